@@ -1,0 +1,105 @@
+/* cmd_clean.c - tidings clean [--json] FILE...: the article as the engine sees it. */
+#include <string.h>
+
+#include "cli.h"
+
+static const char k_help[] =
+    "usage: tidings clean [--json] PATH...\n\n"
+    "Prints each article after cleaning: title, date, outlet, dateline, language and\n"
+    "the paragraphs kept. With --json, one JSON object per article and line, with\n"
+    "removed[] listing what cleaning took out and why (docs/json.md).\n";
+
+typedef struct {
+    bool json;
+    bool fatal;
+} clean_ctx;
+
+static int print_text(const td_article *a)
+{
+    td_date d = td_article_date(a);
+    char date[32];
+    td_date_format(&d, date, sizeof date);
+    const char *t = td_article_title(a), *o = td_article_outlet(a);
+    const char *dl = td_article_dateline(a), *lang = td_article_language(a);
+    printf("== %s\n", td_article_id(a));
+    if (t)
+        printf("title:    %s\n", t);
+    if (date[0])
+        printf("date:     %s\n", date);
+    if (o)
+        printf("outlet:   %s\n", o);
+    if (dl)
+        printf("dateline: %s\n", dl);
+    if (lang)
+        printf("language: %s\n", lang);
+    putchar('\n');
+    for (size_t i = 0; i < td_article_paragraph_count(a); i++) {
+        size_t n;
+        const char *p = td_article_paragraph(a, i, &n, NULL);
+        if (!cli_write(p, n))
+            return -1;
+        fputs("\n\n", stdout);
+    }
+    return 0;
+}
+
+static int one(void *vctx, td_article *a)
+{
+    clean_ctx *c = vctx;
+    td_status st = td_clean(a);
+    int rc = 0;
+    if (st == TD_ENOMEM) {
+        cli_error("out of memory");
+        rc = -1;
+    } else if (st) {
+        uint32_t line;
+        const char *path = td_article_origin(a, &line);
+        if (line)
+            cli_error("%s:%u: %s", path, line, td_strerror(st));
+        else
+            cli_error("%s: %s", path, td_strerror(st));
+        rc = 1;
+    } else if (c->json) {
+        char *js;
+        size_t n;
+        st = td_article_json(a, &js, &n);
+        if (st) {
+            cli_error("%s", td_strerror(st));
+            rc = -1;
+        } else {
+            if (!cli_write(js, n) || !cli_write("\n", 1))
+                rc = -1;
+            td_free(js);
+        }
+    } else {
+        rc = print_text(a);
+    }
+    td_article_free(a);
+    return rc;
+}
+
+int cmd_clean(int argc, char **argv)
+{
+    clean_ctx c = {false, false};
+    int i = 1;
+    for (; i < argc; i++) {
+        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+            fputs(k_help, stdout);
+            return EXIT_OK;
+        } else if (!strcmp(argv[i], "--json")) {
+            c.json = true;
+        } else if (!strcmp(argv[i], "--")) {
+            i++;
+            break;
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            return cli_usage_error("clean", "unknown option '%s'", argv[i]);
+        } else {
+            break;
+        }
+    }
+    bool fatal;
+    long rejected = cli_read_all(argv + i, argc - i, one, &c, &fatal);
+    if (fatal)
+        return EXIT_FATAL;
+    return rejected ? EXIT_REJECTED : EXIT_OK;
+}

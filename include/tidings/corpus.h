@@ -1,0 +1,50 @@
+/*
+ * tidings/corpus.h - a set of articles turned into stories and their briefs.
+ *
+ * A corpus takes ownership of the articles added to it, cleans and analyses each on
+ * arrival, and on td_corpus_build finds copies, groups the articles into stories and
+ * derives a brief per story. The briefs are emitted as JSON, Markdown or HTML.
+ */
+#ifndef TIDINGS_CORPUS_H
+#define TIDINGS_CORPUS_H
+
+#include "article.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct td_corpus td_corpus;
+
+typedef struct td_corpus_opts {
+    double copy_threshold;   /* Jaccard at or above which an article is a copy; 0 = default */
+    double story_threshold;  /* similarity at or above which articles share a story; 0 = default */
+    int summary_sentences;   /* sentences per summary; 0 = default */
+} td_corpus_opts;
+
+/* opts may be NULL for the defaults. */
+TD_API td_corpus *td_corpus_new(const td_corpus_opts *opts);
+TD_API void td_corpus_free(td_corpus *c);
+
+/*
+ * Adds an article; the corpus owns it from now on, whatever the status (on error it
+ * is freed). Cleans it if not yet cleaned, then analyses it. TD_EEMPTY when nothing
+ * of the article was left to use.
+ */
+TD_API TD_NODISCARD td_status td_corpus_add(td_corpus *c, td_article *a);
+
+/* Dedup, clustering and briefs over everything added so far. */
+TD_API TD_NODISCARD td_status td_corpus_build(td_corpus *c);
+
+TD_API size_t td_corpus_article_count(const td_corpus *c);
+TD_API size_t td_corpus_story_count(const td_corpus *c);
+
+/* {"stories": [...]} as documented in docs/json.md. */
+TD_API TD_NODISCARD td_status td_corpus_json(const td_corpus *c, char **out, size_t *len);
+/* The briefs as Markdown, for a terminal or a file. */
+TD_API TD_NODISCARD td_status td_corpus_markdown(const td_corpus *c, char **out, size_t *len);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

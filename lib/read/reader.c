@@ -1,0 +1,609 @@
+/*
+ * reader.c - walks files, folders and stdin and yields articles one at a time.
+ *
+ * Folders are read recursively in byte order of their names; inside folders only
+ * files with an article extension are read (.txt .text .json .jsonl .ndjson .html
+ * .htm .warc, each optionally .gz), dot-files are skipped. Files named explicitly
+ * are always read, their format taken from the name or sniffed from the content.
+ * Whole-file articles are bounded by max_bytes; JSON Lines are streamed line by line
+ * with the same bound per line, so memory stays bounded whatever the input.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "read/read_p.h"
+
+typedef struct qitem {
+    char *path;      /* file path, or "-" */
+    char *id_base;   /* id for whole-file articles */
+    char *data;      /* in-memory buffer (td_reader_add_buffer), or NULL */
+    size_t len;
+} qitem;
+
+struct td_reader {
+    td_reader_opts opts;
+    qitem *q;
+    size_t nq, capq, qpos;
+    tdp_source src;
+    tdp_buf err, warn, tmp;
+    bool has_warn;
+};
+
+#define MAX_DEPTH 64
+
+TD_API td_reader *td_reader_new(const td_reader_opts *opts)
+{
+    td_reader *r = tdp_calloc(1, sizeof *r);
+    if (!r)
+        return NULL;
+    if (opts)
+        r->opts = *opts;
+    if (!r->opts.max_bytes)
+        r->opts.max_bytes = TDP_DEFAULT_MAX_BYTES;
+    return r;
+}
+
+static void close_source(td_reader *r)
+{
+    tdp_source *s = &r->src;
+    if (s->st.gz)
+        gzclose(s->st.gz);
+    tdp_free(s->st.buf);
+    tdp_free(s->path);
+    tdp_free(s->id_base);
+    memset(s, 0, sizeof *s);
+}
+
+TD_API void td_reader_free(td_reader *r)
+{
+    if (!r)
+        return;
+    close_source(r);
+    for (size_t i = r->qpos; i < r->nq; i++) {
+        tdp_free(r->q[i].path);
+        tdp_free(r->q[i].id_base);
+        tdp_free(r->q[i].data);
+    }
+    tdp_free(r->q);
+    tdp_buf_free(&r->err);
+    tdp_buf_free(&r->warn);
+    tdp_buf_free(&r->tmp);
+    tdp_free(r);
+}
+
+static bool ends_with(const char *s, size_t n, const char *suf)
+{
+    size_t l = strlen(suf);
+    if (n < l)
+        return false;
+    for (size_t i = 0; i < l; i++) {
+        char c = s[n - l + i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (c != suf[i])
+            return false;
+    }
+    return true;
+}
+
+static const char *const k_exts[] = {".txt", ".text", ".jsonl", ".ndjson", ".json",
+                                     ".html", ".htm", ".warc", NULL};
+
+/* Length of the name without a known extension (and without .gz). */
+static size_t stem_len(const char *name, size_t n, int *ext_idx)
+{
+    if (ends_with(name, n, ".gz"))
+        n -= 3;
+    *ext_idx = -1;
+    for (int i = 0; k_exts[i]; i++) {
+        if (ends_with(name, n, k_exts[i])) {
+            *ext_idx = i;
+            return n - strlen(k_exts[i]);
+        }
+    }
+    return n;
+}
+
+static tdp_format format_from_name(const char *path)
+{
+    int e;
+    stem_len(path, strlen(path), &e);
+    switch (e) {
+    case 0: case 1: return TDP_FMT_TEXT;
+    case 2: case 3: return TDP_FMT_JSONL;
+    case 4: return TDP_FMT_JSON;
+    case 5: case 6: return TDP_FMT_HTML;
+    case 7: return TDP_FMT_WARC;
+    default: return TDP_FMT_UNKNOWN;
+    }
+}
+
+static td_status push(td_reader *r, const char *path, const char *id_base, size_t id_len,
+                      const char *data, size_t len)
+{
+    if (TDP_GROW(r->q, r->capq, r->nq + 1))
+        return TD_ENOMEM;
+    qitem it = {tdp_strdup(path), tdp_strndup(id_base, id_len), NULL, len};
+    if (data) {
+        it.data = tdp_malloc(len ? len : 1);
+        if (it.data && len)
+            memcpy(it.data, data, len);
+    }
+    if (!it.path || !it.id_base || (data && !it.data)) {
+        tdp_free(it.path);
+        tdp_free(it.id_base);
+        tdp_free(it.data);
+        return TD_ENOMEM;
+    }
+    r->q[r->nq++] = it;
+    return TD_OK;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Queues the article files under dir; rel_off is where the id part of a path starts. */
+static td_status walk(td_reader *r, const char *dir, size_t rel_off, int depth)
+{
+    if (depth > MAX_DEPTH)
+        return TD_OK;
+    DIR *d = opendir(dir);
+    if (!d)
+        return push(r, dir, dir, strlen(dir), NULL, 0); /* reported when read */
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    td_status st = TD_OK;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        if (TDP_GROW(names, cap, n + 1) || !(names[n] = tdp_strdup(e->d_name))) {
+            st = TD_ENOMEM;
+            break;
+        }
+        n++;
+    }
+    closedir(d);
+    if (n)
+        qsort(names, n, sizeof *names, cmp_str);
+    tdp_buf path = TDP_BUF_INIT;
+    for (size_t i = 0; i < n && !st; i++) {
+        tdp_buf_reset(&path);
+        tdp_buf_puts(&path, dir);
+        if (path.len && path.data[path.len - 1] != '/')
+            tdp_buf_putc(&path, '/');
+        tdp_buf_puts(&path, names[i]);
+        if (path.err) {
+            st = path.err;
+            break;
+        }
+        struct stat sb;
+        if (stat(path.data, &sb) != 0)
+            continue; /* a dangling link: nothing to read */
+        if (S_ISDIR(sb.st_mode)) {
+            st = walk(r, path.data, rel_off, depth + 1);
+        } else if (S_ISREG(sb.st_mode) && format_from_name(names[i]) != TDP_FMT_UNKNOWN) {
+            int ext;
+            size_t l = stem_len(path.data + rel_off, path.len - rel_off, &ext);
+            st = push(r, path.data, path.data + rel_off, l, NULL, 0);
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        tdp_free(names[i]);
+    tdp_free(names);
+    tdp_buf_free(&path);
+    return st;
+}
+
+TD_API td_status td_reader_add(td_reader *r, const char *path)
+{
+    if (!r || !path || !*path)
+        return TD_EARG;
+    if (strcmp(path, "-") == 0)
+        return push(r, "-", "stdin", 5, NULL, 0);
+    struct stat sb;
+    if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        size_t off = strlen(path);
+        if (off && path[off - 1] != '/')
+            off++;
+        return walk(r, path, off, 0);
+    }
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    int ext;
+    size_t l = stem_len(base, strlen(base), &ext);
+    return push(r, path, base, l ? l : strlen(base), NULL, 0);
+}
+
+TD_API td_status td_reader_add_buffer(td_reader *r, const char *name, const char *data,
+                                      size_t len)
+{
+    if (!r || !name || (!data && len))
+        return TD_EARG;
+    const char *base = strrchr(name, '/');
+    base = base ? base + 1 : name;
+    int ext;
+    size_t l = stem_len(base, strlen(base), &ext);
+    return push(r, name, base, l ? l : strlen(base), data ? data : "", len);
+}
+
+TD_API const char *td_reader_error(const td_reader *r)
+{
+    return r && r->err.data ? r->err.data : "";
+}
+
+TD_API const char *td_reader_warning(const td_reader *r)
+{
+    return r && r->has_warn ? r->warn.data : NULL;
+}
+
+static const char *shown_path(const td_reader *r)
+{
+    return strcmp(r->src.path, "-") == 0 ? "<stdin>" : r->src.path;
+}
+
+static td_status fail(td_reader *r, td_status st, uint32_t line, const char *what)
+{
+    tdp_buf_reset(&r->err);
+    if (line)
+        tdp_buf_printf(&r->err, "%s:%u: %s", shown_path(r), line, what);
+    else
+        tdp_buf_printf(&r->err, "%s: %s", shown_path(r), what);
+    return r->err.err ? r->err.err : st;
+}
+
+static void warn(td_reader *r, uint32_t line, const char *what)
+{
+    tdp_buf_reset(&r->warn);
+    if (line)
+        tdp_buf_printf(&r->warn, "%s:%u: %s", shown_path(r), line, what);
+    else
+        tdp_buf_printf(&r->warn, "%s: %s", shown_path(r), what);
+    r->has_warn = true;
+}
+
+/* Opens the next queued input; TD_END when the queue is empty. */
+static td_status open_next(td_reader *r)
+{
+    if (r->qpos == r->nq)
+        return TD_END;
+    qitem it = r->q[r->qpos++];
+    tdp_source *s = &r->src;
+    s->path = it.path;
+    s->id_base = it.id_base;
+    s->open = true;
+    if (it.data) {
+        /* The stream owns the copied buffer from now on and frees it on close. */
+        s->st.buf = it.data;
+        s->st.cap = it.len;
+        s->st.beg = 0;
+        s->st.end = it.len;
+        s->st.eof = true;
+    } else if (strcmp(it.path, "-") == 0) {
+        int fd = dup(0);
+        s->st.gz = fd >= 0 ? gzdopen(fd, "rb") : NULL;
+        if (!s->st.gz) {
+            if (fd >= 0)
+                close(fd);
+            return fail(r, TD_EIO, 0, "cannot read standard input");
+        }
+    } else {
+        struct stat sb;
+        if (stat(it.path, &sb) != 0) {
+            char m[160];
+            snprintf(m, sizeof m, "cannot open: %s", strerror(errno));
+            return fail(r, TD_EIO, 0, m);
+        }
+        if (S_ISDIR(sb.st_mode))
+            return fail(r, TD_EIO, 0, "cannot read folder");
+        s->st.gz = gzopen(it.path, "rb");
+        if (!s->st.gz) {
+            char m[160];
+            snprintf(m, sizeof m, "cannot open: %s", strerror(errno ? errno : EIO));
+            return fail(r, TD_EIO, 0, m);
+        }
+        gzbuffer(s->st.gz, 128 * 1024);
+    }
+    s->fmt = format_from_name(it.path);
+    if (s->fmt == TDP_FMT_UNKNOWN) {
+        /* Sniff: JSON object per line, an HTML page, a WARC file, else text. */
+        size_t n = tdp_stream_fill(&s->st, 4096);
+        const char *p = s->st.buf ? s->st.buf + s->st.beg : "";
+        size_t i = 0;
+        if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+            i = 3;
+        while (i < n && (p[i] == ' ' || p[i] == '\n' || p[i] == '\r' || p[i] == '\t'))
+            i++;
+        s->fmt = TDP_FMT_TEXT;
+        if (i < n && p[i] == '{') {
+            s->fmt = TDP_FMT_JSONL;
+        } else if (n - i >= 5 && memcmp(p + i, "WARC/", 5) == 0) {
+            s->fmt = TDP_FMT_WARC;
+        } else if (i < n && p[i] == '<') {
+            char head[64];
+            size_t hl = n - i < sizeof head - 1 ? n - i : sizeof head - 1;
+            for (size_t k = 0; k < hl; k++) {
+                char c = p[i + k];
+                head[k] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+            }
+            head[hl] = '\0';
+            if (strstr(head, "<!doctype html") || strstr(head, "<html") ||
+                strstr(head, "<head") || strstr(head, "<!--") || strstr(head, "<meta") ||
+                strstr(head, "<body"))
+                s->fmt = TDP_FMT_HTML;
+        }
+    }
+    return TD_OK;
+}
+
+/* The whole remaining input as text: checked for size, binary data and UTF-8. */
+static td_status whole(td_reader *r, tdp_buf *out)
+{
+    tdp_source *s = &r->src;
+    tdp_buf_reset(out);
+    td_status st = tdp_stream_rest(&s->st, r->opts.max_bytes, out);
+    if (st == TD_ETOOBIG) {
+        char m[96];
+        snprintf(m, sizeof m, "larger than the %zu MiB limit", r->opts.max_bytes >> 20);
+        return fail(r, st, 0, m);
+    }
+    if (st)
+        return fail(r, st, 0, s->st.errmsg[0] ? s->st.errmsg : td_strerror(st));
+    if (s->st.err)
+        return fail(r, s->st.err, 0, s->st.errmsg);
+    size_t i = 0;
+    while (i < out->len && (out->data[i] == ' ' || out->data[i] == '\n' ||
+                            out->data[i] == '\r' || out->data[i] == '\t'))
+        i++;
+    if (i == out->len)
+        return fail(r, TD_EEMPTY, 0, "empty file");
+    if (tdp_looks_binary(out->data, out->len))
+        return fail(r, TD_EBINARY, 0, "binary data, not text");
+    return TD_OK;
+}
+
+/* Replaces invalid UTF-8 in b (repair mode) or rejects it. */
+static td_status check_utf8(td_reader *r, tdp_buf *b, uint32_t line)
+{
+    size_t ok = tdp_utf8_valid_prefix(b->data, b->len);
+    if (ok == b->len)
+        return TD_OK;
+    if (!r->opts.repair_utf8) {
+        char m[96];
+        snprintf(m, sizeof m, "invalid UTF-8 at byte %zu", ok);
+        return fail(r, TD_EUTF8, line, m);
+    }
+    tdp_buf fixed = TDP_BUF_INIT;
+    size_t bad = tdp_utf8_repair(&fixed, b->data, b->len);
+    if (fixed.err) {
+        tdp_buf_free(&fixed);
+        return fail(r, TD_ENOMEM, line, "out of memory");
+    }
+    tdp_buf_free(b);
+    *b = fixed;
+    char m[96];
+    snprintf(m, sizeof m, "invalid UTF-8 replaced (%zu sequence%s, first at byte %zu)",
+             bad, bad == 1 ? "" : "s", ok);
+    warn(r, line, m);
+    return TD_OK;
+}
+
+static td_status set_origin(td_reader *r, td_article *a, uint32_t line)
+{
+    a->path = tdp_article_str(a, r->src.path, strlen(r->src.path));
+    a->line = line;
+    if (!a->id) {
+        if (line) {
+            char id[64];
+            snprintf(id, sizeof id, ":%u", line);
+            tdp_buf_reset(&r->tmp);
+            tdp_buf_puts(&r->tmp, r->src.id_base);
+            tdp_buf_puts(&r->tmp, id);
+            if (r->tmp.err || td_article_set(a, TD_FIELD_ID, r->tmp.data, r->tmp.len))
+                return TD_ENOMEM;
+        } else if (td_article_set(a, TD_FIELD_ID, r->src.id_base, strlen(r->src.id_base))) {
+            return TD_ENOMEM;
+        }
+    }
+    return a->path ? TD_OK : TD_ENOMEM;
+}
+
+/* A plain-text article; a first line " date YYYY-MM-DD" gives its date. */
+static td_status text_article(td_reader *r, tdp_buf *b, td_article **out)
+{
+    const char *p = b->data;
+    size_t n = b->len;
+    td_date d = {0, 0, 0, 0, 0, TD_DATE_NONE};
+    if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
+        p += 3;
+        n -= 3;
+    }
+    size_t i = 0;
+    while (i < n && (p[i] == ' ' || p[i] == '\t'))
+        i++;
+    if (n - i > 15 && memcmp(p + i, "date ", 5) == 0 &&
+        td_date_parse(p + i + 5, 10, &d) == TD_OK) {
+        size_t j = i + 15;
+        if (j < n && p[j] == 'T') { /* "date 2022-01-15T08:24Z" */
+            size_t k = j;
+            while (k < n && p[k] != ' ' && p[k] != '\n')
+                k++;
+            td_date full;
+            if (td_date_parse(p + i + 5, k - i - 5, &full) == TD_OK) {
+                d = full;
+                j = k;
+            }
+        }
+        while (j < n && (p[j] == ' ' || p[j] == '\t'))
+            j++;
+        p += j;
+        n -= j;
+    }
+    td_article *a = td_article_new();
+    if (!a)
+        return fail(r, TD_ENOMEM, 0, "out of memory");
+    a->date = d;
+    if (td_article_set(a, TD_FIELD_TEXT, p, n) || set_origin(r, a, 0)) {
+        td_article_free(a);
+        return fail(r, TD_ENOMEM, 0, "out of memory");
+    }
+    *out = a;
+    return TD_OK;
+}
+
+static td_status next_whole(td_reader *r, td_article **out)
+{
+    tdp_source *s = &r->src;
+    s->done = true;
+    td_status st = whole(r, &r->tmp);
+    if (st)
+        return st;
+    tdp_buf text = r->tmp;
+    r->tmp = (tdp_buf)TDP_BUF_INIT;
+    if ((st = check_utf8(r, &text, 0))) {
+        tdp_buf_free(&text);
+        return st;
+    }
+    if (s->fmt == TDP_FMT_TEXT) {
+        st = text_article(r, &text, out);
+    } else if (s->fmt == TDP_FMT_HTML) {
+        td_article *a = td_article_new();
+        if (!a || td_article_set(a, TD_FIELD_HTML, text.data, text.len) ||
+            set_origin(r, a, 0)) {
+            td_article_free(a);
+            st = fail(r, TD_ENOMEM, 0, "out of memory");
+        } else {
+            *out = a;
+        }
+    } else { /* one JSON object */
+        tdp_buf why = TDP_BUF_INIT;
+        st = tdp_article_from_json(text.data, text.len, s->id_base, out, &why);
+        if (st)
+            fail(r, st, 0, why.data ? why.data : td_strerror(st));
+        else if (set_origin(r, *out, 0)) {
+            td_article_free(*out);
+            *out = NULL;
+            st = fail(r, TD_ENOMEM, 0, "out of memory");
+        }
+        tdp_buf_free(&why);
+    }
+    tdp_buf_free(&text);
+    return st;
+}
+
+static td_status next_jsonl(td_reader *r, td_article **out)
+{
+    tdp_source *s = &r->src;
+    for (;;) {
+        const char *line;
+        size_t len;
+        td_status st = tdp_stream_line(&s->st, r->opts.max_bytes, &line, &len);
+        if (st == TD_END)
+            return TD_END;
+        s->line++;
+        if (st == TD_ETOOBIG) {
+            char m[128];
+            snprintf(m, sizeof m, "line of %zu bytes is larger than the %zu MiB limit",
+                     len, r->opts.max_bytes >> 20);
+            return fail(r, st, s->line, m);
+        }
+        if (st)
+            return fail(r, st, s->line, s->st.errmsg[0] ? s->st.errmsg : td_strerror(st));
+        size_t i = 0;
+        if (s->line == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0)
+            i = 3;
+        while (i < len && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r'))
+            i++;
+        if (i == len)
+            continue; /* blank lines separate nothing */
+        tdp_buf_reset(&r->tmp);
+        if (tdp_buf_put(&r->tmp, line + i, len - i))
+            return fail(r, TD_ENOMEM, s->line, "out of memory");
+        if (memchr(r->tmp.data, '\0', r->tmp.len))
+            return fail(r, TD_EBINARY, s->line, "binary data, not JSON");
+        if ((st = check_utf8(r, &r->tmp, s->line)))
+            return st;
+        tdp_buf why = TDP_BUF_INIT;
+        st = tdp_article_from_json(r->tmp.data, r->tmp.len, NULL, out, &why);
+        if (st) {
+            fail(r, st, s->line, why.data ? why.data : td_strerror(st));
+            tdp_buf_free(&why);
+            return st;
+        }
+        tdp_buf_free(&why);
+        if (set_origin(r, *out, s->line)) {
+            td_article_free(*out);
+            *out = NULL;
+            return fail(r, TD_ENOMEM, s->line, "out of memory");
+        }
+        return TD_OK;
+    }
+}
+
+TD_API td_status td_reader_next(td_reader *r, td_article **out)
+{
+    if (!r || !out)
+        return TD_EARG;
+    *out = NULL;
+    r->has_warn = false;
+    tdp_buf_reset(&r->err);
+    for (;;) {
+        if (!r->src.open) {
+            td_status st = open_next(r);
+            if (st == TD_END)
+                return TD_END;
+            if (st) {
+                close_source(r);
+                return st;
+            }
+        }
+        tdp_source *s = &r->src;
+        td_status st;
+        switch (s->fmt) {
+        case TDP_FMT_JSONL:
+            st = next_jsonl(r, out);
+            break;
+        case TDP_FMT_WARC: {
+            tdp_buf why = TDP_BUF_INIT;
+            st = tdp_warc_next(s, r->opts.max_bytes, out, &why);
+            if (st == TD_OK) {
+                if (set_origin(r, *out, 0)) {
+                    td_article_free(*out);
+                    *out = NULL;
+                    st = fail(r, TD_ENOMEM, 0, "out of memory");
+                }
+            } else if (st != TD_END) {
+                fail(r, st, 0, why.data ? why.data : td_strerror(st));
+                if (st == TD_EFORMAT || st == TD_EIO)
+                    close_source(r); /* the rest of this file cannot be read */
+            }
+            tdp_buf_free(&why);
+            break;
+        }
+        default:
+            st = s->done ? TD_END : next_whole(r, out);
+            break;
+        }
+        if (st == TD_END) {
+            /* Input that ended in an error (a truncated gzip) is reported once. */
+            bool broken = s->open && s->st.err && s->fmt != TDP_FMT_TEXT &&
+                          s->fmt != TDP_FMT_HTML && s->fmt != TDP_FMT_JSON;
+            td_status e = s->st.err;
+            if (broken)
+                fail(r, e, 0, s->st.errmsg);
+            if (s->open)
+                close_source(r);
+            if (broken)
+                return e;
+            continue;
+        }
+        return st;
+    }
+}

@@ -1,0 +1,161 @@
+/* stream.c - buffered reading of plain or gzip-compressed input, with bounded
+ * lines so that a 100 MB line costs no more than the buffer. */
+#include <stdio.h>
+
+#include "read/read_p.h"
+
+#define CHUNK (64 * 1024)
+
+size_t tdp_stream_fill(tdp_stream *s, size_t want)
+{
+    while (s->end - s->beg < want && !s->eof && !s->err) {
+        if (s->beg > 0) {
+            memmove(s->buf, s->buf + s->beg, s->end - s->beg);
+            s->end -= s->beg;
+            s->beg = 0;
+        }
+        size_t need = want > CHUNK ? want : CHUNK;
+        if (s->cap - s->end < need) {
+            size_t nc = s->end + need;
+            char *nb = tdp_realloc(s->buf, nc);
+            if (!nb) {
+                s->err = TD_ENOMEM;
+                snprintf(s->errmsg, sizeof s->errmsg, "out of memory");
+                break;
+            }
+            s->buf = nb;
+            s->cap = nc;
+        }
+        size_t room = s->cap - s->end;
+        if (room > (1u << 30))
+            room = 1u << 30;
+        if (s->gz) {
+            int got = gzread(s->gz, s->buf + s->end, (unsigned)room);
+            if (got < 0) {
+                int zerr;
+                const char *m = gzerror(s->gz, &zerr);
+                s->err = zerr == Z_ERRNO ? TD_EIO : TD_ECORRUPT;
+                snprintf(s->errmsg, sizeof s->errmsg, "%s",
+                         zerr == Z_ERRNO ? "read error" : m);
+                break;
+            }
+            if (got == 0) {
+                int zerr;
+                const char *m = gzerror(s->gz, &zerr);
+                if (zerr != Z_OK && zerr != Z_STREAM_END) {
+                    s->err = TD_ECORRUPT;
+                    snprintf(s->errmsg, sizeof s->errmsg, "compressed data: %s", m);
+                }
+                s->eof = true;
+            }
+            s->end += (size_t)got;
+        } else {
+            size_t left = s->mem_len - s->mem_pos;
+            size_t n = left < room ? left : room;
+            if (n)
+                memcpy(s->buf + s->end, s->mem + s->mem_pos, n);
+            s->mem_pos += n;
+            s->end += n;
+            if (s->mem_pos == s->mem_len)
+                s->eof = true;
+        }
+    }
+    return s->end - s->beg;
+}
+
+td_status tdp_stream_line(tdp_stream *s, size_t max, const char **line, size_t *len)
+{
+    size_t scanned = 0;
+    for (;;) {
+        char *start = s->buf ? s->buf + s->beg : NULL;
+        size_t avail = s->end - s->beg;
+        char *nl = avail > scanned ? memchr(start + scanned, '\n', avail - scanned) : NULL;
+        if (nl) {
+            size_t l = (size_t)(nl - start);
+            s->beg += l + 1;
+            if (l && start[l - 1] == '\r')
+                l--;
+            *line = start;
+            *len = l;
+            return TD_OK;
+        }
+        scanned = avail;
+        if (avail > max) {
+            /* Too long: drain to the end of this line without keeping it. */
+            size_t total = avail;
+            s->beg = s->end;
+            for (;;) {
+                if (!tdp_stream_fill(s, 1))
+                    break;
+                char *p = memchr(s->buf + s->beg, '\n', s->end - s->beg);
+                if (p) {
+                    total += (size_t)(p - (s->buf + s->beg));
+                    s->beg += (size_t)(p - (s->buf + s->beg)) + 1;
+                    break;
+                }
+                total += s->end - s->beg;
+                s->beg = s->end;
+            }
+            *line = NULL;
+            *len = total;
+            return TD_ETOOBIG;
+        }
+        if (s->eof || s->err) {
+            if (s->err && !avail)
+                return s->err;
+            if (!avail)
+                return TD_END;
+            s->beg = s->end;
+            *line = start;
+            *len = avail;
+            return TD_OK;
+        }
+        tdp_stream_fill(s, avail + 1);
+    }
+}
+
+td_status tdp_stream_read(tdp_stream *s, size_t n, tdp_buf *out)
+{
+    while (n) {
+        size_t have = tdp_stream_fill(s, n < CHUNK ? n : CHUNK);
+        if (!have)
+            return s->err ? s->err : TD_ECORRUPT;
+        size_t take = have < n ? have : n;
+        if (tdp_buf_put(out, s->buf + s->beg, take))
+            return out->err;
+        s->beg += take;
+        n -= take;
+    }
+    return TD_OK;
+}
+
+td_status tdp_stream_skip(tdp_stream *s, size_t n)
+{
+    while (n) {
+        size_t have = tdp_stream_fill(s, 1);
+        if (!have)
+            return s->err ? s->err : TD_ECORRUPT;
+        size_t take = have < n ? have : n;
+        s->beg += take;
+        n -= take;
+    }
+    return TD_OK;
+}
+
+td_status tdp_stream_rest(tdp_stream *s, size_t max, tdp_buf *out)
+{
+    for (;;) {
+        size_t have = tdp_stream_fill(s, 1);
+        if (!have)
+            return s->err ? s->err : TD_OK;
+        if (out->len + have > max) {
+            s->beg = s->end;
+            while (tdp_stream_fill(s, 1))
+                s->beg = s->end;
+            return TD_ETOOBIG;
+        }
+        if (tdp_buf_put(out, s->buf + s->beg, have))
+            return out->err;
+        s->beg = s->end;
+    }
+}
