@@ -20,6 +20,8 @@ static td_status reserve(tdp_buf *b, size_t extra)
     size_t nc = b->cap ? b->cap : 64;
     while (nc < need)
         nc = nc > SIZE_MAX / 2 ? need : nc * 2;
+    if (b->max && nc > b->max + 1)
+        nc = b->max + 1; /* need <= max + 1 here: never hold more than the cap */
     char *nd = tdp_realloc(b->data, nc);
     if (!nd)
         return b->err = TD_ENOMEM;

@@ -55,8 +55,10 @@ static int member(void *ctx, const char *k, size_t kl, tdp_json_type t, const ch
     if (t != TDP_JSON_STRING)
         return 0;
     if (key_is(k, kl, "id")) {
-        set(c, TD_FIELD_ID, v, vl);
-        c->have_id = vl > 0;
+        if (vl) { /* an empty id is no id: the fallback names the article */
+            set(c, TD_FIELD_ID, v, vl);
+            c->have_id = true;
+        }
     } else if (key_is(k, kl, "url")) {
         set(c, TD_FIELD_URL, v, vl);
     } else if (key_is(k, kl, "title")) {

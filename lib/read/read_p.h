@@ -14,6 +14,7 @@
 
 typedef struct tdp_stream {
     gzFile gz;              /* NULL for an in-memory buffer */
+    const char *name;       /* the name zlib puts in its messages (not owned) */
     const char *mem;        /* in-memory source */
     size_t mem_len, mem_pos;
     char *buf;

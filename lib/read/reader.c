@@ -304,6 +304,7 @@ static td_status open_next(td_reader *r)
         if (S_ISDIR(sb.st_mode))
             return fail(r, TD_EIO, 0, "cannot read folder");
         s->st.gz = gzopen(it.path, "rb");
+        s->st.name = s->path;
         if (!s->st.gz) {
             char m[160];
             snprintf(m, sizeof m, "cannot open: %s", strerror(errno ? errno : EIO));
@@ -348,6 +349,7 @@ static td_status whole(td_reader *r, tdp_buf *out)
 {
     tdp_source *s = &r->src;
     tdp_buf_reset(out);
+    out->max = r->opts.max_bytes; /* the buffer never grows past the limit */
     td_status st = tdp_stream_rest(&s->st, r->opts.max_bytes, out);
     if (st == TD_ETOOBIG) {
         char m[96];
@@ -443,6 +445,11 @@ static td_status text_article(td_reader *r, tdp_buf *b, td_article **out)
         }
         while (j < n && (p[j] == ' ' || p[j] == '\t'))
             j++;
+        /* The date line ends here when nothing follows the date on it. */
+        if (j < n && p[j] == '\r')
+            j++;
+        if (j < n && p[j] == '\n')
+            j++;
         p += j;
         n -= j;
     }
@@ -514,8 +521,12 @@ static td_status next_jsonl(td_reader *r, td_article **out)
                      len, r->opts.max_bytes >> 20);
             return fail(r, st, s->line, m);
         }
-        if (st)
-            return fail(r, st, s->line, s->st.errmsg[0] ? s->st.errmsg : td_strerror(st));
+        if (st) {
+            /* A read error ends the file: report it once, then go to the next. */
+            st = fail(r, st, s->line, s->st.errmsg[0] ? s->st.errmsg : td_strerror(st));
+            close_source(r);
+            return st;
+        }
         size_t i = 0;
         if (s->line == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0)
             i = 3;

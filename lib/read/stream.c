@@ -6,6 +6,20 @@
 
 #define CHUNK (64 * 1024)
 
+/* zlib's message without the "NAME: " it puts in front (we name the file ourselves). */
+static const char *gz_reason(const tdp_stream *s, const char *m)
+{
+    size_t n = s->name ? strlen(s->name) : 0;
+    if (n && strncmp(m, s->name, n) == 0 && m[n] == ':' && m[n + 1] == ' ')
+        return m + n + 2;
+    if (strncmp(m, "<fd:", 4) == 0) { /* gzdopen's name */
+        const char *e = strstr(m, ">: ");
+        if (e)
+            return e + 3;
+    }
+    return m;
+}
+
 size_t tdp_stream_fill(tdp_stream *s, size_t want)
 {
     while (s->end - s->beg < want && !s->eof && !s->err) {
@@ -14,9 +28,10 @@ size_t tdp_stream_fill(tdp_stream *s, size_t want)
             s->end -= s->beg;
             s->beg = 0;
         }
-        size_t need = want > CHUNK ? want : CHUNK;
-        if (s->cap - s->end < need) {
-            size_t nc = s->end + need;
+        /* Grow only when the buffer cannot hold `want` bytes: to exactly that, or
+         * by one chunk, so memory stays within want + CHUNK. */
+        if (s->cap < want || s->cap - s->end == 0) {
+            size_t nc = s->end + CHUNK > want ? s->end + CHUNK : want;
             char *nb = tdp_realloc(s->buf, nc);
             if (!nb) {
                 s->err = TD_ENOMEM;
@@ -33,15 +48,16 @@ size_t tdp_stream_fill(tdp_stream *s, size_t want)
             int got = gzread(s->gz, s->buf + s->end, (unsigned)room);
             if (got < 0) {
                 int zerr;
-                const char *m = gzerror(s->gz, &zerr);
+                const char *m = gz_reason(s, gzerror(s->gz, &zerr));
                 s->err = zerr == Z_ERRNO ? TD_EIO : TD_ECORRUPT;
-                snprintf(s->errmsg, sizeof s->errmsg, "%s",
-                         zerr == Z_ERRNO ? "read error" : m);
+                snprintf(s->errmsg, sizeof s->errmsg, "%s%s",
+                         zerr == Z_ERRNO ? "read error" : "compressed data: ",
+                         zerr == Z_ERRNO ? "" : m);
                 break;
             }
             if (got == 0) {
                 int zerr;
-                const char *m = gzerror(s->gz, &zerr);
+                const char *m = gz_reason(s, gzerror(s->gz, &zerr));
                 if (zerr != Z_OK && zerr != Z_STREAM_END) {
                     s->err = TD_ECORRUPT;
                     snprintf(s->errmsg, sizeof s->errmsg, "compressed data: %s", m);
@@ -100,9 +116,9 @@ td_status tdp_stream_line(tdp_stream *s, size_t max, const char **line, size_t *
             *len = total;
             return TD_ETOOBIG;
         }
-        if (s->eof || s->err) {
-            if (s->err && !avail)
-                return s->err;
+        if (s->err) /* a partial line before a read error is not a line */
+            return s->err;
+        if (s->eof) {
             if (!avail)
                 return TD_END;
             s->beg = s->end;
@@ -110,7 +126,13 @@ td_status tdp_stream_line(tdp_stream *s, size_t max, const char **line, size_t *
             *len = avail;
             return TD_OK;
         }
-        tdp_stream_fill(s, avail + 1);
+        /* Geometric growth (amortised copies), never much past max + 1 bytes. */
+        size_t want = avail < CHUNK ? CHUNK : avail * 2;
+        if (max < SIZE_MAX && want > max + 1)
+            want = max + 1;
+        if (want <= avail)
+            want = avail + 1;
+        tdp_stream_fill(s, want);
     }
 }
 
