@@ -1,0 +1,218 @@
+/*
+ * query.c - reading the store: the list of stories, counts, and the brief of one
+ * story (its articles re-read from their raw input into a corpus).
+ */
+#include <float.h>
+#include <string.h>
+
+#include "store/store_p.h"
+
+TD_API td_status td_store_counts(td_store *s, uint64_t *articles, uint64_t *stories)
+{
+    if (!s || !s->db)
+        return TD_EARG;
+    td_status st = TD_OK;
+    sqlite3_stmt *q = tdp_store_stmt(s, TDP_S_COUNTS, &st);
+    if (!q)
+        return st;
+    int rc = sqlite3_step(q);
+    if (rc == SQLITE_ROW) {
+        if (articles)
+            *articles = (uint64_t)sqlite3_column_int64(q, 0);
+        if (stories)
+            *stories = (uint64_t)sqlite3_column_int64(q, 1);
+    }
+    sqlite3_reset(q);
+    return rc == SQLITE_ROW ? TD_OK : tdp_store_fail(s, rc, "cannot read the database");
+}
+
+/* Fills the outlets of one story into the arena; *n set. */
+static td_status story_outlets(td_store *s, uint64_t id, tdp_arena *ar, const char ***out,
+                               size_t *n, size_t *cap)
+{
+    td_status st = TD_OK;
+    sqlite3_stmt *q = tdp_store_stmt(s, TDP_S_OUTLETS, &st);
+    if (!q)
+        return st;
+    sqlite3_bind_int64(q, 1, (sqlite3_int64)id);
+    int rc;
+    *n = 0;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        const char *o = (const char *)sqlite3_column_text(q, 0);
+        size_t len = (size_t)sqlite3_column_bytes(q, 0);
+        char *c = tdp_arena_strndup(ar, o ? o : "", o ? len : 0);
+        if (!c || TDP_GROW(*out, *cap, *n + 1)) {
+            sqlite3_reset(q);
+            return tdp_store_failf(s, TD_ENOMEM, "out of memory");
+        }
+        (*out)[(*n)++] = c;
+    }
+    sqlite3_reset(q);
+    return rc == SQLITE_DONE ? TD_OK : tdp_store_fail(s, rc, "cannot read the stories");
+}
+
+TD_API td_status td_store_stories(td_store *s, const td_date *since, td_story_fn fn,
+                                  void *ctx)
+{
+    if (!s || !s->db || !fn)
+        return TD_EARG;
+    td_status st = TD_OK;
+    /* The outlets query needs a statement of its own while this one steps. */
+    sqlite3_stmt *q = NULL;
+    int rc = sqlite3_prepare_v2(s->db,
+                                "SELECT id, headline, n_articles, first_day, last_day "
+                                "FROM stories WHERE last_day >= ?1 AND n_articles > 0 "
+                                "ORDER BY id",
+                                -1, &q, NULL);
+    if (rc != SQLITE_OK) {
+        sqlite3_finalize(q);
+        return tdp_store_fail(s, rc, "cannot read the stories");
+    }
+    int64_t from = INT32_MIN;
+    if (since && since->prec >= TD_DATE_MONTH)
+        from = td_date_days(since);
+    else if (since && since->prec == TD_DATE_YEAR)
+        from = tdp_days_from_civil(since->year, 1, 1);
+    sqlite3_bind_int64(q, 1, from);
+    tdp_arena ar = {0};
+    const char **outlets = NULL;
+    size_t cap = 0;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        td_story_info info;
+        memset(&info, 0, sizeof info);
+        info.id = (uint64_t)sqlite3_column_int64(q, 0);
+        const char *h = (const char *)sqlite3_column_text(q, 1);
+        if (h) {
+            info.headline = tdp_arena_strndup(&ar, h, (size_t)sqlite3_column_bytes(q, 1));
+            if (!info.headline) {
+                st = tdp_store_failf(s, TD_ENOMEM, "out of memory");
+                break;
+            }
+        }
+        info.n_articles = (size_t)sqlite3_column_int64(q, 2);
+        info.first = tdp_store_day_date(sqlite3_column_int64(q, 3));
+        info.last = tdp_store_day_date(sqlite3_column_int64(q, 4));
+        st = story_outlets(s, info.id, &ar, &outlets, &info.n_outlets, &cap);
+        if (st)
+            break;
+        info.outlets = outlets;
+        int stop = fn(ctx, &info);
+        tdp_arena_free(&ar);
+        if (stop)
+            break;
+    }
+    if (!st && rc != SQLITE_ROW && rc != SQLITE_DONE)
+        st = tdp_store_fail(s, rc, "cannot read the stories");
+    tdp_arena_free(&ar);
+    tdp_free(outlets);
+    sqlite3_finalize(q);
+    return st;
+}
+
+TD_API td_status td_story_info_json(const td_story_info *si, char **out, size_t *len)
+{
+    if (!si || !out)
+        return TD_EARG;
+    tdp_buf b = TDP_BUF_INIT;
+    char first[32], last[32];
+    td_date_format(&si->first, first, sizeof first);
+    td_date_format(&si->last, last, sizeof last);
+    tdp_buf_printf(&b, "{\"id\":%llu,\"headline\":", (unsigned long long)si->id);
+    tdp_buf_json_cstr(&b, si->headline);
+    tdp_buf_printf(&b, ",\"articles\":%zu,\"outlets\":[", si->n_articles);
+    for (size_t i = 0; i < si->n_outlets; i++) {
+        if (i)
+            tdp_buf_putc(&b, ',');
+        tdp_buf_json_cstr(&b, si->outlets[i]);
+    }
+    tdp_buf_printf(&b, "],\"first\":\"%s\",\"last\":\"%s\"}", first, last);
+    if (b.err) {
+        td_status st = b.err;
+        tdp_buf_free(&b);
+        return st;
+    }
+    size_t n = 0;
+    *out = tdp_buf_detach(&b, &n);
+    if (len)
+        *len = n;
+    return *out ? TD_OK : TD_ENOMEM;
+}
+
+TD_API td_status td_store_story_corpus(td_store *s, uint64_t story, td_corpus **out)
+{
+    if (!s || !s->db || !out)
+        return TD_EARG;
+    *out = NULL;
+    td_status st = TD_OK;
+    sqlite3_stmt *q = tdp_store_stmt(s, TDP_S_STORY_ONE, &st);
+    if (!q)
+        return st;
+    sqlite3_bind_int64(q, 1, (sqlite3_int64)story);
+    int rc = sqlite3_step(q);
+    int64_t n = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
+    sqlite3_reset(q);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return tdp_store_fail(s, rc, "cannot read the story");
+    if (rc == SQLITE_DONE || n == 0)
+        return tdp_store_failf(s, TD_ENOTFOUND, "no story %llu", (unsigned long long)story);
+
+    /* The articles were put together by the streaming clusterer; the corpus should
+     * keep them together, so any shared term is enough for it. */
+    td_corpus_opts co = {0, DBL_MIN, 0};
+    td_corpus *c = td_corpus_new(&co);
+    if (!c)
+        return tdp_store_failf(s, TD_ENOMEM, "out of memory");
+    q = tdp_store_stmt(s, TDP_S_STORY_ARTS, &st);
+    if (!q) {
+        td_corpus_free(c);
+        return st;
+    }
+    sqlite3_bind_int64(q, 1, (sqlite3_int64)story);
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        td_article *a = tdp_store_article(q, 0);
+        if (!a) {
+            st = tdp_store_failf(s, TD_ENOMEM, "out of memory");
+            break;
+        }
+        /* An article the current cleaner rejects is left out of the brief. */
+        st = td_corpus_add(c, a);
+        if (st == TD_ENOMEM) {
+            tdp_store_failf(s, st, "out of memory");
+            break;
+        }
+        st = TD_OK;
+    }
+    sqlite3_reset(q);
+    if (!st && rc != SQLITE_DONE)
+        st = tdp_store_fail(s, rc, "cannot read the story's articles");
+    if (!st) {
+        st = td_corpus_build(c);
+        if (st)
+            tdp_store_failf(s, st, "cannot build the brief: %s", td_strerror(st));
+    }
+    if (st) {
+        td_corpus_free(c);
+        return st;
+    }
+    *out = c;
+    return TD_OK;
+}
+
+TD_API td_status td_store_show(td_store *s, uint64_t story, int json, char **out, size_t *len)
+{
+    if (!out)
+        return TD_EARG;
+    *out = NULL;
+    td_corpus *c = NULL;
+    td_status st = td_store_story_corpus(s, story, &c);
+    if (st)
+        return st;
+    size_t n = 0;
+    st = json ? td_corpus_json(c, out, &n) : td_corpus_markdown(c, out, &n);
+    if (st)
+        tdp_store_failf(s, st, "cannot write the brief: %s", td_strerror(st));
+    else if (len)
+        *len = n;
+    td_corpus_free(c);
+    return st;
+}

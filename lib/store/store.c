@@ -1,0 +1,911 @@
+/*
+ * store.c - the SQLite store: open (schema check and creation), ingest inside
+ * batched transactions, and the live clusterer state rebuilt from the last window.
+ *
+ * Why it is shaped this way (docs/store.md has the whole story):
+ *  - WAL with synchronous=FULL: a commit is on disk when COMMIT returns, also
+ *    against power loss; batching many articles per transaction makes the one
+ *    fsync per batch cheap.
+ *  - BEGIN IMMEDIATE takes the write lock when the batch starts, so a second writer
+ *    waits (busy timeout) at a clean point and never fails half-way through.
+ *  - Story ids are the store's own (INTEGER PRIMARY KEY of `stories`); the
+ *    clusterer's ids are mapped to them, so that a new process, which rebuilds the
+ *    clusterer by replaying the window, keeps the ids users have already seen.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <xxhash.h>
+
+#include "analyse/analyse.h"
+#include "store/store_p.h"
+#include "tidings/clean.h"
+
+#define APP_ID 0x7464676e /* "tdgn" */
+
+static const char *const k_sql[TDP_S_N_] = {
+    [TDP_S_BEGIN] = "BEGIN IMMEDIATE",
+    [TDP_S_COMMIT] = "COMMIT",
+    [TDP_S_ROLLBACK] = "ROLLBACK",
+    [TDP_S_FIND] = "SELECT seq, story FROM articles WHERE id = ?1",
+    [TDP_S_SEEN] = "SELECT 1 FROM versions WHERE id = ?1 AND hash = ?2",
+    [TDP_S_INS_VER] = "INSERT OR IGNORE INTO versions(id, hash, seen) VALUES (?1, ?2, ?3)",
+    [TDP_S_INS_ART] =
+        "INSERT INTO articles(id, hash, story, arrived, day, placed_by, date, title, "
+        "outlet, in_url, in_title, in_date, in_source, in_author, in_language, in_text, "
+        "in_html, origin, line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+        "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+    [TDP_S_UPD_ART] =
+        "UPDATE articles SET hash = ?2, revised = ?4, day = ?5, placed_by = ?6, "
+        "date = ?7, title = ?8, outlet = ?9, in_url = ?10, in_title = ?11, "
+        "in_date = ?12, in_source = ?13, in_author = ?14, in_language = ?15, "
+        "in_text = ?16, in_html = ?17, origin = ?18, line = ?19, "
+        "revisions = revisions + 1 WHERE id = ?1",
+    [TDP_S_NEW_STORY] =
+        "INSERT INTO stories(headline, n_articles, first_day, last_day, created, "
+        "updated) VALUES (NULL, 0, ?1, ?1, ?2, ?2)",
+    [TDP_S_STORY_ADD] =
+        "UPDATE stories SET n_articles = n_articles + 1, "
+        "first_day = min(first_day, ?2), last_day = max(last_day, ?2), "
+        "headline = coalesce(headline, ?3), updated = ?4 WHERE id = ?1",
+    [TDP_S_STORY_SPAN] =
+        "UPDATE stories SET first_day = (SELECT min(day) FROM articles WHERE story = ?1), "
+        "last_day = (SELECT max(day) FROM articles WHERE story = ?1), "
+        "headline = coalesce(headline, ?2), updated = ?3 WHERE id = ?1",
+    [TDP_S_MAXDAY] = "SELECT max(day) FROM articles",
+    [TDP_S_LIVE] = "SELECT story, placed_by, day, " TDP_RAW_COLS
+                   " FROM articles WHERE day >= ?1 ORDER BY seq",
+    [TDP_S_STORIES] = "SELECT id, headline, n_articles, first_day, last_day FROM stories "
+                      "WHERE last_day >= ?1 AND n_articles > 0 ORDER BY id",
+    [TDP_S_OUTLETS] = "SELECT outlet FROM articles WHERE story = ?1 AND outlet IS NOT NULL "
+                      "GROUP BY outlet ORDER BY count(*) DESC, outlet",
+    [TDP_S_STORY_ARTS] = "SELECT " TDP_RAW_COLS
+                         " FROM articles WHERE story = ?1 ORDER BY day, seq",
+    [TDP_S_STORY_ONE] = "SELECT n_articles FROM stories WHERE id = ?1",
+    [TDP_S_COUNTS] = "SELECT (SELECT count(*) FROM articles), "
+                     "(SELECT count(*) FROM stories WHERE n_articles > 0)",
+};
+
+/* Version 1 of the schema (docs/store.md). Created in one transaction. */
+static const char k_schema[] =
+    "CREATE TABLE stories(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  headline TEXT,\n"
+    "  n_articles INTEGER NOT NULL DEFAULT 0,\n"
+    "  first_day INTEGER NOT NULL,\n"
+    "  last_day INTEGER NOT NULL,\n"
+    "  created INTEGER NOT NULL,\n"
+    "  updated INTEGER NOT NULL);\n"
+    "CREATE INDEX stories_last_day ON stories(last_day);\n"
+    "CREATE TABLE articles(\n"
+    "  seq INTEGER PRIMARY KEY,\n"
+    "  id TEXT NOT NULL UNIQUE,\n"
+    "  hash BLOB NOT NULL,\n"
+    "  story INTEGER NOT NULL REFERENCES stories(id),\n"
+    "  arrived INTEGER NOT NULL,\n"
+    "  revised INTEGER,\n"
+    "  revisions INTEGER NOT NULL DEFAULT 0,\n"
+    "  day INTEGER NOT NULL,\n"
+    "  placed_by INTEGER NOT NULL,\n"
+    "  date TEXT, title TEXT, outlet TEXT,\n"
+    "  in_url TEXT, in_title TEXT, in_date TEXT, in_source TEXT, in_author TEXT,\n"
+    "  in_language TEXT, in_text TEXT, in_html TEXT,\n"
+    "  origin TEXT, line INTEGER NOT NULL DEFAULT 0);\n"
+    "CREATE INDEX articles_story ON articles(story, day);\n"
+    "CREATE INDEX articles_day ON articles(day);\n"
+    "CREATE TABLE versions(\n"
+    "  id TEXT NOT NULL,\n"
+    "  hash BLOB NOT NULL,\n"
+    "  seen INTEGER NOT NULL,\n"
+    "  PRIMARY KEY(id, hash)) WITHOUT ROWID;\n";
+
+/* ---- messages and status ---- */
+
+td_status tdp_store_failf(td_store *s, td_status st, const char *fmt, ...)
+{
+    if (s) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(s->err, sizeof s->err, fmt, ap);
+        va_end(ap);
+    }
+    return st;
+}
+
+static td_status map_rc(int rc)
+{
+    switch (rc & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: return TD_ELOCKED;
+    case SQLITE_READONLY: return TD_EREADONLY;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB: return TD_ECORRUPT;
+    case SQLITE_NOMEM: return TD_ENOMEM;
+    case SQLITE_CANTOPEN:
+    case SQLITE_IOERR:
+    case SQLITE_FULL:
+    case SQLITE_PERM: return TD_EIO;
+    default: return TD_EDB;
+    }
+}
+
+td_status tdp_store_fail(td_store *s, int rc, const char *what)
+{
+    td_status st = map_rc(rc);
+    const char *msg = s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc);
+    int sys = s->db ? sqlite3_system_errno(s->db) : 0;
+    switch (st) {
+    case TD_ELOCKED:
+        if (s->opts.busy_timeout_ms > 0)
+            return tdp_store_failf(s, st, "database is locked by another process "
+                                   "(waited %d ms)", s->opts.busy_timeout_ms);
+        return tdp_store_failf(s, st, "database is locked by another process");
+    case TD_EREADONLY:
+        return tdp_store_failf(s, st, "database is read-only (%s)", msg);
+    case TD_ECORRUPT:
+        return tdp_store_failf(s, st, "database is corrupt or not a database (%s)", msg);
+    case TD_ENOMEM:
+        return tdp_store_failf(s, st, "out of memory");
+    case TD_EIO:
+        if (sys)
+            return tdp_store_failf(s, st, "%s: %s (%s)", what, msg, strerror(sys));
+        return tdp_store_failf(s, st, "%s: %s", what, msg);
+    default:
+        return tdp_store_failf(s, st, "%s: %s", what, msg);
+    }
+}
+
+TD_API const char *td_store_error(const td_store *s)
+{
+    if (!s)
+        return "out of memory";
+    return s->err[0] ? s->err : "no error";
+}
+
+sqlite3_stmt *tdp_store_stmt(td_store *s, int k, td_status *st)
+{
+    sqlite3_stmt *q = s->st[k];
+    if (q) {
+        sqlite3_reset(q);
+        sqlite3_clear_bindings(q);
+        return q;
+    }
+    int rc = sqlite3_prepare_v3(s->db, k_sql[k], -1, SQLITE_PREPARE_PERSISTENT, &s->st[k],
+                                NULL);
+    if (rc != SQLITE_OK) {
+        *st = tdp_store_fail(s, rc, "cannot prepare a query");
+        sqlite3_finalize(s->st[k]);
+        s->st[k] = NULL;
+        return NULL;
+    }
+    return s->st[k];
+}
+
+/* Runs a statement without results to completion. */
+static td_status step_done(td_store *s, sqlite3_stmt *q, const char *what)
+{
+    int rc = sqlite3_step(q);
+    sqlite3_reset(q);
+    if (rc != SQLITE_DONE)
+        return tdp_store_fail(s, rc, what);
+    return TD_OK;
+}
+
+static td_status exec(td_store *s, const char *sql, const char *what)
+{
+    int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+    return rc == SQLITE_OK ? TD_OK : tdp_store_fail(s, rc, what);
+}
+
+/* One integer out of a one-row query (a PRAGMA). */
+static td_status query_int(td_store *s, const char *sql, int64_t *out)
+{
+    sqlite3_stmt *q = NULL;
+    int rc = sqlite3_prepare_v2(s->db, sql, -1, &q, NULL);
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(q);
+        if (rc == SQLITE_ROW) {
+            *out = sqlite3_column_int64(q, 0);
+            rc = SQLITE_OK;
+        } else if (rc == SQLITE_DONE) {
+            *out = 0;
+            rc = SQLITE_OK;
+        }
+    }
+    sqlite3_finalize(q);
+    return rc == SQLITE_OK ? TD_OK : tdp_store_fail(s, rc, "cannot read the database");
+}
+
+td_date tdp_store_day_date(int64_t day)
+{
+    td_date d = {0, 0, 0, 0, 0, TD_DATE_DAY};
+    int y, m, dd;
+    tdp_civil_from_days((int32_t)day, &y, &m, &dd);
+    d.year = (int16_t)y;
+    d.month = (int8_t)m;
+    d.day = (int8_t)dd;
+    return d;
+}
+
+/* ---- open and close ---- */
+
+static td_status create_schema(td_store *s)
+{
+    td_status st = exec(s, "BEGIN IMMEDIATE", "cannot create the store");
+    if (st)
+        return st;
+    int64_t n = 0;
+    st = query_int(s, "SELECT count(*) FROM sqlite_schema", &n);
+    if (!st && n == 0) {
+        char pragmas[128];
+        snprintf(pragmas, sizeof pragmas, "PRAGMA application_id = %d; PRAGMA user_version = %d;",
+                 APP_ID, TD_STORE_SCHEMA);
+        st = exec(s, k_schema, "cannot create the store");
+        if (!st)
+            st = exec(s, pragmas, "cannot create the store");
+    }
+    if (!st)
+        st = exec(s, "COMMIT", "cannot create the store");
+    if (st)
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    return st;
+}
+
+static td_status check_schema(td_store *s)
+{
+    int64_t app = 0, ver = 0, objects = 0;
+    td_status st = query_int(s, "PRAGMA application_id", &app);
+    if (!st)
+        st = query_int(s, "PRAGMA user_version", &ver);
+    if (!st)
+        st = query_int(s, "SELECT count(*) FROM sqlite_schema", &objects);
+    if (st)
+        return st;
+    if (app == 0 && ver == 0 && objects == 0) {
+        if (s->readonly)
+            return tdp_store_failf(s, TD_ESCHEMA, "not a tidings database (it is empty)");
+        st = create_schema(s);
+        if (st)
+            return st;
+        return check_schema(s);
+    }
+    if (app != APP_ID)
+        return tdp_store_failf(s, TD_ESCHEMA, "not a tidings database (application id %lld)",
+                               (long long)app);
+    if (ver > TD_STORE_SCHEMA)
+        return tdp_store_failf(s, TD_ESCHEMA,
+                               "database schema %lld is newer than this tidings supports "
+                               "(%d); use a newer tidings", (long long)ver, TD_STORE_SCHEMA);
+    if (ver < 1)
+        return tdp_store_failf(s, TD_ESCHEMA, "unknown database schema %lld", (long long)ver);
+    return TD_OK;
+}
+
+TD_API td_status td_store_open(const char *path, const td_store_opts *opts, td_store **out)
+{
+    if (!out)
+        return TD_EARG;
+    td_store *s = tdp_calloc(1, sizeof *s);
+    *out = s;
+    if (!s)
+        return TD_ENOMEM;
+    if (!path || !*path)
+        return tdp_store_failf(s, TD_EARG, "no database file given");
+    if (opts)
+        s->opts = *opts;
+    if (s->opts.busy_timeout_ms == 0)
+        s->opts.busy_timeout_ms = 5000;
+    if (s->opts.window_days <= 0)
+        s->opts.window_days = 7;
+    s->readonly = s->opts.readonly != 0;
+    s->path = tdp_strdup(path);
+    if (!s->path)
+        return tdp_store_failf(s, TD_ENOMEM, "out of memory");
+
+    int flags = s->readonly ? SQLITE_OPEN_READONLY
+                            : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    int rc = sqlite3_open_v2(path, &s->db, flags, NULL);
+    if (rc != SQLITE_OK) {
+        if ((rc & 0xff) == SQLITE_CANTOPEN) {
+            int sys = s->db ? sqlite3_system_errno(s->db) : 0;
+            return tdp_store_failf(s, TD_EIO, "cannot open: %s",
+                                   sys ? strerror(sys) : sqlite3_errstr(rc));
+        }
+        return tdp_store_fail(s, rc, "cannot open");
+    }
+    sqlite3_extended_result_codes(s->db, 1);
+    if (s->opts.busy_timeout_ms > 0)
+        sqlite3_busy_timeout(s->db, s->opts.busy_timeout_ms);
+    if (!s->readonly && sqlite3_db_readonly(s->db, "main") == 1)
+        return tdp_store_failf(s, TD_EREADONLY, "database is read-only (no write permission)");
+    td_status st = check_schema(s);
+    if (st)
+        return st;
+    if (!s->readonly) {
+        /* journal_mode is persistent in the file; synchronous is per connection. */
+        st = exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;",
+                  "cannot set up the journal");
+        if (st)
+            return st;
+    }
+    return TD_OK;
+}
+
+static void map_free(tdp_idmap *m)
+{
+    tdp_free(m->keys);
+    tdp_free(m->vals);
+    memset(m, 0, sizeof *m);
+}
+
+static uint64_t map_slot(uint64_t key, size_t cap)
+{
+    uint64_t h = key * 0x9E3779B97F4A7C15ull;
+    return (h >> 17) & (cap - 1);
+}
+
+static uint64_t map_get(const tdp_idmap *m, uint64_t key)
+{
+    if (!m->cap || !key)
+        return 0;
+    for (uint64_t i = map_slot(key, m->cap);; i = (i + 1) & (m->cap - 1)) {
+        if (m->keys[i] == key)
+            return m->vals[i];
+        if (!m->keys[i])
+            return 0;
+    }
+}
+
+static td_status map_put(tdp_idmap *m, uint64_t key, uint64_t val)
+{
+    if (!key)
+        return TD_EARG;
+    if ((m->n + 1) * 4 > m->cap * 3) {
+        size_t cap = m->cap ? m->cap * 2 : 64;
+        uint64_t *k = tdp_calloc(cap, sizeof *k), *v = tdp_calloc(cap, sizeof *v);
+        if (!k || !v) {
+            tdp_free(k);
+            tdp_free(v);
+            return TD_ENOMEM;
+        }
+        for (size_t i = 0; i < m->cap; i++) {
+            if (!m->keys[i])
+                continue;
+            uint64_t j = map_slot(m->keys[i], cap);
+            while (k[j])
+                j = (j + 1) & (cap - 1);
+            k[j] = m->keys[i];
+            v[j] = m->vals[i];
+        }
+        tdp_free(m->keys);
+        tdp_free(m->vals);
+        m->keys = k;
+        m->vals = v;
+        m->cap = cap;
+    }
+    uint64_t i = map_slot(key, m->cap);
+    while (m->keys[i] && m->keys[i] != key)
+        i = (i + 1) & (m->cap - 1);
+    if (!m->keys[i])
+        m->n++;
+    m->keys[i] = key;
+    m->vals[i] = val;
+    return TD_OK;
+}
+
+static void rollback(td_store *s)
+{
+    if (s->in_txn && s->db)
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    s->in_txn = false;
+    s->pending = 0;
+}
+
+/* A write failed: the batch is rolled back and the clusterer no longer matches the
+ * database, so the handle refuses further writes. */
+static td_status broken(td_store *s, td_status st)
+{
+    rollback(s);
+    s->broken = true;
+    return st;
+}
+
+TD_API td_status td_store_commit(td_store *s)
+{
+    if (!s)
+        return TD_EARG;
+    if (s->broken)
+        return tdp_store_failf(s, TD_EDB, "an earlier write failed; nothing more is stored");
+    if (!s->in_txn)
+        return TD_OK;
+    td_status st = TD_OK;
+    sqlite3_stmt *q = tdp_store_stmt(s, TDP_S_COMMIT, &st);
+    if (q)
+        st = step_done(s, q, "cannot commit");
+    if (st)
+        return broken(s, st);
+    s->in_txn = false;
+    s->pending = 0;
+    return TD_OK;
+}
+
+TD_API size_t td_store_pending(const td_store *s) { return s ? s->pending : 0; }
+
+TD_API td_status td_store_close(td_store *s)
+{
+    if (!s)
+        return TD_OK;
+    td_status st = TD_OK;
+    if (s->in_txn && !s->broken)
+        st = td_store_commit(s);
+    rollback(s);
+    for (int k = 0; k < TDP_S_N_; k++)
+        sqlite3_finalize(s->st[k]);
+    if (s->db)
+        sqlite3_close(s->db);
+    tdp_clusterer_free(s->cl);
+    map_free(&s->map);
+    tdp_free(s->path);
+    tdp_free(s);
+    return st;
+}
+
+TD_API td_status td_store_check(td_store *s)
+{
+    if (!s || !s->db)
+        return TD_EARG;
+    sqlite3_stmt *q = NULL;
+    int rc = sqlite3_prepare_v2(s->db, "PRAGMA integrity_check", -1, &q, NULL);
+    td_status st = TD_OK;
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(q);
+        if (rc == SQLITE_ROW) {
+            const char *r = (const char *)sqlite3_column_text(q, 0);
+            if (!r || strcmp(r, "ok"))
+                st = tdp_store_failf(s, TD_ECORRUPT, "integrity check failed: %s",
+                                     r ? r : "?");
+            rc = SQLITE_OK;
+        }
+    }
+    if (rc != SQLITE_OK && rc != SQLITE_DONE)
+        st = tdp_store_fail(s, rc, "cannot check the database");
+    sqlite3_finalize(q);
+    return st;
+}
+
+/* ---- articles to and from rows ---- */
+
+/* The raw input of an article as the reader gave it, captured before cleaning. */
+typedef struct raw_input {
+    const char *url, *title, *source, *author, *language, *text, *html, *path;
+    size_t text_len, html_len;
+    char date[32];
+    uint32_t line;
+} raw_input;
+
+static void capture(const td_article *a, raw_input *r)
+{
+    r->url = a->url;
+    r->title = a->title;
+    r->source = a->source;
+    r->author = a->author;
+    r->language = a->language;
+    r->text = a->text;
+    r->text_len = a->text ? a->text_len : 0;
+    r->html = a->html;
+    r->html_len = a->html ? a->html_len : 0;
+    r->path = a->path;
+    r->line = a->line;
+    td_date_format(&a->date, r->date, sizeof r->date);
+}
+
+static void hash_field(XXH3_state_t *h, const char *s, size_t n)
+{
+    unsigned char tag[9];
+    uint64_t len = s ? (uint64_t)n : 0;
+    tag[0] = s ? 1 : 0;
+    for (int i = 0; i < 8; i++)
+        tag[1 + i] = (unsigned char)(len >> (8 * i));
+    XXH3_128bits_update(h, tag, sizeof tag);
+    if (s && n)
+        XXH3_128bits_update(h, s, n);
+}
+
+/* XXH3-128 of the raw content (not the id, not where it was read from). */
+static td_status content_hash(const raw_input *r, unsigned char out[16])
+{
+    XXH3_state_t *h = XXH3_createState();
+    if (!h)
+        return TD_ENOMEM;
+    XXH3_128bits_reset(h);
+    hash_field(h, r->url, r->url ? strlen(r->url) : 0);
+    hash_field(h, r->title, r->title ? strlen(r->title) : 0);
+    hash_field(h, r->date[0] ? r->date : NULL, strlen(r->date));
+    hash_field(h, r->source, r->source ? strlen(r->source) : 0);
+    hash_field(h, r->author, r->author ? strlen(r->author) : 0);
+    hash_field(h, r->language, r->language ? strlen(r->language) : 0);
+    hash_field(h, r->text, r->text_len);
+    hash_field(h, r->html, r->html_len);
+    XXH128_canonical_t c;
+    XXH128_canonicalFromHash(&c, XXH3_128bits_digest(h));
+    XXH3_freeState(h);
+    memcpy(out, c.digest, 16);
+    return TD_OK;
+}
+
+static int bind_text(sqlite3_stmt *q, int i, const char *s, size_t n)
+{
+    if (!s)
+        return sqlite3_bind_null(q, i);
+    return sqlite3_bind_text64(q, i, s, (sqlite3_uint64)n, SQLITE_STATIC, SQLITE_UTF8);
+}
+
+static int bind_cstr(sqlite3_stmt *q, int i, const char *s)
+{
+    return bind_text(q, i, s, s ? strlen(s) : 0);
+}
+
+static const char *col_text(sqlite3_stmt *q, int c, size_t *n)
+{
+    const char *s = (const char *)sqlite3_column_text(q, c);
+    *n = s ? (size_t)sqlite3_column_bytes(q, c) : 0;
+    return s;
+}
+
+td_article *tdp_store_article(sqlite3_stmt *q, int c)
+{
+    td_article *a = td_article_new();
+    if (!a)
+        return NULL;
+    static const td_field fields[] = {TD_FIELD_ID, TD_FIELD_URL, TD_FIELD_TITLE,
+                                      TD_FIELD_DATE, TD_FIELD_SOURCE, TD_FIELD_AUTHOR,
+                                      TD_FIELD_LANGUAGE, TD_FIELD_TEXT, TD_FIELD_HTML};
+    for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) {
+        size_t n;
+        const char *v = col_text(q, c + (int)i, &n);
+        if (!v)
+            continue;
+        td_status st = td_article_set(a, fields[i], v, n);
+        if (st == TD_ENOMEM) {
+            td_article_free(a);
+            return NULL;
+        }
+    }
+    size_t n;
+    const char *origin = col_text(q, c + 9, &n);
+    if (origin) {
+        a->path = tdp_article_str(a, origin, n);
+        if (!a->path) {
+            td_article_free(a);
+            return NULL;
+        }
+    }
+    a->line = (uint32_t)sqlite3_column_int64(q, c + 10);
+    return a;
+}
+
+/* ---- placement ---- */
+
+enum { PLACED_DATE = 0, PLACED_MENTIONS = 1, PLACED_ARRIVAL = 2 };
+
+static int cmp_i32(const void *x, const void *y)
+{
+    int32_t a = *(const int32_t *)x, b = *(const int32_t *)y;
+    return (a > b) - (a < b);
+}
+
+/*
+ * The day an article is placed on: its own date; else the median of the
+ * day-precise dates it mentions; else its arrival.
+ */
+static int placement(const td_article *a, int64_t now, int64_t *day)
+{
+    if (a->date.prec >= TD_DATE_MONTH && a->date.year > 0) {
+        *day = td_date_days(&a->date);
+        return PLACED_DATE;
+    }
+    const tdp_analysis *an = a->an;
+    if (an && an->n_dates) {
+        int32_t *days = tdp_malloc(an->n_dates * sizeof *days);
+        size_t n = 0;
+        for (size_t i = 0; days && i < an->n_dates; i++)
+            if (an->dates[i].date.prec >= TD_DATE_DAY && an->dates[i].date.year > 0)
+                days[n++] = td_date_days(&an->dates[i].date);
+        if (n) {
+            qsort(days, n, sizeof *days, cmp_i32);
+            *day = days[(n - 1) / 2];
+            tdp_free(days);
+            return PLACED_MENTIONS;
+        }
+        tdp_free(days);
+    }
+    *day = now >= 0 ? now / 86400 : -((-now + 86399) / 86400);
+    return PLACED_ARRIVAL;
+}
+
+/* ---- the live state ---- */
+
+static td_status cluster_one(td_store *s, td_article *a, int placed_by, int64_t day,
+                             uint64_t *cid)
+{
+    /* An article with neither a date nor dated mentions is placed by its arrival:
+     * the clusterer sees that day as its date. */
+    td_date keep = a->date;
+    if (placed_by == PLACED_ARRIVAL)
+        a->date = tdp_store_day_date(day);
+    bool is_new = false;
+    td_status st = tdp_clusterer_add(s->cl, a, cid, &is_new);
+    a->date = keep;
+    return st;
+}
+
+/*
+ * Rebuilds the clusterer from the articles of the last window (by placement day,
+ * replayed in arrival order), mapping its story ids to the stored ones.
+ */
+static td_status go_live(td_store *s)
+{
+    tdp_cluster_opts co = {s->opts.story_threshold, s->opts.window_days, 1};
+    s->cl = tdp_clusterer_new(&co);
+    if (!s->cl)
+        return tdp_store_failf(s, TD_ENOMEM, "out of memory");
+    td_status st = TD_OK;
+    sqlite3_stmt *q = tdp_store_stmt(s, TDP_S_MAXDAY, &st);
+    if (!q)
+        return st;
+    int rc = sqlite3_step(q);
+    if (rc != SQLITE_ROW)
+        return tdp_store_fail(s, rc, "cannot read the live stories");
+    if (sqlite3_column_type(q, 0) == SQLITE_NULL) {
+        sqlite3_reset(q);
+        s->live = true;
+        return TD_OK;
+    }
+    int64_t horizon = sqlite3_column_int64(q, 0) - s->opts.window_days;
+    sqlite3_reset(q);
+    q = tdp_store_stmt(s, TDP_S_LIVE, &st);
+    if (!q)
+        return st;
+    sqlite3_bind_int64(q, 1, horizon);
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        uint64_t story = (uint64_t)sqlite3_column_int64(q, 0);
+        int placed_by = sqlite3_column_int(q, 1);
+        int64_t day = sqlite3_column_int64(q, 2);
+        td_article *a = tdp_store_article(q, 3);
+        if (!a) {
+            st = tdp_store_failf(s, TD_ENOMEM, "out of memory");
+            break;
+        }
+        /* An article that no longer cleans (the cleaner changed) stays stored but
+         * is left out of the live state. */
+        uint64_t cid = 0;
+        if (td_clean(a) == TD_OK && tdp_analyse(a) == TD_OK) {
+            st = cluster_one(s, a, placed_by, day, &cid);
+            if (!st && cid && !map_get(&s->map, cid))
+                st = map_put(&s->map, cid, story);
+        }
+        td_article_free(a);
+        if (st) {
+            tdp_store_failf(s, st, "cannot rebuild the live stories: %s", td_strerror(st));
+            break;
+        }
+    }
+    sqlite3_reset(q);
+    if (!st && rc != SQLITE_DONE)
+        st = tdp_store_fail(s, rc, "cannot read the live stories");
+    if (!st)
+        s->live = true;
+    return st;
+}
+
+static td_status begin(td_store *s)
+{
+    if (s->in_txn)
+        return TD_OK;
+    td_status st = TD_OK;
+    sqlite3_stmt *q = tdp_store_stmt(s, TDP_S_BEGIN, &st);
+    if (q)
+        st = step_done(s, q, "cannot start a transaction");
+    if (st)
+        return st;
+    s->in_txn = true;
+    if (!s->live) {
+        st = go_live(s);
+        if (st) {
+            rollback(s);
+            tdp_clusterer_free(s->cl);
+            s->cl = NULL;
+            map_free(&s->map);
+        }
+    }
+    return st;
+}
+
+/* Binds the 19 columns shared by INS_ART and UPD_ART. */
+static void bind_article(sqlite3_stmt *q, const td_article *a, const raw_input *r,
+                         const unsigned char hash[16], uint64_t story, int64_t now,
+                         int64_t day, int placed_by)
+{
+    char date[32];
+    td_date_format(&a->date, date, sizeof date);
+    bind_cstr(q, 1, a->id);
+    sqlite3_bind_blob(q, 2, hash, 16, SQLITE_STATIC);
+    sqlite3_bind_int64(q, 3, (sqlite3_int64)story);
+    sqlite3_bind_int64(q, 4, now);
+    sqlite3_bind_int64(q, 5, day);
+    sqlite3_bind_int(q, 6, placed_by);
+    if (date[0])
+        sqlite3_bind_text(q, 7, date, -1, SQLITE_TRANSIENT);
+    bind_cstr(q, 8, a->title);
+    bind_cstr(q, 9, td_article_outlet(a));
+    bind_cstr(q, 10, r->url);
+    bind_cstr(q, 11, r->title);
+    if (r->date[0])
+        sqlite3_bind_text(q, 12, r->date, -1, SQLITE_STATIC);
+    bind_cstr(q, 13, r->source);
+    bind_cstr(q, 14, r->author);
+    bind_cstr(q, 15, r->language);
+    bind_text(q, 16, r->text, r->text_len);
+    bind_text(q, 17, r->html, r->html_len);
+    bind_cstr(q, 18, r->path);
+    sqlite3_bind_int64(q, 19, r->line);
+}
+
+static int64_t now_of(const td_store *s)
+{
+    return s->opts.now ? s->opts.now : (int64_t)time(NULL);
+}
+
+/* Cleans and analyses; a failure rejects the article without touching the store. */
+static td_status prepare(td_store *s, td_article *a)
+{
+    td_status st = td_clean(a);
+    if (!st)
+        st = tdp_analyse(a);
+    if (st == TD_EEMPTY)
+        return tdp_store_failf(s, st, "no article text left after cleaning");
+    if (st)
+        return tdp_store_failf(s, st, "%s", td_strerror(st));
+    return TD_OK;
+}
+
+static td_status ingest(td_store *s, td_article *a, td_ingest_result *res)
+{
+    raw_input r;
+    capture(a, &r);
+    unsigned char hash[16];
+    if (content_hash(&r, hash))
+        return tdp_store_failf(s, TD_ENOMEM, "out of memory");
+    if (!a->id || !*a->id) {
+        char hex[33];
+        for (int i = 0; i < 16; i++)
+            snprintf(hex + 2 * i, 3, "%02x", hash[i]);
+        a->id = tdp_article_str(a, hex, 32);
+        if (!a->id)
+            return tdp_store_failf(s, TD_ENOMEM, "out of memory");
+    }
+    td_status st = begin(s);
+    if (st)
+        return st;
+    int64_t now = now_of(s);
+
+    /* Known id? */
+    sqlite3_stmt *q = tdp_store_stmt(s, TDP_S_FIND, &st);
+    if (!q)
+        return broken(s, st);
+    bind_cstr(q, 1, a->id);
+    int rc = sqlite3_step(q);
+    bool known = rc == SQLITE_ROW;
+    uint64_t story = known ? (uint64_t)sqlite3_column_int64(q, 1) : 0;
+    sqlite3_reset(q);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return broken(s, tdp_store_fail(s, rc, "cannot look up an article"));
+    if (known) {
+        q = tdp_store_stmt(s, TDP_S_SEEN, &st);
+        if (!q)
+            return broken(s, st);
+        bind_cstr(q, 1, a->id);
+        sqlite3_bind_blob(q, 2, hash, 16, SQLITE_STATIC);
+        rc = sqlite3_step(q);
+        sqlite3_reset(q);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            return broken(s, tdp_store_fail(s, rc, "cannot look up an article"));
+        if (rc == SQLITE_ROW) {
+            res->story = story;
+            res->kind = TD_INGEST_UNCHANGED;
+            s->pending++;
+            return TD_OK;
+        }
+    }
+
+    st = prepare(s, a);
+    if (st)
+        return st;
+    int64_t day;
+    int placed_by = placement(a, now, &day);
+
+    if (known) {
+        /* A revision: the newest content replaces the stored one, the story stays. */
+        q = tdp_store_stmt(s, TDP_S_UPD_ART, &st);
+        if (!q)
+            return broken(s, st);
+        bind_article(q, a, &r, hash, story, now, day, placed_by);
+        st = step_done(s, q, "cannot store an article");
+        if (!st && (q = tdp_store_stmt(s, TDP_S_STORY_SPAN, &st)) != NULL) {
+            sqlite3_bind_int64(q, 1, (sqlite3_int64)story);
+            bind_cstr(q, 2, a->title);
+            sqlite3_bind_int64(q, 3, now);
+            st = step_done(s, q, "cannot store an article");
+        }
+        res->kind = TD_INGEST_REVISED;
+    } else {
+        uint64_t cid = 0;
+        st = cluster_one(s, a, placed_by, day, &cid);
+        if (st)
+            return broken(s, tdp_store_failf(s, st, "cannot place the article in a story: %s",
+                                             td_strerror(st)));
+        story = map_get(&s->map, cid);
+        if (!story) {
+            q = tdp_store_stmt(s, TDP_S_NEW_STORY, &st);
+            if (!q)
+                return broken(s, st);
+            sqlite3_bind_int64(q, 1, day);
+            sqlite3_bind_int64(q, 2, now);
+            st = step_done(s, q, "cannot store a story");
+            if (st)
+                return broken(s, st);
+            story = (uint64_t)sqlite3_last_insert_rowid(s->db);
+            res->new_story = 1;
+            if (cid && map_put(&s->map, cid, story))
+                return broken(s, tdp_store_failf(s, TD_ENOMEM, "out of memory"));
+        }
+        q = tdp_store_stmt(s, TDP_S_INS_ART, &st);
+        if (!q)
+            return broken(s, st);
+        bind_article(q, a, &r, hash, story, now, day, placed_by);
+        st = step_done(s, q, "cannot store an article");
+        if (!st && (q = tdp_store_stmt(s, TDP_S_STORY_ADD, &st)) != NULL) {
+            sqlite3_bind_int64(q, 1, (sqlite3_int64)story);
+            sqlite3_bind_int64(q, 2, day);
+            bind_cstr(q, 3, a->title);
+            sqlite3_bind_int64(q, 4, now);
+            st = step_done(s, q, "cannot store an article");
+        }
+        res->kind = TD_INGEST_NEW;
+    }
+    if (!st && (q = tdp_store_stmt(s, TDP_S_INS_VER, &st)) != NULL) {
+        bind_cstr(q, 1, a->id);
+        sqlite3_bind_blob(q, 2, hash, 16, SQLITE_STATIC);
+        sqlite3_bind_int64(q, 3, now);
+        st = step_done(s, q, "cannot store an article");
+    }
+    if (st)
+        return broken(s, st);
+    res->story = story;
+    s->pending++;
+    return TD_OK;
+}
+
+TD_API td_status td_store_ingest(td_store *s, td_article *a, td_ingest_result *res)
+{
+    td_ingest_result dummy;
+    if (!res)
+        res = &dummy;
+    memset(res, 0, sizeof *res);
+    if (!s || !a) {
+        td_article_free(a);
+        return TD_EARG;
+    }
+    td_status st;
+    if (s->readonly)
+        st = tdp_store_failf(s, TD_EREADONLY, "database was opened read-only");
+    else if (s->broken)
+        st = tdp_store_failf(s, TD_EDB, "an earlier write failed; nothing more is stored");
+    else
+        st = ingest(s, a, res);
+    td_article_free(a);
+    return st;
+}

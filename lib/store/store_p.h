@@ -1,0 +1,69 @@
+/*
+ * store_p.h - the SQLite store (internal): the handle, its prepared statements and
+ * the helpers shared by store.c (open, ingest, live state) and query.c (stories,
+ * show).
+ */
+#ifndef TDP_STORE_P_H
+#define TDP_STORE_P_H
+
+#include <sqlite3.h>
+
+#include "article/article_p.h"
+#include "cluster/cluster_p.h"
+#include "tidings/store.h"
+
+/* Prepared statements, made on first use and kept until close. */
+enum {
+    TDP_S_BEGIN, TDP_S_COMMIT, TDP_S_ROLLBACK,
+    TDP_S_FIND, TDP_S_SEEN, TDP_S_INS_VER, TDP_S_INS_ART, TDP_S_UPD_ART,
+    TDP_S_NEW_STORY, TDP_S_STORY_ADD, TDP_S_STORY_SPAN,
+    TDP_S_MAXDAY, TDP_S_LIVE,
+    TDP_S_STORIES, TDP_S_OUTLETS, TDP_S_STORY_ARTS, TDP_S_STORY_ONE, TDP_S_COUNTS,
+    TDP_S_N_
+};
+
+/* Clusterer story id -> store story id (open addressing, linear probing). */
+typedef struct tdp_idmap {
+    uint64_t *keys;   /* 0 = empty slot */
+    uint64_t *vals;
+    size_t cap, n;
+} tdp_idmap;
+
+struct td_store {
+    sqlite3 *db;
+    char *path;
+    td_store_opts opts;
+    bool readonly;
+    bool in_txn;
+    bool broken;        /* a write failed: the batch is gone, no more writes */
+    bool live;          /* the clusterer holds the live window */
+    sqlite3_stmt *st[TDP_S_N_];
+    tdp_clusterer *cl;
+    tdp_idmap map;
+    size_t pending;
+    char err[512];
+};
+
+/* Sets the handle's message from a SQLite failure and maps rc to a status. */
+td_status tdp_store_fail(td_store *s, int rc, const char *what);
+/* printf-style message with a given status. */
+td_status tdp_store_failf(td_store *s, td_status st, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* The statement k, reset and with its bindings cleared; NULL on failure (message set). */
+sqlite3_stmt *tdp_store_stmt(td_store *s, int k, td_status *st);
+
+/*
+ * Columns of the stored raw input, in this order, starting at a statement's first
+ * column: id, in_url, in_title, in_date, in_source, in_author, in_language, in_text,
+ * in_html, origin, line.
+ */
+#define TDP_RAW_COLS "id, in_url, in_title, in_date, in_source, in_author, " \
+                     "in_language, in_text, in_html, origin, line"
+#define TDP_RAW_NCOLS 11
+/* Rebuilds an uncleaned article from the raw columns at col0; NULL on OOM. */
+td_article *tdp_store_article(sqlite3_stmt *q, int col0);
+
+/* Days since 1970-01-01 <-> a TD_DATE_DAY date. */
+td_date tdp_store_day_date(int64_t day);
+
+#endif
