@@ -1,8 +1,573 @@
-/* extract.c - HTML pages are not extracted yet. */
+/*
+ * extract.c - the article body out of a parsed page.
+ *
+ * 1. Boilerplate subtrees are marked: elements that never hold article text
+ *    (nav, aside, forms' controls, media, figures and their captions), hidden
+ *    elements, ARIA landmarks for navigation, and elements whose class or id
+ *    names boilerplate (share, related, comments, cookie, newsletter, ad...),
+ *    unless they hold most of the page's paragraph text.
+ * 2. The rest of the text is cut into blocks at block-element boundaries. Each
+ *    block gets a weight: positive for prose (long, few links, sentence
+ *    punctuation, inside <p>), negative for link lists and short fragments.
+ * 3. The element whose subtree has the largest total weight is the article
+ *    container: it takes in every paragraph of the article and as little else as
+ *    possible, because the junk between parts costs weight.
+ * 4. Inside it, blocks that are links, boilerplate lines ("Read more", "Share
+ *    this", credits) or the headline are left out; the rest is the text, one
+ *    paragraph per block, separated by blank lines.
+ *
+ * Walks are iterative; node indices are in document order, so every subtree
+ * aggregate is one backward pass over the node array.
+ */
+#include "html/dom.h"
 #include "html/html_p.h"
+#include "html/meta.h"
+
+typedef struct block {
+    uint32_t off, len;      /* text in ex->bt */
+    uint32_t owner;         /* innermost block element */
+    uint32_t links;         /* bytes of text inside <a> */
+    int32_t weight;
+    uint8_t kind;           /* td_para_kind */
+    bool keep;
+} block;
+
+typedef struct extractor {
+    tdp_hdoc *d;
+    uint8_t *drop;          /* per node: 1 = boilerplate subtree */
+    uint32_t *bown;         /* per node: innermost block element (self included) */
+    int64_t *score;         /* per node: subtree weight */
+    block *b;
+    size_t nb, capb;
+    tdp_buf bt;             /* block texts */
+    uint32_t cur_owner;
+    uint32_t cur_off, cur_links;
+    bool open;
+} extractor;
+
+/* ---- class and id names ---- */
+
+static bool word_is(const char *w, size_t n, const char *const *list)
+{
+    for (; *list; list++)
+        if (strlen(*list) == n && memcmp(w, *list, n) == 0)
+            return true;
+    return false;
+}
+
+static bool word_starts(const char *w, size_t n, const char *const *list)
+{
+    for (; *list; list++) {
+        size_t l = strlen(*list);
+        if (n >= l && memcmp(w, *list, l) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Words that mark boilerplate by themselves (prefixes). */
+static const char *const k_neg_strong[] = {
+    "comment", "related", "share", "sharing", "social", "cookie", "newsletter",
+    "advert", "sponsor", "promo", "recommend", "outbrain", "taboola", "breadcrumb",
+    "subscri", "signup", "popular", "trending", "paywall", "disqus", "gdpr", "consent",
+    "byline", "caption", "credit", "sidebar", "widget", "banner", "popup", "modal",
+    "footer", "navbar", "navigation", "menu", "toolbar", "pagination", "pager",
+    "masthead", "readmore", "recirc", "mostread", "most-read", "teaser", "skip",
+    "sronly", "visually", "screenreader", "tags", "tagline", "keywords", "topics",
+    "author", "dateline", "timestamp", "published", "updated", "rating", "reaction",
+    "feedback", "survey", "poll", "gallery", "slideshow", "carousel", "player",
+    "disclaimer", "copyright", "print", "login", "follow", "contact", "bio",
+    NULL};
+/* Whole words that mark boilerplate. */
+static const char *const k_neg_word[] = {
+    "ad", "ads", "adv", "nav", "meta", "more", "also", "hidden", "hide", "date", "time",
+    "tag", "share", "tools", "links", "header", "head", "foot", "aside", "extra",
+    "embed", "video", "audio", "image", "img", "photo", "figure", "media", "icon",
+    "btn", "button", "form", "sr", "dialog", "alert", "notice", "overlay", "lightbox",
+    "related", "next", "prev", "previous", "source", "sources", "info", "details",
+    NULL};
+/* Words that mark the article itself. */
+static const char *const k_pos[] = {
+    "article", "body", "content", "entry", "story", "text", "post", "main", "prose",
+    "articlebody", "storybody", "postbody", "entrycontent", "paragraph", "richtext",
+    "blog", "news", NULL};
+
+/* -1 boilerplate, +1 article, 0 neither, from the class and id attributes. */
+static int class_verdict(const tdp_hdoc *d, uint32_t i)
+{
+    int neg = 0, pos = 0;
+    const char *names[2] = {"class", "id"};
+    for (int k = 0; k < 2; k++) {
+        size_t n;
+        const char *v = tdp_hnode_attr(d, i, names[k], &n);
+        if (!v)
+            continue;
+        size_t j = 0;
+        while (j < n) {
+            while (j < n && !((v[j] >= 'a' && v[j] <= 'z') || (v[j] >= 'A' && v[j] <= 'Z') ||
+                              (v[j] >= '0' && v[j] <= '9')))
+                j++;
+            char w[40];
+            size_t wl = 0;
+            while (j < n && ((v[j] >= 'a' && v[j] <= 'z') || (v[j] >= 'A' && v[j] <= 'Z') ||
+                             (v[j] >= '0' && v[j] <= '9'))) {
+                if (wl < sizeof w)
+                    w[wl++] = (v[j] >= 'A' && v[j] <= 'Z') ? (char)(v[j] + 32) : v[j];
+                j++;
+            }
+            if (!wl || wl == sizeof w)
+                continue;
+            if (word_is(w, wl, k_neg_word) || word_starts(w, wl, k_neg_strong))
+                neg++;
+            else if (word_is(w, wl, k_pos) || word_starts(w, wl, k_pos))
+                pos++;
+        }
+    }
+    if (neg && !pos)
+        return -1;
+    return pos ? 1 : 0;
+}
+
+static bool attr_has(const tdp_hdoc *d, uint32_t i, const char *name, const char *needle)
+{
+    size_t n;
+    const char *v = tdp_hnode_attr(d, i, name, &n);
+    if (!v)
+        return false;
+    size_t l = strlen(needle);
+    for (size_t k = 0; k + l <= n; k++) {
+        size_t m = 0;
+        while (m < l && ((v[k + m] >= 'A' && v[k + m] <= 'Z') ? v[k + m] + 32 : v[k + m]) ==
+                            needle[m])
+            m++;
+        if (m == l)
+            return true;
+    }
+    return false;
+}
+
+static bool hidden(const tdp_hdoc *d, uint32_t i)
+{
+    if (tdp_hnode_attr(d, i, "hidden", NULL))
+        return true;
+    if (attr_has(d, i, "aria-hidden", "true"))
+        return true;
+    size_t n;
+    const char *st = tdp_hnode_attr(d, i, "style", &n);
+    if (st && (attr_has(d, i, "style", "display:none") ||
+               attr_has(d, i, "style", "display: none") ||
+               attr_has(d, i, "style", "visibility:hidden") ||
+               attr_has(d, i, "style", "visibility: hidden")))
+        return true;
+    size_t rl;
+    const char *role = tdp_hnode_attr(d, i, "role", &rl);
+    if (role) {
+        static const char *const roles[] = {"navigation", "banner", "contentinfo",
+                                            "complementary", "menu", "menubar", "dialog",
+                                            "alertdialog", "search", "toolbar", NULL};
+        char r[24];
+        if (rl < sizeof r) {
+            for (size_t k = 0; k < rl; k++)
+                r[k] = (role[k] >= 'A' && role[k] <= 'Z') ? (char)(role[k] + 32) : role[k];
+            if (word_is(r, rl, roles))
+                return true;
+        }
+    }
+    return false;
+}
+
+static uint32_t text_weight(const char *s, uint32_t n)
+{
+    uint32_t w = 0;
+    for (uint32_t k = 0; k < n; k++)
+        w += s[k] != ' ' && s[k] != '\n' && s[k] != '\t' && s[k] != '\r';
+    return w;
+}
+
+/* Marks boilerplate subtrees (ex->drop), in document order. */
+static td_status mark_drops(extractor *ex)
+{
+    tdp_hdoc *d = ex->d;
+    size_t n = d->n;
+    /* Paragraph text per subtree, before any drop, protects the article from an
+     * unlucky class name. */
+    uint32_t *ptext = tdp_calloc(n, sizeof *ptext);
+    if (!ptext)
+        return TD_ENOMEM;
+    uint8_t *in_p = tdp_calloc(n, 1);
+    if (!in_p) {
+        tdp_free(ptext);
+        return TD_ENOMEM;
+    }
+    for (size_t i = 1; i < n; i++) {
+        const tdp_hnode *x = &d->nodes[i];
+        in_p[i] = in_p[x->parent] || x->tag == TDP_HT_P;
+        if (x->tag == TDP_HT_TEXT && in_p[i])
+            ptext[i] = text_weight(d->str.data + x->str, x->len);
+    }
+    for (size_t i = n; i-- > 1;)
+        ptext[d->nodes[i].parent] += ptext[i];
+    uint32_t total = ptext[0];
+    tdp_free(in_p);
+
+    ex->drop[0] = 0;
+    for (size_t i = 1; i < n; i++) {
+        const tdp_hnode *x = &d->nodes[i];
+        if (ex->drop[x->parent]) {
+            ex->drop[i] = 1;
+            continue;
+        }
+        if (x->tag == TDP_HT_TEXT)
+            continue;
+        unsigned fl = tdp_htag_flags(x->tag);
+        if (fl & HT_DROP) {
+            ex->drop[i] = 1;
+            continue;
+        }
+        if (x->tag == TDP_HT_BODY || x->tag == TDP_HT_HTML)
+            continue;
+        bool big = total && ptext[i] * 2 > total;
+        if (!x->nattr) {
+            if ((x->tag == TDP_HT_FOOTER || x->tag == TDP_HT_HEADER ||
+                 x->tag == TDP_HT_FORM) && !big)
+                ex->drop[i] = 1;
+            continue;
+        }
+        if (hidden(d, i) && !big) {
+            ex->drop[i] = 1;
+            continue;
+        }
+        int v = class_verdict(d, i);
+        if ((v < 0 || x->tag == TDP_HT_FOOTER || x->tag == TDP_HT_HEADER ||
+             x->tag == TDP_HT_FORM) && !big && !(v > 0 && x->tag == TDP_HT_FORM))
+            ex->drop[i] = 1;
+    }
+    tdp_free(ptext);
+    return TD_OK;
+}
+
+/* ---- blocks ---- */
+
+static void flush(extractor *ex)
+{
+    if (!ex->open)
+        return;
+    ex->open = false;
+    tdp_buf *bt = &ex->bt;
+    /* Trim. */
+    while (bt->len > ex->cur_off && (bt->data[bt->len - 1] == ' ' ||
+                                     bt->data[bt->len - 1] == '\n'))
+        bt->len--;
+    if (bt->len == ex->cur_off || bt->err)
+        return;
+    bt->data[bt->len] = '\0';
+    if (TDP_GROW(ex->b, ex->capb, ex->nb + 1)) {
+        bt->err = TD_ENOMEM;
+        return;
+    }
+    block *k = &ex->b[ex->nb++];
+    memset(k, 0, sizeof *k);
+    k->off = ex->cur_off;
+    k->len = (uint32_t)(bt->len - ex->cur_off);
+    k->owner = ex->cur_owner;
+    k->links = ex->cur_links;
+    tdp_buf_putc(bt, '\0');
+}
+
+static void put_text(extractor *ex, uint32_t owner, const char *s, size_t n, bool link)
+{
+    tdp_buf *bt = &ex->bt;
+    if (ex->open && owner != ex->cur_owner)
+        flush(ex);
+    if (!ex->open) {
+        ex->open = true;
+        ex->cur_owner = owner;
+        ex->cur_off = (uint32_t)bt->len;
+        ex->cur_links = 0;
+    }
+    size_t before = bt->len;
+    bool space = bt->len == ex->cur_off || bt->data[bt->len - 1] == ' ' ||
+                 bt->data[bt->len - 1] == '\n';
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
+            if (!space)
+                tdp_buf_putc(bt, ' ');
+            space = true;
+            continue;
+        }
+        /* Runs of ordinary bytes at once. */
+        size_t j = i + 1;
+        while (j < n && s[j] != ' ' && s[j] != '\n' && s[j] != '\t' && s[j] != '\r' &&
+               s[j] != '\f')
+            j++;
+        tdp_buf_put(bt, s + i, j - i);
+        space = false;
+        i = j - 1;
+    }
+    if (link)
+        ex->cur_links += (uint32_t)(bt->len - before);
+}
+
+static void newline(extractor *ex)
+{
+    if (!ex->open)
+        return;
+    tdp_buf *bt = &ex->bt;
+    while (bt->len > ex->cur_off && bt->data[bt->len - 1] == ' ')
+        bt->len--;
+    if (bt->len > ex->cur_off && bt->data[bt->len - 1] != '\n')
+        tdp_buf_putc(bt, '\n');
+}
+
+/* Walks the kept tree in document order, cutting text into blocks. */
+static void make_blocks(extractor *ex)
+{
+    tdp_hdoc *d = ex->d;
+    uint32_t i = d->nodes[0].first;
+    uint32_t in_a = 0;
+    while (i && !ex->bt.err) {
+        const tdp_hnode *x = &d->nodes[i];
+        bool descend = false;
+        if (!ex->drop[i]) {
+            unsigned fl = tdp_htag_flags(x->tag);
+            if (x->tag == TDP_HT_TEXT) {
+                put_text(ex, ex->bown[x->parent], d->str.data + x->str, x->len, in_a > 0);
+            } else if (x->tag == TDP_HT_BR) {
+                newline(ex);
+            } else {
+                if (fl & HT_BLOCK)
+                    flush(ex);
+                if (x->tag == TDP_HT_A)
+                    in_a++;
+                descend = x->first != 0;
+                if (!descend) {
+                    if (x->tag == TDP_HT_A)
+                        in_a--;
+                    if (fl & HT_BLOCK)
+                        flush(ex);
+                }
+            }
+        }
+        if (descend) {
+            i = x->first;
+            continue;
+        }
+        /* Leave i and every ancestor whose last child it was. */
+        while (i && !d->nodes[i].next) {
+            i = d->nodes[i].parent;
+            if (!i)
+                break;
+            const tdp_hnode *y = &d->nodes[i];
+            if (y->tag == TDP_HT_A)
+                in_a--;
+            if (tdp_htag_flags(y->tag) & HT_BLOCK)
+                flush(ex);
+        }
+        if (i)
+            i = d->nodes[i].next;
+    }
+    flush(ex);
+}
+
+/* ---- weights and the container ---- */
+
+static bool ascii_prefix_ci(const char *s, size_t n, const char *w)
+{
+    size_t l = strlen(w);
+    if (n < l)
+        return false;
+    for (size_t i = 0; i < l; i++) {
+        char c = s[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c + 32);
+        if (c != w[i])
+            return false;
+    }
+    return true;
+}
+
+/* Short lines that are page furniture in any article. */
+static bool boiler_line(const char *s, size_t n)
+{
+    static const char *const pre[] = {
+        "advertisement", "advertising", "sponsored", "read more", "read also",
+        "see also", "related:", "related articles", "related stories", "related content",
+        "share this", "share on", "share:", "follow us", "sign up", "subscribe",
+        "click here", "you may also like", "recommended", "more from", "leave a",
+        "be the first to comment", "your email address", "photo:", "image:",
+        "credit:", "copyright", "\xC2\xA9", "all rights reserved", "(c) ",
+        "lesen sie auch", "mehr zum thema", "lire aussi", "\xC3\xA0 lire aussi",
+        "lee tambi\xC3\xA9n", "leer m\xC3\xA1s", "leggi anche", "werbung", "anzeige",
+        "publicit\xC3\xA9", "getty images", "reuters/", "ap photo", "afp/",
+        "story continues below", "continue reading", "skip advertisement",
+        "this article", "loading", "watch:", "listen to", "download the",
+        "we use cookies", "this site uses cookies", "by clicking", NULL};
+    if (n > 120)
+        return false;
+    size_t i = 0;
+    while (i < n && (s[i] == ' ' || s[i] == '[' || s[i] == '(' || s[i] == '*'))
+        i++;
+    for (int k = 0; pre[k]; k++)
+        if (ascii_prefix_ci(s + i, n - i, pre[k]))
+            return true;
+    return false;
+}
+
+static bool sentence_end(const char *s, size_t n)
+{
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '"' || s[n - 1] == '\'' ||
+                 s[n - 1] == ')'))
+        n--;
+    if (n && (s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?' || s[n - 1] == ':'))
+        return true;
+    /* closing quotes and full stops in UTF-8 */
+    return n >= 3 && ((unsigned char)s[n - 3] == 0xE2 || (unsigned char)s[n - 3] == 0xE3);
+}
+
+static void weigh(extractor *ex)
+{
+    tdp_hdoc *d = ex->d;
+    for (size_t k = 0; k < ex->nb; k++) {
+        block *b = &ex->b[k];
+        const char *s = ex->bt.data + b->off;
+        int tag = d->nodes[b->owner].tag;
+        b->kind = (tdp_htag_flags(tag) & HT_HEAD) ? TD_PARA_HEADING
+                  : tag == TDP_HT_LI                ? TD_PARA_LIST
+                                                    : TD_PARA_TEXT;
+        int32_t len = (int32_t)b->len;
+        double ld = len ? (double)b->links / len : 0;
+        int32_t w;
+        if (ld > 0.5) {
+            w = -len;
+        } else if (b->kind == TD_PARA_HEADING) {
+            w = 0;
+        } else if (len < 40) {
+            w = -10;
+        } else {
+            double g = len * (1.0 - 2.0 * ld);
+            bool prose = sentence_end(s, b->len);
+            if (!prose)
+                g *= 0.5;
+            if (tag != TDP_HT_P)
+                g *= len > 150 ? 0.8 : 0.4;
+            w = (int32_t)g;
+        }
+        if (boiler_line(s, b->len))
+            w = -30;
+        b->weight = w;
+    }
+}
+
+static uint32_t last_desc(const tdp_hdoc *d, uint32_t i)
+{
+    while (d->nodes[i].last)
+        i = d->nodes[i].last;
+    return i;
+}
+
+static td_status content(extractor *ex, td_article *a, tdp_buf *out)
+{
+    tdp_hdoc *d = ex->d;
+    size_t n = d->n;
+    ex->drop = tdp_calloc(n, 1);
+    ex->bown = tdp_calloc(n, sizeof *ex->bown);
+    ex->score = tdp_calloc(n, sizeof *ex->score);
+    if (!ex->drop || !ex->bown || !ex->score)
+        return TD_ENOMEM;
+    td_status st = mark_drops(ex);
+    if (st)
+        return st;
+    for (size_t i = 1; i < n; i++) {
+        const tdp_hnode *x = &d->nodes[i];
+        ex->bown[i] = (tdp_htag_flags(x->tag) & HT_BLOCK) ? (uint32_t)i : ex->bown[x->parent];
+    }
+    make_blocks(ex);
+    if (ex->bt.err)
+        return ex->bt.err;
+    weigh(ex);
+    for (size_t k = 0; k < ex->nb; k++)
+        ex->score[ex->b[k].owner] += ex->b[k].weight;
+    for (size_t i = n; i-- > 1;)
+        ex->score[d->nodes[i].parent] += ex->score[i];
+    uint32_t best = 0;
+    int64_t bs = 0;
+    for (size_t i = 1; i < n; i++) {
+        if (d->nodes[i].tag == TDP_HT_TEXT || ex->drop[i])
+            continue;
+        if (ex->score[i] > bs || (ex->score[i] == bs && best && i > best &&
+                                  i <= last_desc(d, best))) {
+            bs = ex->score[i];
+            best = (uint32_t)i;
+        }
+    }
+    if (!best || bs <= 0)
+        return TD_EEMPTY;
+    /* A single paragraph is never the container: take its parent. */
+    if (d->nodes[best].tag == TDP_HT_P && d->nodes[best].parent)
+        best = d->nodes[best].parent;
+    uint32_t lo = best, hi = last_desc(d, best);
+    const char *title = a->title;
+    size_t title_len = title ? strlen(title) : 0;
+    for (size_t k = 0; k < ex->nb; k++) {
+        block *b = &ex->b[k];
+        if (b->owner < lo || b->owner > hi)
+            continue;
+        const char *s = ex->bt.data + b->off;
+        double ld = b->len ? (double)b->links / b->len : 0;
+        if (ld > 0.5 || boiler_line(s, b->len))
+            continue;
+        if (b->kind == TD_PARA_HEADING && title_len && b->len == title_len &&
+            memcmp(s, title, title_len) == 0)
+            continue;
+        if (d->nodes[b->owner].tag == TDP_HT_H1)
+            continue;
+        if (out->len)
+            tdp_buf_puts(out, "\n\n");
+        tdp_buf_put(out, s, b->len);
+    }
+    if (out->err)
+        return out->err;
+    return out->len ? TD_OK : TD_EEMPTY;
+}
 
 td_status tdp_html_extract(td_article *a)
 {
-    (void)a;
-    return TD_EFORMAT;
+    if (!a || !a->html)
+        return TD_EARG;
+    if (tdp_looks_binary(a->html, a->html_len))
+        return TD_EBINARY;
+    tdp_buf tmp = TDP_BUF_INIT;
+    size_t n;
+    const char *s = tdp_html_utf8(a->html, a->html_len, NULL, &tmp, &n);
+    if (!s) {
+        tdp_buf_free(&tmp);
+        return TD_ENOMEM;
+    }
+    tdp_hdoc doc;
+    memset(&doc, 0, sizeof doc);
+    td_status st = tdp_hdoc_parse(&doc, s, n);
+    tdp_buf_free(&tmp);
+    extractor ex;
+    memset(&ex, 0, sizeof ex);
+    ex.d = &doc;
+    tdp_buf out = TDP_BUF_INIT;
+    if (!st)
+        st = tdp_html_meta(&doc, a);
+    if (!st)
+        st = content(&ex, a, &out);
+    if (!st) {
+        a->text = tdp_article_str(a, out.data, out.len);
+        a->text_len = out.len;
+        if (!a->text)
+            st = TD_ENOMEM;
+    }
+    tdp_buf_free(&out);
+    tdp_buf_free(&ex.bt);
+    tdp_free(ex.b);
+    tdp_free(ex.drop);
+    tdp_free(ex.bown);
+    tdp_free(ex.score);
+    tdp_hdoc_free(&doc);
+    return st;
 }

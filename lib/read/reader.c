@@ -474,7 +474,8 @@ static td_status next_whole(td_reader *r, td_article **out)
         return st;
     tdp_buf text = r->tmp;
     r->tmp = (tdp_buf)TDP_BUF_INIT;
-    if ((st = check_utf8(r, &text, 0))) {
+    /* HTML keeps its original bytes: the extractor finds the charset and decodes. */
+    if (s->fmt != TDP_FMT_HTML && (st = check_utf8(r, &text, 0))) {
         tdp_buf_free(&text);
         return st;
     }

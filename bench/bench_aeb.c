@@ -1,0 +1,466 @@
+/*
+ * bench_aeb.c - article extraction quality and speed on the article-extraction
+ * benchmark (../shared/data/aeb: html/<id>.html.gz, ground-truth.json,
+ * peers/<extractor>.json).
+ *
+ * Scoring follows the benchmark's own evaluation: tokens are runs of \w
+ * characters (Unicode letters, numbers and '_', case kept); a text is the multiset
+ * of its 4-token shingles (a text of fewer than 4 tokens is one shingle); per page
+ * TP = shared shingles, FP = predicted only, FN = true only, normalised to sum to
+ * one; per-page precision and recall (1, 1 when FP = FN = 0; 0, 0 when TP = 0)
+ * are averaged over pages and F1 is taken from the two averages.
+ *
+ *   bench_aeb [--peers] [--runs N] [--dump FILE] [--worst K] [AEB_DIR]
+ *
+ * Scores tidings twice: the extracted text (what the HTML stage hands on) and the
+ * text after cleaning (the paragraphs `tidings clean` prints). --peers scores
+ * every peers/<name>.json with the same code, to check the scorer against the
+ * published figures. Timing: --runs passes over all pages end to end (read,
+ * gunzip, decode, parse, extract, clean); the median is printed with a hash of
+ * the output so that two builds can be compared.
+ */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+#include <utf8proc.h>
+
+#include "article/article_p.h"
+#include "tidings/clean.h"
+#include "tidings/reader.h"
+
+typedef struct page {
+    char *id;
+    char *truth;
+    char *ext;       /* extracted text */
+    char *clean;     /* cleaned paragraphs */
+} page;
+
+static page *g_pages;
+static size_t g_n, g_cap;
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    tdp_buf b = TDP_BUF_INIT;
+    char chunk[65536];
+    size_t got;
+    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+        tdp_buf_put(&b, chunk, got);
+    fclose(f);
+    if (b.err) {
+        tdp_buf_free(&b);
+        return NULL;
+    }
+    return tdp_buf_detach(&b, len);
+}
+
+static page *find_page(const char *id, size_t n)
+{
+    for (size_t i = 0; i < g_n; i++)
+        if (strlen(g_pages[i].id) == n && memcmp(g_pages[i].id, id, n) == 0)
+            return &g_pages[i];
+    return NULL;
+}
+
+/* ---- JSON {id: {articleBody: ...}} ---- */
+
+typedef struct body_ctx {
+    char *body;
+} body_ctx;
+
+static int body_member(void *vctx, const char *k, size_t kl, tdp_json_type t,
+                       const char *v, size_t vl)
+{
+    body_ctx *c = vctx;
+    if (t == TDP_JSON_STRING && kl == 11 && memcmp(k, "articleBody", 11) == 0)
+        c->body = tdp_strndup(v, vl);
+    return 0;
+}
+
+typedef struct top_ctx {
+    int which;       /* 0: ground truth (adds pages), 1: peer into scratch */
+    char **peer;     /* per page, for which == 1 */
+} top_ctx;
+
+static int top_member(void *vctx, const char *k, size_t kl, tdp_json_type t,
+                      const char *v, size_t vl)
+{
+    top_ctx *c = vctx;
+    if (t != TDP_JSON_OBJECT)
+        return 0;
+    if (kl == 6 && memcmp(k, "output", 6) == 0) { /* {"output": {id: {...}}} */
+        char why[128];
+        tdp_json_object(v, vl, top_member, c, why, sizeof why);
+        return 0;
+    }
+    body_ctx b = {NULL};
+    char why[128];
+    if (tdp_json_object(v, vl, body_member, &b, why, sizeof why) != TD_OK)
+        return 0;
+    if (c->which == 0) {
+        if (TDP_GROW(g_pages, g_cap, g_n + 1))
+            return 1;
+        page *p = &g_pages[g_n++];
+        memset(p, 0, sizeof *p);
+        p->id = tdp_strndup(k, kl);
+        p->truth = b.body ? b.body : tdp_strdup("");
+    } else {
+        page *p = find_page(k, kl);
+        if (p)
+            c->peer[p - g_pages] = b.body;
+        else
+            tdp_free(b.body);
+    }
+    return 0;
+}
+
+static int load_json(const char *path, top_ctx *c)
+{
+    size_t len;
+    char *s = read_file(path, &len);
+    if (!s)
+        return -1;
+    char why[128];
+    td_status st = tdp_json_object(s, len, top_member, c, why, sizeof why);
+    tdp_free(s);
+    if (st) {
+        fprintf(stderr, "bench_aeb: %s: %s\n", path, why);
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- the metric ---- */
+
+static bool word_cp(int32_t cp)
+{
+    if (cp == '_')
+        return true;
+    if (cp < 128)
+        return (cp >= '0' && cp <= '9') || ((cp | 32) >= 'a' && (cp | 32) <= 'z');
+    utf8proc_category_t c = utf8proc_category(cp);
+    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+           (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
+}
+
+/* Token hashes of s. */
+static uint64_t *tokens(const char *s, size_t *nt)
+{
+    size_t n = strlen(s), cap = 0, cnt = 0;
+    uint64_t *t = NULL;
+    size_t i = 0;
+    while (i < n) {
+        size_t adv;
+        int32_t cp = tdp_utf8_decode(s + i, n - i, &adv);
+        if (!word_cp(cp)) {
+            i += adv;
+            continue;
+        }
+        uint64_t h = 1469598103934665603ull;
+        while (i < n) {
+            cp = tdp_utf8_decode(s + i, n - i, &adv);
+            if (!word_cp(cp))
+                break;
+            for (size_t k = 0; k < adv; k++)
+                h = (h ^ (unsigned char)s[i + k]) * 1099511628211ull;
+            i += adv;
+        }
+        if (TDP_GROW(t, cap, cnt + 1))
+            break;
+        t[cnt++] = h;
+    }
+    *nt = cnt;
+    return t;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static uint64_t *shingles(const char *s, size_t *ns)
+{
+    size_t nt;
+    uint64_t *t = tokens(s, &nt);
+    if (!nt) {
+        tdp_free(t);
+        *ns = 0;
+        return NULL;
+    }
+    size_t cnt = nt >= 4 ? nt - 3 : 1;
+    uint64_t *sh = tdp_malloc(cnt * sizeof *sh);
+    for (size_t i = 0; sh && i < cnt; i++) {
+        uint64_t h = 0x9E3779B97F4A7C15ull;
+        for (size_t k = i; k < i + 4 && k < nt; k++)
+            h = (h ^ t[k]) * 0xff51afd7ed558ccdull + k - i;
+        sh[i] = h;
+    }
+    tdp_free(t);
+    if (!sh) {
+        *ns = 0;
+        return NULL;
+    }
+    qsort(sh, cnt, sizeof *sh, cmp_u64);
+    *ns = cnt;
+    return sh;
+}
+
+typedef struct prf {
+    double tp, fp, fn;
+} prf;
+
+static prf match(const char *truth, const char *pred)
+{
+    size_t na, nb;
+    uint64_t *a = shingles(truth ? truth : "", &na);
+    uint64_t *b = shingles(pred ? pred : "", &nb);
+    double tp = 0, fp = 0, fn = 0;
+    size_t i = 0, j = 0;
+    while (i < na || j < nb) {
+        if (j == nb || (i < na && a[i] < b[j])) {
+            fn++;
+            i++;
+        } else if (i == na || b[j] < a[i]) {
+            fp++;
+            j++;
+        } else {
+            tp++;
+            i++;
+            j++;
+        }
+    }
+    tdp_free(a);
+    tdp_free(b);
+    double s = tp + fp + fn;
+    prf r = {tp, fp, fn};
+    if (s > 0) {
+        r.tp /= s;
+        r.fp /= s;
+        r.fn /= s;
+    }
+    return r;
+}
+
+static void pr(prf x, double *p, double *r)
+{
+    if (x.fp == 0 && x.fn == 0) {
+        *p = *r = 1;
+    } else if (x.tp == 0) {
+        *p = *r = 0;
+    } else {
+        *p = x.tp / (x.tp + x.fp);
+        *r = x.tp / (x.tp + x.fn);
+    }
+}
+
+typedef struct score {
+    double p, r, f1;
+} score;
+
+static score evaluate(char **pred, double *per_page_f1)
+{
+    double sp = 0, sr = 0;
+    for (size_t i = 0; i < g_n; i++) {
+        double p, r;
+        pr(match(g_pages[i].truth, pred[i]), &p, &r);
+        sp += p;
+        sr += r;
+        if (per_page_f1)
+            per_page_f1[i] = p + r > 0 ? 2 * p * r / (p + r) : 0;
+    }
+    score s = {sp / (double)g_n, sr / (double)g_n, 0};
+    s.f1 = s.p + s.r > 0 ? 2 * s.p * s.r / (s.p + s.r) : 0;
+    return s;
+}
+
+/* ---- running tidings ---- */
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static uint64_t fnv(uint64_t h, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return h;
+}
+
+/* One pass over the pages; keep != 0 stores the texts. Returns seconds. */
+static double run(const char *dir, bool keep, uint64_t *hash, size_t *ok, size_t *bytes)
+{
+    td_reader *r = td_reader_new(NULL);
+    char path[4096];
+    snprintf(path, sizeof path, "%s/html", dir);
+    if (!r || td_reader_add(r, path) != TD_OK) {
+        td_reader_free(r);
+        return -1;
+    }
+    double t0 = now();
+    uint64_t h = 1469598103934665603ull;
+    size_t good = 0, nbytes = 0;
+    for (;;) {
+        td_article *a;
+        td_status st = td_reader_next(r, &a);
+        if (st == TD_END)
+            break;
+        if (st) {
+            if (keep)
+                fprintf(stderr, "bench_aeb: %s\n", td_reader_error(r));
+            continue;
+        }
+        nbytes += a->html_len;
+        st = td_clean(a);
+        page *p = find_page(a->id, strlen(a->id));
+        if (st && keep)
+            fprintf(stderr, "bench_aeb: %s: %s\n", a->id, td_strerror(st));
+        if (!st)
+            good++;
+        if (a->text)
+            h = fnv(h, a->text, a->text_len);
+        if (keep && p) {
+            p->ext = tdp_strdup(a->text ? a->text : "");
+            tdp_buf c = TDP_BUF_INIT;
+            for (size_t i = 0; i < a->n_paras; i++) {
+                if (i)
+                    tdp_buf_puts(&c, "\n\n");
+                tdp_buf_put(&c, a->paras[i].text, a->paras[i].len);
+            }
+            p->clean = c.data ? c.data : tdp_strdup("");
+        }
+        td_article_free(a);
+    }
+    double t = now() - t0;
+    td_reader_free(r);
+    *hash = h;
+    *ok = good;
+    *bytes = nbytes;
+    return t;
+}
+
+static int cmp_d(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+int main(int argc, char **argv)
+{
+    const char *dir = NULL, *dump = NULL;
+    bool peers = false;
+    int runs = 3, worst = 0;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--peers") == 0)
+            peers = true;
+        else if (strcmp(argv[i], "--runs") == 0 && i + 1 < argc)
+            runs = (int)strtol(argv[++i], NULL, 10);
+        else if (strcmp(argv[i], "--worst") == 0 && i + 1 < argc)
+            worst = (int)strtol(argv[++i], NULL, 10);
+        else if (strcmp(argv[i], "--dump") == 0 && i + 1 < argc)
+            dump = argv[++i];
+        else
+            dir = argv[i];
+    }
+    char path[4096];
+    if (!dir) {
+        const char *src = getenv("TD_SOURCE_DIR");
+        snprintf(path, sizeof path, "%s/../shared/data/aeb", src ? src : "..");
+        dir = tdp_strdup(path);
+    }
+    snprintf(path, sizeof path, "%s/ground-truth.json", dir);
+    top_ctx gt = {0, NULL};
+    if (load_json(path, &gt) != 0) {
+        printf("bench_aeb: skipped: no evaluation data at %s\n", dir);
+        return 0;
+    }
+    if (peers) {
+        snprintf(path, sizeof path, "%s/peers", dir);
+        DIR *dd = opendir(path);
+        struct dirent *e;
+        while (dd && (e = readdir(dd))) {
+            size_t l = strlen(e->d_name);
+            if (l < 6 || strcmp(e->d_name + l - 5, ".json") != 0)
+                continue;
+            char **pred = tdp_calloc(g_n, sizeof *pred);
+            top_ctx pc = {1, pred};
+            char pp[4200];
+            snprintf(pp, sizeof pp, "%s/%s", path, e->d_name);
+            if (load_json(pp, &pc) == 0) {
+                score s = evaluate(pred, NULL);
+                printf("peer %-22s precision %.3f recall %.3f F1 %.3f\n", e->d_name,
+                       s.p, s.r, s.f1);
+            }
+            for (size_t i = 0; i < g_n; i++)
+                tdp_free(pred[i]);
+            tdp_free(pred);
+        }
+        if (dd)
+            closedir(dd);
+    }
+    uint64_t hash;
+    size_t ok, bytes;
+    double t = run(dir, true, &hash, &ok, &bytes);
+    if (t < 0) {
+        printf("bench_aeb: cannot read %s/html\n", dir);
+        return 1;
+    }
+    char **ext = tdp_calloc(g_n, sizeof *ext), **cl = tdp_calloc(g_n, sizeof *cl);
+    double *f1 = tdp_calloc(g_n, sizeof *f1);
+    for (size_t i = 0; i < g_n; i++) {
+        ext[i] = g_pages[i].ext;
+        cl[i] = g_pages[i].clean;
+    }
+    score se = evaluate(ext, f1);
+    score sc = evaluate(cl, NULL);
+    printf("tidings extraction   precision %.3f recall %.3f F1 %.3f (%zu pages, %zu ok)\n",
+           se.p, se.r, se.f1, g_n, ok);
+    printf("tidings after clean  precision %.3f recall %.3f F1 %.3f\n", sc.p, sc.r, sc.f1);
+    if (worst > 0) {
+        size_t *ord = tdp_calloc(g_n, sizeof *ord);
+        for (size_t i = 0; i < g_n; i++)
+            ord[i] = i;
+        for (size_t i = 0; i < g_n; i++)
+            for (size_t j = i + 1; j < g_n; j++)
+                if (f1[ord[j]] < f1[ord[i]]) {
+                    size_t x = ord[i];
+                    ord[i] = ord[j];
+                    ord[j] = x;
+                }
+        for (int k = 0; k < worst && (size_t)k < g_n; k++) {
+            size_t i = ord[k];
+            double p, r;
+            pr(match(g_pages[i].truth, ext[i]), &p, &r);
+            printf("  worst %.3f P %.3f R %.3f %s\n", f1[i], p, r, g_pages[i].id);
+        }
+        tdp_free(ord);
+    }
+    if (dump) {
+        FILE *f = fopen(dump, "w");
+        for (size_t i = 0; f && i < g_n; i++) {
+            fprintf(f, "=== %s\n", g_pages[i].id);
+            fputs(ext[i] ? ext[i] : "", f);
+            fputs("\n", f);
+        }
+        if (f)
+            fclose(f);
+    }
+    double *ts = tdp_calloc((size_t)(runs > 0 ? runs : 1), sizeof *ts);
+    for (int k = 0; k < runs; k++)
+        ts[k] = run(dir, false, &hash, &ok, &bytes);
+    if (runs > 0) {
+        qsort(ts, (size_t)runs, sizeof *ts, cmp_d);
+        double med = ts[runs / 2];
+        printf("speed: %zu pages, %.1f MB of HTML, median of %d runs %.3f s: "
+               "%.0f pages/s, %.1f MB/s (output hash %016llx)\n",
+               g_n, (double)bytes / 1e6, runs, med, (double)g_n / med,
+               (double)bytes / 1e6 / med, (unsigned long long)hash);
+    }
+    return 0;
+}
