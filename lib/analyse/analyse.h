@@ -14,6 +14,7 @@ typedef struct tdp_sentence {
     const char *text;     /* NUL-terminated copy */
     uint32_t len;
     uint32_t para;        /* index of its paragraph in the article */
+    uint32_t off;         /* byte offset of the sentence in its paragraph */
 } tdp_sentence;
 
 typedef enum tdp_date_kind {
@@ -22,11 +23,21 @@ typedef enum tdp_date_kind {
     TDP_DATE_VAGUE = 2       /* "in mid-December", "early 2022" */
 } tdp_date_kind;
 
+/* Part of the period a vague expression names: "early 2022", "mid-December". */
+typedef enum tdp_date_mod {
+    TDP_DATE_MOD_NONE = 0, TDP_DATE_MOD_EARLY = 1, TDP_DATE_MOD_MID = 2,
+    TDP_DATE_MOD_LATE = 3
+} tdp_date_mod;
+
 typedef struct tdp_date_mention {
     td_date date;         /* resolved against the article's date */
     uint32_t sent;        /* sentence index */
     uint32_t off, len;    /* the expression inside the sentence text */
     uint8_t kind;         /* tdp_date_kind */
+    uint8_t mod;          /* tdp_date_mod */
+    uint8_t week;         /* 1: "last week": date is the Monday of that week */
+    uint8_t future;       /* 1: the date is after the article's date */
+    td_date end;          /* last day of a range ("January 12-13"), else prec NONE */
 } tdp_date_mention;
 
 typedef enum tdp_ent_type {
@@ -38,6 +49,7 @@ typedef struct tdp_mention {
     const char *key;      /* normalised key for merging variants: "blinken" */
     const char *title;    /* role as the text gives it, or NULL */
     uint32_t sent;
+    uint32_t off, len;    /* the name inside the sentence text */
     uint8_t type;         /* tdp_ent_type */
 } tdp_mention;
 
@@ -47,6 +59,10 @@ typedef struct tdp_quote {
     const char *speaker;  /* as named near the quote, or NULL */
     const char *speaker_key;
     uint32_t sent;        /* first sentence of the quote */
+    uint32_t para;        /* its paragraph */
+    const char *speaker_title; /* the speaker's role as the text gives it, or NULL */
+    uint8_t speaker_type; /* tdp_ent_type of the speaker (PERSON, ORG...) */
+    uint8_t partial;      /* 1: a quoted fragment inside the reporter's sentence */
 } tdp_quote;
 
 typedef enum tdp_term_kind { TDP_TERM_WORD = 0, TDP_TERM_NAME = 1, TDP_TERM_NUMBER = 2 } tdp_term_kind;

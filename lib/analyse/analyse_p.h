@@ -1,0 +1,54 @@
+/*
+ * analyse_p.h - the pieces of the analyse stage, callable one by one (internal).
+ *
+ * analyse.c runs them in order on an article; tests and evaluations call them on
+ * plain text. None of them allocates except into the arrays it is given.
+ */
+#ifndef TDP_ANALYSE_P_H
+#define TDP_ANALYSE_P_H
+
+#include "analyse/analyse.h"
+#include "text/token.h"
+
+typedef struct tdp_span {
+    uint32_t off, len;
+} tdp_span;
+
+/*
+ * Splits s[0..n) into sentences, appended to *spans (grown with TDP_GROW). Spans
+ * are trimmed of surrounding white space; empty ones are left out.
+ */
+td_status tdp_split_sentences(const char *s, size_t n, tdp_span **spans, size_t *n_spans,
+                              size_t *cap);
+
+/* A temporal expression found in a sentence. */
+typedef struct tdp_date_hit {
+    td_date date;         /* resolved; prec NONE never reported */
+    td_date end;          /* last day of a range ("January 12-13"), else prec NONE */
+    uint32_t off, len;    /* in the sentence */
+    uint8_t kind;         /* tdp_date_kind */
+    uint8_t mod;          /* tdp_date_mod */
+    uint8_t week;         /* 1: the date is the Monday of the week meant */
+} tdp_date_hit;
+
+typedef int (*tdp_date_fn)(void *ctx, const tdp_date_hit *h);
+
+/*
+ * Finds the temporal expressions of one sentence, resolved against ref (the
+ * article's date; prec NONE when unknown: then only expressions that carry their
+ * own year are reported). `tl` is scratch space for the sentence's tokens.
+ */
+td_status tdp_find_dates(const char *s, size_t n, const td_date *ref, tdp_toklist *tl,
+                         tdp_date_fn fn, void *ctx);
+
+/* True if the sentence speaks of the future ("will meet", "is due to"). */
+bool tdp_future_tense(const tdp_toklist *tl);
+
+/* Names of people, organisations and places (an->mentions); needs an->sents.
+ * `tl` is scratch space. */
+td_status tdp_find_mentions(td_article *a, tdp_analysis *an, tdp_toklist *tl);
+
+/* Direct quotes with their speakers (an->quotes); needs sents and mentions. */
+td_status tdp_find_quotes(td_article *a, tdp_analysis *an, tdp_toklist *tl);
+
+#endif

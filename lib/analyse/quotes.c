@@ -1,0 +1,10 @@
+/* quotes.c - direct quotes and who said them. */
+#include "analyse/analyse_p.h"
+
+td_status tdp_find_quotes(td_article *a, tdp_analysis *an, tdp_toklist *tl)
+{
+    (void)a;
+    (void)an;
+    (void)tl;
+    return TD_OK;
+}

@@ -1,0 +1,240 @@
+/* sentence.c - paragraphs into sentences.
+ *
+ * A sentence ends at '.', '!', '?' or '…' (with any closing quotes or brackets
+ * after it) when white space and then something other than a lower-case letter
+ * follows. The exceptions are the usual ones of news text: titles and other
+ * abbreviations ("Mr.", "Gen.", "Dec. 17", "No. 5"), initials ("Antony J. Blinken"),
+ * dotted acronyms ("U.S.") unless a function word starts the next sentence, and
+ * decimals. A missing space after a full stop ("border.The sides") still ends a
+ * sentence when a lower-case word stands before it and a capitalised one after. */
+#include <utf8proc.h>
+
+#include "analyse/analyse_p.h"
+
+static bool is_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Bytes of a white-space character at s[i] (ASCII or NBSP/narrow spaces), else 0. */
+static size_t space_len(const char *s, size_t n, size_t i)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (is_space(c))
+        return 1;
+    if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0)
+        return 2;
+    if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80) {
+        unsigned char d = (unsigned char)s[i + 2];
+        if ((d >= 0x80 && d <= 0x8A) || d == 0xAF)
+            return 3;
+    }
+    return 0;
+}
+
+/* Bytes of a closing quote or bracket at s[i], else 0. */
+static size_t closer_len(const char *s, size_t n, size_t i)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c == '"' || c == '\'' || c == ')' || c == ']')
+        return 1;
+    if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xBB) /* » */
+        return 2;
+    if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80) {
+        unsigned char d = (unsigned char)s[i + 2];
+        if (d == 0x9D || d == 0x99 || d == 0x9C || d == 0xBA) /* ” ’ “ › */
+            return 3;
+    }
+    return 0;
+}
+
+/* Bytes of an opening quote at s[i], else 0. */
+static size_t opener_len(const char *s, size_t n, size_t i)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c == '"' || c == '\'' || c == '(' || c == '[')
+        return 1;
+    if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xAB) /* « */
+        return 2;
+    if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80) {
+        unsigned char d = (unsigned char)s[i + 2];
+        if (d == 0x9C || d == 0x9E || d == 0x98 || d == 0xB9) /* “ „ ‘ ‹ */
+            return 3;
+    }
+    return 0;
+}
+
+/* Abbreviations that never end a sentence (titles) and that may (others). */
+static const char *const titles[] = {
+    "Adm", "Amb", "Brig", "Capt", "Cmdr", "Col", "Cpl", "Dr", "Fr", "Gen", "Gov", "Hon",
+    "Lt", "Maj", "Messrs", "Mme", "Mlle", "Mr", "Mrs", "Ms", "Mt", "No", "Nos", "Pres",
+    "Prof", "Pvt", "Rep", "Reps", "Rev", "Sen", "Sens", "Sgt", "Sr", "Jr", "St", "Supt",
+    "Ste", "Vol", "approx", "cf", "vs", "Fig", "Art", "Sec", "Gens", "Dept", "Ft",
+};
+static const char *const months_abbr[] = {
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+};
+static const char *const soft_abbr[] = {
+    "Inc", "Corp", "Co", "Ltd", "Bros", "etc", "al", "Ave", "Blvd", "Rd",
+};
+
+static bool in_list(const char *const *l, size_t n, const char *w, size_t wl)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strlen(l[i]) == wl && !memcmp(l[i], w, wl))
+            return true;
+    return false;
+}
+#define IN(l, w, wl) in_list((l), sizeof(l) / sizeof((l)[0]), (w), (wl))
+
+static bool ascii_alpha(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* True if the word starting at s[k] is a function word (folded), e.g. "The", "He". */
+static bool next_is_function_word(const char *s, size_t n, size_t k)
+{
+    size_t pos = k;
+    tdp_token t;
+    if (!tdp_token_next(s, n, &pos, &t) || t.off != k)
+        return false;
+    return (t.flags & TDP_TOK_CAP) && !(t.flags & TDP_TOK_ALLCAPS) &&
+           tdp_is_stop(NULL, t.fold, t.flen);
+}
+
+/*
+ * Decides whether the full stop at s[dot] ends a sentence, given that the next
+ * sentence would start at s[k] (after white space).
+ */
+static bool stop_ends_sentence(const char *s, size_t n, size_t start, size_t dot, size_t k)
+{
+    /* The word before the dot: letters and inner dots. */
+    size_t b = dot;
+    while (b > start && (ascii_alpha((unsigned char)s[b - 1]) || s[b - 1] == '.'))
+        b--;
+    const char *w = s + b;
+    size_t wl = dot - b;
+    unsigned char nc = (unsigned char)s[k];
+    bool next_digit = nc >= '0' && nc <= '9';
+    if (wl == 0)
+        return true;
+    if (memchr(w, '.', wl)) {
+        /* "U.S." or "a.m.": an acronym unless a function word follows. */
+        return next_is_function_word(s, n, k);
+    }
+    if (wl == 1 && w[0] >= 'A' && w[0] <= 'Z')
+        return false; /* initial */
+    if (IN(titles, w, wl))
+        return false;
+    if (IN(months_abbr, w, wl))
+        return !next_digit && next_is_function_word(s, n, k);
+    if (IN(soft_abbr, w, wl))
+        return next_is_function_word(s, n, k);
+    return true;
+}
+
+static td_status push(tdp_span **spans, size_t *n_spans, size_t *cap, const char *s,
+                      size_t a, size_t b)
+{
+    while (a < b && space_len(s, b, a))
+        a += space_len(s, b, a);
+    while (b > a && is_space((unsigned char)s[b - 1]))
+        b--;
+    while (b > a + 1 && (unsigned char)s[b - 2] == 0xC2 && (unsigned char)s[b - 1] == 0xA0)
+        b -= 2;
+    if (b <= a)
+        return TD_OK;
+    if (TDP_GROW(*spans, *cap, *n_spans + 1))
+        return TD_ENOMEM;
+    (*spans)[(*n_spans)++] = (tdp_span){(uint32_t)a, (uint32_t)(b - a)};
+    return TD_OK;
+}
+
+td_status tdp_split_sentences(const char *s, size_t n, tdp_span **spans, size_t *n_spans,
+                              size_t *cap)
+{
+    size_t start = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        size_t tl = 0;
+        if (c == '\n') {
+            if (push(spans, n_spans, cap, s, start, i))
+                return TD_ENOMEM;
+            start = i + 1;
+            continue;
+        }
+        if (c == '.' || c == '!' || c == '?')
+            tl = 1;
+        else if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+                 (unsigned char)s[i + 2] == 0xA6)
+            tl = 3; /* … */
+        if (!tl)
+            continue;
+        size_t term = i;
+        size_t j = i + tl;
+        /* Runs of terminators: "?!", "...". */
+        while (j < n && (s[j] == '.' || s[j] == '!' || s[j] == '?'))
+            j++;
+        size_t cl;
+        while (j < n && (cl = closer_len(s, n, j)) != 0)
+            j += cl;
+        if (j >= n)
+            break;
+        size_t sl = space_len(s, n, j);
+        if (!sl) {
+            /* "border.The sides": no space, lower-case before, Capital+lower after. */
+            unsigned char nx = (unsigned char)s[j];
+            if (c == '.' && j == i + 1 && i > start && s[i - 1] >= 'a' && s[i - 1] <= 'z' &&
+                i >= start + 2 && ascii_alpha((unsigned char)s[i - 2]) && nx >= 'A' &&
+                nx <= 'Z' && j + 1 < n && s[j + 1] >= 'a' && s[j + 1] <= 'z') {
+                /* but not a domain or a file name: require a word of 2+ letters after */
+                if (push(spans, n_spans, cap, s, start, j))
+                    return TD_ENOMEM;
+                start = j;
+            }
+            i = j - 1;
+            continue;
+        }
+        size_t k = j;
+        while (k < n && (sl = space_len(s, n, k)) != 0) {
+            if (s[k] == '\n')
+                break;
+            k += sl;
+        }
+        if (k >= n)
+            break;
+        if (s[k] == '\n') {
+            i = k - 1;
+            continue;
+        }
+        /* What starts the next sentence? Skip opening quotes to see the letter. */
+        size_t q = k, ol;
+        while (q < n && (ol = opener_len(s, n, q)) != 0)
+            q += ol;
+        if (q >= n)
+            break;
+        unsigned char nc = (unsigned char)s[q];
+        bool lower = nc >= 'a' && nc <= 'z';
+        if (!lower && nc >= 0x80) {
+            size_t adv;
+            lower = utf8proc_category(tdp_utf8_decode(s + q, n - q, &adv)) ==
+                    UTF8PROC_CATEGORY_LL;
+        }
+        if (lower) {
+            i = k - 1;
+            continue;
+        }
+        if (c == '.' && tl == 1 && j > term + 1 && s[term + 1] == '.') {
+            /* an ellipsis "..." before a capital: a break */
+        } else if (c == '.' && !stop_ends_sentence(s, n, start, term, q)) {
+            i = k - 1;
+            continue;
+        }
+        if (push(spans, n_spans, cap, s, start, j))
+            return TD_ENOMEM;
+        start = k;
+        i = k - 1;
+    }
+    return push(spans, n_spans, cap, s, start, n);
+}

@@ -1,0 +1,257 @@
+/* token.c - the tokenizer: one pass over the bytes, a table for ASCII, utf8proc for
+ * the rest. Folding goes through a fixed buffer per token: no allocation. */
+#include <utf8proc.h>
+
+#include "text/token.h"
+
+enum { C_OTHER = 0, C_LOWER, C_UPPER, C_LETTER, C_MARK, C_DIGIT, C_APOS, C_NUMSEP };
+
+/* ASCII classes; bytes >= 0x80 are looked at with utf8proc. */
+static const unsigned char ascii_cls[128] = {
+    ['\''] = C_APOS, ['.'] = C_NUMSEP, [','] = C_NUMSEP,
+    ['0'] = C_DIGIT, ['1'] = C_DIGIT, ['2'] = C_DIGIT, ['3'] = C_DIGIT, ['4'] = C_DIGIT,
+    ['5'] = C_DIGIT, ['6'] = C_DIGIT, ['7'] = C_DIGIT, ['8'] = C_DIGIT, ['9'] = C_DIGIT,
+    ['a'] = C_LOWER, ['b'] = C_LOWER, ['c'] = C_LOWER, ['d'] = C_LOWER, ['e'] = C_LOWER,
+    ['f'] = C_LOWER, ['g'] = C_LOWER, ['h'] = C_LOWER, ['i'] = C_LOWER, ['j'] = C_LOWER,
+    ['k'] = C_LOWER, ['l'] = C_LOWER, ['m'] = C_LOWER, ['n'] = C_LOWER, ['o'] = C_LOWER,
+    ['p'] = C_LOWER, ['q'] = C_LOWER, ['r'] = C_LOWER, ['s'] = C_LOWER, ['t'] = C_LOWER,
+    ['u'] = C_LOWER, ['v'] = C_LOWER, ['w'] = C_LOWER, ['x'] = C_LOWER, ['y'] = C_LOWER,
+    ['z'] = C_LOWER,
+    ['A'] = C_UPPER, ['B'] = C_UPPER, ['C'] = C_UPPER, ['D'] = C_UPPER, ['E'] = C_UPPER,
+    ['F'] = C_UPPER, ['G'] = C_UPPER, ['H'] = C_UPPER, ['I'] = C_UPPER, ['J'] = C_UPPER,
+    ['K'] = C_UPPER, ['L'] = C_UPPER, ['M'] = C_UPPER, ['N'] = C_UPPER, ['O'] = C_UPPER,
+    ['P'] = C_UPPER, ['Q'] = C_UPPER, ['R'] = C_UPPER, ['S'] = C_UPPER, ['T'] = C_UPPER,
+    ['U'] = C_UPPER, ['V'] = C_UPPER, ['W'] = C_UPPER, ['X'] = C_UPPER, ['Y'] = C_UPPER,
+    ['Z'] = C_UPPER,
+};
+
+static int cls_cp(int32_t cp)
+{
+    if (cp < 0x80)
+        return ascii_cls[cp];
+    if (cp == 0x2019 || cp == 0x02BC)
+        return C_APOS;
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LT: return C_UPPER;
+    case UTF8PROC_CATEGORY_LL: return C_LOWER;
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO: return C_LETTER;
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME: return C_MARK;
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO: return C_DIGIT;
+    default: return C_OTHER;
+    }
+}
+
+/* Class of the code point at s[p]; *adv its byte length (1 for invalid bytes). */
+static inline int cls_at(const char *s, size_t n, size_t p, size_t *adv, int32_t *cpo)
+{
+    unsigned char c = (unsigned char)s[p];
+    if (c < 0x80) {
+        *adv = 1;
+        *cpo = c;
+        return ascii_cls[c];
+    }
+    int32_t cp = tdp_utf8_decode(s + p, n - p, adv);
+    *cpo = cp;
+    if (cp == 0xFFFD)
+        return C_OTHER;
+    return cls_cp(cp);
+}
+
+static void fold_ascii(const char *src, size_t len, tdp_token *t)
+{
+    size_t o = 0;
+    bool numeric = (t->flags & TDP_TOK_NUMERIC) != 0;
+    for (size_t i = 0; i < len && o < TDP_TOKEN_FOLD_MAX; i++) {
+        char c = src[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c + 32);
+        else if (c == ',' && numeric)
+            continue;
+        t->fold[o++] = c;
+    }
+    if (o == TDP_TOKEN_FOLD_MAX && len > o)
+        t->flags |= TDP_TOK_LONG;
+    t->fold[o] = '\0';
+    t->flen = (uint32_t)o;
+}
+
+static void fold_unicode(const char *src, size_t len, tdp_token *t)
+{
+    utf8proc_int32_t buf[TDP_TOKEN_FOLD_MAX * 2];
+    const utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD;
+    utf8proc_ssize_t m = utf8proc_decompose((const utf8proc_uint8_t *)src,
+                                            (utf8proc_ssize_t)len, buf,
+                                            (utf8proc_ssize_t)(sizeof buf / sizeof buf[0]),
+                                            opt);
+    if (m < 0 || (size_t)m > sizeof buf / sizeof buf[0]) {
+        /* Too long (or odd): fold code point by code point with simple lowercase. */
+        m = 0;
+        for (size_t p = 0; p < len && (size_t)m < sizeof buf / sizeof buf[0];) {
+            size_t adv;
+            buf[m++] = utf8proc_tolower(tdp_utf8_decode(src + p, len - p, &adv));
+            p += adv;
+        }
+        t->flags |= TDP_TOK_LONG;
+    } else {
+        m = utf8proc_normalize_utf32(buf, m, opt | UTF8PROC_COMPOSE);
+        if (m < 0)
+            m = 0;
+    }
+    size_t o = 0;
+    bool numeric = (t->flags & TDP_TOK_NUMERIC) != 0;
+    for (utf8proc_ssize_t i = 0; i < m; i++) {
+        int32_t cp = buf[i];
+        if (cp == 0x2019 || cp == 0x02BC)
+            cp = '\'';
+        else if (cp == ',' && numeric)
+            continue;
+        char enc[4];
+        size_t k = tdp_utf8_encode(cp, enc);
+        if (o + k > TDP_TOKEN_FOLD_MAX) {
+            t->flags |= TDP_TOK_LONG;
+            break;
+        }
+        memcpy(t->fold + o, enc, k);
+        o += k;
+    }
+    t->fold[o] = '\0';
+    t->flen = (uint32_t)o;
+}
+
+bool tdp_token_next(const char *s, size_t n, size_t *pos, tdp_token *t)
+{
+    size_t p = *pos, adv;
+    int32_t cp;
+    int c = C_OTHER;
+    /* Skip to a letter or digit. */
+    while (p < n) {
+        unsigned char b = (unsigned char)s[p];
+        if (b < 0x80) {
+            c = ascii_cls[b];
+            if (c >= C_LOWER && c <= C_DIGIT && c != C_MARK)
+                break;
+            p++;
+            continue;
+        }
+        c = cls_at(s, n, p, &adv, &cp);
+        if (c >= C_LOWER && c <= C_DIGIT && c != C_MARK)
+            break;
+        p += adv;
+    }
+    if (p >= n) {
+        *pos = n;
+        return false;
+    }
+    size_t start = p;
+    unsigned letters = 0, uppers = 0, digits = 0;
+    bool ascii = true;
+    bool first_letter_seen = false;
+    uint16_t flags = 0;
+    while (p < n) {
+        unsigned char b = (unsigned char)s[p];
+        if (b < 0x80) {
+            c = ascii_cls[b];
+            adv = 1;
+        } else {
+            c = cls_at(s, n, p, &adv, &cp);
+            ascii = false;
+        }
+        if (c == C_LOWER || c == C_UPPER || c == C_LETTER) {
+            if (!first_letter_seen) {
+                first_letter_seen = true;
+                if (c == C_UPPER && p == start)
+                    flags |= TDP_TOK_CAP;
+            }
+            letters++;
+            uppers += c == C_UPPER;
+        } else if (c == C_DIGIT) {
+            digits++;
+        } else if (c == C_MARK) {
+            /* joins the letter before it */
+        } else if (c == C_APOS || c == C_NUMSEP) {
+            /* Inside only: apostrophe between letters, separator between digits. */
+            size_t a2;
+            int32_t cp2;
+            if (p + adv >= n)
+                break;
+            int nc = cls_at(s, n, p + adv, &a2, &cp2);
+            if (c == C_APOS) {
+                if (!letters || !(nc == C_LOWER || nc == C_UPPER || nc == C_LETTER))
+                    break;
+            } else {
+                if (letters || nc != C_DIGIT || p == start)
+                    break;
+                unsigned char pb = (unsigned char)s[p - 1];
+                if (pb < '0' || pb > '9')
+                    break;
+            }
+            if (b >= 0x80)
+                ascii = false;
+        } else {
+            break;
+        }
+        p += adv;
+    }
+    t->off = (uint32_t)start;
+    t->len = (uint32_t)(p - start);
+    if (digits && !letters)
+        flags |= TDP_TOK_NUMERIC;
+    if (digits)
+        flags |= TDP_TOK_HASDIGIT;
+    if (letters >= 2 && uppers == letters)
+        flags |= TDP_TOK_ALLCAPS;
+    if (ascii)
+        flags |= TDP_TOK_ASCII;
+    t->flags = flags;
+    if (ascii)
+        fold_ascii(s + start, p - start, t);
+    else
+        fold_unicode(s + start, p - start, t);
+    *pos = p;
+    return true;
+}
+
+void tdp_tokenize(const char *s, size_t n, tdp_token_fn fn, void *ctx)
+{
+    size_t pos = 0;
+    tdp_token t;
+    while (tdp_token_next(s, n, &pos, &t))
+        if (fn(ctx, &t))
+            return;
+}
+
+td_status tdp_toklist_add(tdp_toklist *tl, const char *s, size_t n)
+{
+    size_t pos = 0;
+    tdp_token t;
+    while (tdp_token_next(s, n, &pos, &t)) {
+        if (TDP_GROW(tl->toks, tl->cap, tl->n + 1))
+            return TD_ENOMEM;
+        if (TDP_GROW(tl->bytes, tl->capbytes, tl->nbytes + t.flen + 1))
+            return TD_ENOMEM;
+        memcpy(tl->bytes + tl->nbytes, t.fold, t.flen + 1);
+        tl->toks[tl->n++] = (tdp_tokspan){t.off, t.len, (uint32_t)tl->nbytes, t.flen,
+                                          t.flags};
+        tl->nbytes += t.flen + 1;
+    }
+    return TD_OK;
+}
+
+void tdp_toklist_reset(tdp_toklist *tl)
+{
+    tl->n = 0;
+    tl->nbytes = 0;
+}
+
+void tdp_toklist_free(tdp_toklist *tl)
+{
+    tdp_free(tl->toks);
+    tdp_free(tl->bytes);
+    *tl = (tdp_toklist)TDP_TOKLIST_INIT;
+}

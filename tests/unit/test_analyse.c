@@ -1,0 +1,291 @@
+/* test_analyse.c - the analyse stage on whole articles: terms, dates, sentences,
+ * allocation failures, and the seed articles when ../shared is there. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <cmocka.h>
+#include <xxhash.h>
+
+#include "analyse/analyse_p.h"
+
+static td_article *make(const char *date, const char *const *paras, size_t n)
+{
+    td_article *a = td_article_new();
+    assert_non_null(a);
+    if (date)
+        assert_int_equal(td_article_set(a, TD_FIELD_DATE, date, strlen(date)), TD_OK);
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(tdp_article_add_para(a, paras[i], strlen(paras[i]), TD_PARA_TEXT),
+                         TD_OK);
+    return a;
+}
+
+static const tdp_term *find_term(const tdp_analysis *an, const char *s)
+{
+    uint64_t h = XXH3_64bits(s, strlen(s));
+    for (size_t i = 0; i < an->n_terms; i++)
+        if (an->terms[i].hash == h)
+            return &an->terms[i];
+    return NULL;
+}
+
+static uint32_t term_count(const tdp_analysis *an, const char *s)
+{
+    const tdp_term *t = find_term(an, s);
+    return t ? t->count : 0;
+}
+
+static int term_kind(const tdp_analysis *an, const char *s)
+{
+    const tdp_term *t = find_term(an, s);
+    return t ? t->kind : -1;
+}
+
+static void test_terms(void **state)
+{
+    (void)state;
+    const char *p[] = {
+        "NATO Secretary General Jens Stoltenberg met Blinken in Brussels. The talks "
+        "were long, and the negotiations continue.",
+        "Blinken said the negotiation with 30 countries would go on in 2022."};
+    td_article *a = make("2022-01-15", p, 2);
+    assert_int_equal(tdp_analyse(a), TD_OK);
+    const tdp_analysis *an = a->an;
+    assert_int_equal(an->n_sents, 3);
+    assert_true(an->n_terms > 5);
+    for (size_t i = 1; i < an->n_terms; i++)
+        assert_true(an->terms[i - 1].hash < an->terms[i].hash);
+    /* stop words left out, stems merged, counts kept */
+    assert_null(find_term(an, "the"));
+    assert_null(find_term(an, "said"));
+    assert_int_equal(term_count(an, "negoti"), 2);
+    assert_int_equal(term_kind(an, "negoti"), TDP_TERM_WORD);
+    assert_int_equal(term_count(an, "blinken"), 2);
+    assert_int_equal(term_kind(an, "blinken"), TDP_TERM_NAME); /* once inside, once first */
+    assert_int_equal(term_kind(an, "nato"), TDP_TERM_NAME);
+    assert_int_equal(term_kind(an, "2022"), TDP_TERM_NUMBER);
+    /* runs of capitalised words, up to four, are terms too */
+    assert_int_equal(term_kind(an, "secretary general jens stoltenberg"), TDP_TERM_NAME);
+    assert_null(find_term(an, "jens stoltenberg"));
+    assert_int_equal(an->n_tokens, 29);
+    td_article_free(a);
+}
+
+static void test_dates_in_article(void **state)
+{
+    (void)state;
+    const char *p[] = {
+        "TASS, December 26. NATO Secretary General Jens Stoltenberg has decided to "
+        "convene a meeting of the NATO-Russia Council (NRC) on January 12, Anadolu Agency "
+        "stated on Sunday.",
+        "On Tuesday, Stoltenberg stated that NATO offered Moscow to hold a meeting in "
+        "early 2022."};
+    td_article *a = make("2021-12-26", p, 2);
+    assert_int_equal(tdp_analyse(a), TD_OK);
+    const tdp_analysis *an = a->an;
+    assert_int_equal(an->n_dates, 5);
+    char buf[32];
+    const char *want[] = {"2021-12-26", "2022-01-12", "2021-12-26", "2021-12-21", "2022"};
+    const uint32_t sent[] = {0, 1, 1, 2, 2};
+    for (size_t i = 0; i < 5; i++) {
+        td_date_format(&an->dates[i].date, buf, sizeof buf);
+        assert_string_equal(buf, want[i]);
+        assert_int_equal(an->dates[i].sent, sent[i]);
+    }
+    assert_true(an->dates[1].future);
+    assert_false(an->dates[3].future);
+    assert_int_equal(an->dates[3].kind, TDP_DATE_RELATIVE);
+    assert_int_equal(an->dates[4].kind, TDP_DATE_VAGUE);
+    assert_int_equal(an->dates[4].mod, TDP_DATE_MOD_EARLY);
+    const tdp_sentence *s = &an->sents[an->dates[3].sent];
+    assert_int_equal(an->dates[3].len, 7);
+    assert_memory_equal(s->text + an->dates[3].off, "Tuesday", 7);
+    /* analysing again replaces the analysis */
+    assert_int_equal(tdp_analyse(a), TD_OK);
+    assert_int_equal(a->an->n_dates, 5);
+    td_article_free(a);
+}
+
+static void test_empty(void **state)
+{
+    (void)state;
+    td_article *a = make(NULL, NULL, 0);
+    assert_int_equal(tdp_analyse(a), TD_OK);
+    assert_int_equal(a->an->n_sents, 0);
+    assert_int_equal(a->an->n_terms, 0);
+    td_article_free(a);
+}
+
+/* ---- allocation failures: fail the N-th allocation, for every N ---- */
+
+static long alloc_left = -1;
+static void *fail_malloc(size_t n)
+{
+    if (alloc_left == 0)
+        return NULL;
+    if (alloc_left > 0)
+        alloc_left--;
+    return malloc(n);
+}
+static void *fail_realloc(void *p, size_t n)
+{
+    if (alloc_left == 0)
+        return NULL;
+    if (alloc_left > 0)
+        alloc_left--;
+    return realloc(p, n);
+}
+
+static void test_alloc_failures(void **state)
+{
+    (void)state;
+    const char *p[] = {
+        "WASHINGTON (Sputnik) - US Secretary of State Antony Blinken and NATO Secretary "
+        "General Jens Stoltenberg have held a conversation, the Department of State said.",
+        "\"The United States and NATO are ready to meet again with Russia and are "
+        "committed to pursuing continued diplomacy,\" the Department of State said in a "
+        "statement late Friday.",
+        "Kremlin spokesman Dmitry Peskov said the claims were \"empty and unfounded\"."};
+    int ok = 0;
+    for (long n = 0; n < 2000 && !ok; n++) {
+        td_article *a = make("2022-01-15", p, 3);
+        td_set_allocator(fail_malloc, fail_realloc, free);
+        alloc_left = n;
+        td_status st = tdp_analyse(a);
+        alloc_left = -1;
+        td_set_allocator(NULL, NULL, NULL);
+        assert_true(st == TD_OK || st == TD_ENOMEM);
+        if (st == TD_OK) {
+            ok = 1;
+            assert_true(a->an->n_sents >= 3);
+        }
+        td_article_free(a);
+    }
+    assert_true(ok);
+}
+
+/* ---- the seeds ---- */
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    char *buf = NULL;
+    size_t cap = 0, n = 0;
+    for (;;) {
+        if (n + 4096 > cap) {
+            cap = cap ? cap * 2 : 65536;
+            char *nb = realloc(buf, cap);
+            if (!nb) {
+                free(buf);
+                fclose(f);
+                return NULL;
+            }
+            buf = nb;
+        }
+        size_t r = fread(buf + n, 1, cap - n - 1, f);
+        n += r;
+        if (!r)
+            break;
+    }
+    fclose(f);
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+/* The seed as paragraphs (one per non-empty line), with the given date. */
+static td_article *seed(const char *name, const char *date)
+{
+    const char *root = getenv("TD_SOURCE_DIR");
+    char path[1024];
+    snprintf(path, sizeof path, "%s/../shared/seeds/%s", root ? root : ".", name);
+    size_t n;
+    char *text = read_file(path, &n);
+    if (!text)
+        return NULL;
+    td_article *a = td_article_new();
+    assert_non_null(a);
+    if (date)
+        assert_int_equal(td_article_set(a, TD_FIELD_DATE, date, strlen(date)), TD_OK);
+    size_t i = 0;
+    while (i < n) {
+        size_t j = i;
+        while (j < n && text[j] != '\n')
+            j++;
+        if (j > i)
+            assert_int_equal(tdp_article_add_para(a, text + i, j - i, TD_PARA_TEXT), TD_OK);
+        i = j + 1;
+    }
+    free(text);
+    assert_int_equal(tdp_analyse(a), TD_OK);
+    return a;
+}
+
+static bool has_date(const tdp_analysis *an, const char *iso)
+{
+    char buf[32];
+    for (size_t i = 0; i < an->n_dates; i++) {
+        td_date_format(&an->dates[i].date, buf, sizeof buf);
+        if (!strcmp(buf, iso))
+            return true;
+    }
+    return false;
+}
+
+static void test_seed_dates(void **state)
+{
+    (void)state;
+    td_article *a = seed("004_5e26564e4362b5de.txt", "2021-12-26");
+    if (!a) {
+        printf("skip: ../shared/seeds not found\n");
+        return;
+    }
+    const char *want4[] = {"2021-12-15", "2021-12-17", "2021-12-21", "2021-12-24",
+                           "2021-12-26", "2022-01-12", "2022"};
+    for (size_t i = 0; i < sizeof want4 / sizeof *want4; i++)
+        assert_true(has_date(a->an, want4[i]));
+    td_article_free(a);
+
+    a = seed("000_40e0b1cbd5c2f82b.txt", "2022-01-15");
+    assert_non_null(a);
+    assert_true(has_date(a->an, "2022-01-14")); /* late Friday */
+    assert_true(has_date(a->an, "2022-01-12"));
+    assert_true(has_date(a->an, "2021-12"));    /* mid-December */
+    td_article_free(a);
+
+    a = seed("003_e994c8c5101e7cdf.txt", "2022-01-15");
+    assert_non_null(a);
+    assert_true(has_date(a->an, "2021-12-17"));
+    assert_true(has_date(a->an, "2022-01-10"));
+    assert_true(has_date(a->an, "2022-01-14"));
+    td_article_free(a);
+
+    a = seed("002_32e5d1d72536eaee.txt", "2022-01-15");
+    assert_non_null(a);
+    assert_true(has_date(a->an, "2021-11"));
+    assert_true(has_date(a->an, "2022-01-13"));
+    td_article_free(a);
+
+    /* 001 has no date: only what carries its own year would resolve - nothing. */
+    a = seed("001_48b5e4cbf4ecd0dd.txt", NULL);
+    assert_non_null(a);
+    assert_int_equal(a->an->n_dates, 0);
+    td_article_free(a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_terms),
+        cmocka_unit_test(test_dates_in_article),
+        cmocka_unit_test(test_empty),
+        cmocka_unit_test(test_alloc_failures),
+        cmocka_unit_test(test_seed_dates),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
