@@ -58,7 +58,8 @@ td_status tdp_buf_puts(tdp_buf *b, const char *s);
 td_status tdp_buf_putc(tdp_buf *b, char c);
 td_status tdp_buf_printf(tdp_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-td_status tdp_buf_vprintf(tdp_buf *b, const char *fmt, va_list ap);
+td_status tdp_buf_vprintf(tdp_buf *b, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
 /* Appends s as a JSON string literal, quotes included; NULL becomes null. */
 td_status tdp_buf_json_str(tdp_buf *b, const char *s, size_t n);
 td_status tdp_buf_json_cstr(tdp_buf *b, const char *s);

@@ -1,0 +1,116 @@
+/*
+ * replay.c - runs a fuzz target on every file of its corpus, with any compiler and
+ * no fuzzing runtime, so that ordinary CI (and the ASan and Valgrind builds) replay
+ * the corpora. Usage: replay_<name> DIR_OR_FILE...  A missing folder is skipped.
+ * Each input is copied into a buffer of exactly its size, so reading past the end
+ * is caught by AddressSanitizer and Valgrind.
+ */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "fuzz.h"
+
+static int run_file(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        fprintf(stderr, "replay: cannot open %s\n", path);
+        return 1;
+    }
+    size_t cap = 4096, n = 0;
+    unsigned char *buf = malloc(cap);
+    for (;;) {
+        if (!buf) {
+            fclose(f);
+            fprintf(stderr, "replay: out of memory\n");
+            return 1;
+        }
+        n += fread(buf + n, 1, cap - n, f);
+        if (n < cap)
+            break;
+        unsigned char *nb = realloc(buf, cap * 2);
+        if (!nb)
+            free(buf);
+        buf = nb;
+        cap *= 2;
+    }
+    int err = ferror(f);
+    fclose(f);
+    if (err) {
+        free(buf);
+        fprintf(stderr, "replay: cannot read %s\n", path);
+        return 1;
+    }
+    unsigned char *exact = malloc(n ? n : 1);
+    if (!exact) {
+        free(buf);
+        return 1;
+    }
+    if (n)
+        memcpy(exact, buf, n);
+    free(buf);
+    LLVMFuzzerTestOneInput(exact, n);
+    free(exact);
+    return 0;
+}
+
+static int cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int main(int argc, char **argv)
+{
+    int bad = 0, files = 0;
+    for (int i = 1; i < argc; i++) {
+        struct stat sb;
+        if (stat(argv[i], &sb) != 0) {
+            printf("replay: %s: no corpus, skipped\n", argv[i]);
+            continue;
+        }
+        if (!S_ISDIR(sb.st_mode)) {
+            bad |= run_file(argv[i]);
+            files++;
+            continue;
+        }
+        DIR *d = opendir(argv[i]);
+        if (!d) {
+            fprintf(stderr, "replay: cannot open %s\n", argv[i]);
+            return 1;
+        }
+        char **names = NULL;
+        size_t n = 0, cap = 0;
+        struct dirent *e;
+        while ((e = readdir(d))) {
+            if (e->d_name[0] == '.')
+                continue;
+            if (n == cap) {
+                cap = cap ? cap * 2 : 64;
+                char **nn = realloc(names, cap * sizeof *names);
+                if (!nn)
+                    return 1;
+                names = nn;
+            }
+            size_t l = strlen(argv[i]) + strlen(e->d_name) + 2;
+            names[n] = malloc(l);
+            if (!names[n])
+                return 1;
+            snprintf(names[n], l, "%s/%s", argv[i], e->d_name);
+            n++;
+        }
+        closedir(d);
+        if (n)
+            qsort(names, n, sizeof *names, cmp);
+        for (size_t k = 0; k < n; k++) {
+            bad |= run_file(names[k]);
+            files++;
+            free(names[k]);
+        }
+        free(names);
+    }
+    printf("replay: %d inputs, %s\n", files, bad ? "errors" : "no crash");
+    return bad;
+}
