@@ -10,30 +10,34 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
 
 static const char k_ingest_help[] =
-    "usage: tidings ingest --db FILE [--batch N] [--window DAYS] [--quiet] PATH...\n\n"
+    "usage: tidings ingest --db FILE [OPTIONS] PATH...\n\n"
     "Adds articles to the story database FILE (created when missing). Each article\n"
     "joins a story on arrival. Ingesting an article again changes nothing; an id seen\n"
     "before with new content replaces the stored content and stays in its story.\n\n"
-    "Articles are committed in batches of N (default 500, and at least every second);\n"
+    "Articles are committed in batches of N (default 500, and at least every second;\n"
+    "from a pipe or terminal each article is committed as it comes unless --batch);\n"
     "a line `ingested ID story N` (or `revised`, `unchanged`) is printed once the\n"
     "article is committed, so a killed ingest loses only unprinted articles.\n\n"
     "  --db FILE       the database (required)\n"
     "  --batch N       articles per transaction (1..100000)\n"
     "  --window DAYS   live window: stories quiet for longer are closed (default 7)\n"
+    "  --timeout MS    wait this long for another writer (default 5000; 0: none)\n"
     "  --quiet, -q     no per-article lines\n\n"
     "TIDINGS_NOW (Unix seconds) fixes the arrival time, for reproducible runs.\n";
 
 static const char k_stories_help[] =
-    "usage: tidings stories --db FILE [--since DATE] [--json]\n\n"
+    "usage: tidings stories --db FILE [--since DATE] [--json] [--check]\n\n"
     "Lists the stories of the database, one line each: id, headline, article count,\n"
     "outlets and time span, separated by tabs. --since YYYY-MM-DD keeps the stories\n"
     "with an article on or after that date; --json prints one JSON object per line\n"
-    "(id, headline, articles, outlets, first, last).\n";
+    "(id, headline, articles, outlets, first, last). --check verifies the whole\n"
+    "database first (PRAGMA integrity_check) and fails if it is damaged.\n";
 
 static const char k_show_help[] =
     "usage: tidings show --db FILE STORY [--json]\n\n"
@@ -82,6 +86,17 @@ static int open_error(const char *db, td_store *s, td_status st)
 }
 
 /* ---- ingest ---- */
+
+/* True when the input includes standard input and that is a pipe or terminal. */
+static bool reads_stream(char **paths, int n)
+{
+    bool stdin_used = n == 0;
+    for (int i = 0; i < n; i++)
+        if (!strcmp(paths[i], "-"))
+            stdin_used = true;
+    struct stat sb;
+    return stdin_used && (fstat(0, &sb) != 0 || !S_ISREG(sb.st_mode));
+}
 
 typedef struct pending {
     char *id;
@@ -190,7 +205,8 @@ int cmd_ingest(int argc, char **argv)
     ingest_ctx c;
     memset(&c, 0, sizeof c);
     c.batch = 500;
-    long window = 0;
+    long window = 0, timeout = -1;
+    bool batch_given = false;
     int i = 1;
     for (; i < argc; i++) {
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
@@ -203,6 +219,10 @@ int cmd_ingest(int argc, char **argv)
         } else if (opt_value(argc, argv, &i, "--batch", &v)) {
             if (!parse_long(v, 1, 100000, &c.batch))
                 return cli_usage_error("ingest", "--batch needs a number from 1 to 100000");
+            batch_given = true;
+        } else if (opt_value(argc, argv, &i, "--timeout", &v)) {
+            if (!parse_long(v, 0, 3600000, &timeout))
+                return cli_usage_error("ingest", "--timeout needs milliseconds (0..3600000)");
         } else if (opt_value(argc, argv, &i, "--window", &v)) {
             if (!parse_long(v, 1, 3650, &window))
                 return cli_usage_error("ingest", "--window needs a number of days (1..3650)");
@@ -222,6 +242,12 @@ int cmd_ingest(int argc, char **argv)
     td_store_opts so;
     memset(&so, 0, sizeof so);
     so.window_days = (int)window;
+    if (timeout >= 0)
+        so.busy_timeout_ms = timeout ? (int)timeout : -1; /* 0: do not wait */
+    /* Articles from a pipe or a terminal may trickle in: each is committed (and
+     * reported) as it comes, unless --batch says otherwise. */
+    if (!batch_given && reads_stream(argv + i, argc - i))
+        c.batch = 1;
     const char *now = getenv("TIDINGS_NOW");
     long nowv;
     if (now && *now && parse_long(now, 1, 0x7fffffffL, &nowv))
@@ -298,6 +324,7 @@ int cmd_stories(int argc, char **argv)
 {
     const char *db = NULL, *v;
     list_ctx c = {false, false};
+    bool check = false;
     td_date since, *sincep = NULL;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
@@ -313,6 +340,8 @@ int cmd_stories(int argc, char **argv)
             sincep = &since;
         } else if (!strcmp(argv[i], "--json")) {
             c.json = true;
+        } else if (!strcmp(argv[i], "--check")) {
+            check = true;
         } else if (argv[i][0] == '-') {
             return cli_usage_error("stories", "unknown option '%s'", argv[i]);
         } else {
@@ -328,7 +357,10 @@ int cmd_stories(int argc, char **argv)
     td_status st = td_store_open(db, &so, &s);
     if (st)
         return open_error(db, s, st);
-    st = td_store_stories(s, sincep, list_one, &c);
+    if (check)
+        st = td_store_check(s);
+    if (!st)
+        st = td_store_stories(s, sincep, list_one, &c);
     int rc = EXIT_OK;
     if (st) {
         cli_error("%s: %s", db, td_store_error(s));

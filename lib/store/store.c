@@ -682,7 +682,12 @@ static td_status go_live(td_store *s)
         /* An article that no longer cleans (the cleaner changed) stays stored but
          * is left out of the live state. */
         uint64_t cid = 0;
-        if (td_clean(a) == TD_OK && tdp_analyse(a) == TD_OK) {
+        st = td_clean(a);
+        if (!st)
+            st = tdp_analyse(a);
+        if (st && st != TD_ENOMEM) {
+            st = TD_OK; /* left out */
+        } else if (!st) {
             st = cluster_one(s, a, placed_by, day, &cid);
             if (!st && cid && !map_get(&s->map, cid))
                 st = map_put(&s->map, cid, story);
