@@ -1,13 +1,31 @@
-/* cmd_brief.c - tidings brief [--json] PATH...: the stories and their briefs. */
+/* cmd_brief.c - tidings brief [--json] [--sentences N | --words N] PATH...: the
+ * stories and their briefs. */
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 
 static const char k_help[] =
-    "usage: tidings brief [--json] PATH...\n\n"
+    "usage: tidings brief [--json] [--sentences N | --words N] PATH...\n\n"
     "Reads articles, finds the stories behind them and prints a brief of each:\n"
-    "headline, summary, timeline, people, quotes and sources. Markdown by default;\n"
-    "--json prints {\"stories\": [...]} (docs/json.md).\n";
+    "headline, summary, timeline, people, quotes, discrepancies and sources.\n"
+    "Markdown by default.\n\n"
+    "options:\n"
+    "  --json         print {\"stories\": [...]} instead (docs/json.md)\n"
+    "  --sentences N  sentences in each summary (default 4)\n"
+    "  --words N      summaries of about N words instead (e.g. 250)\n";
+
+/* A positive count from argv, or -1. */
+static long count_arg(const char *s)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || end == s || *end || v < 1 || v > 100000)
+        return -1;
+    return v;
+}
 
 static int add(void *ctx, td_article *a)
 {
@@ -35,6 +53,8 @@ static int add(void *ctx, td_article *a)
 int cmd_brief(int argc, char **argv)
 {
     bool json = false;
+    td_corpus_opts opts = {0, 0, 0};
+    int words = 0;
     int i = 1;
     for (; i < argc; i++) {
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
@@ -42,6 +62,15 @@ int cmd_brief(int argc, char **argv)
             return EXIT_OK;
         } else if (!strcmp(argv[i], "--json")) {
             json = true;
+        } else if (!strcmp(argv[i], "--sentences") || !strcmp(argv[i], "--words")) {
+            long v = i + 1 < argc ? count_arg(argv[i + 1]) : -1;
+            if (v < 0)
+                return cli_usage_error("brief", "%s needs a positive number", argv[i]);
+            if (argv[i][2] == 's')
+                opts.summary_sentences = (int)v;
+            else
+                words = (int)v;
+            i++;
         } else if (!strcmp(argv[i], "--")) {
             i++;
             break;
@@ -51,11 +80,12 @@ int cmd_brief(int argc, char **argv)
             break;
         }
     }
-    td_corpus *c = td_corpus_new(NULL);
+    td_corpus *c = td_corpus_new(&opts);
     if (!c) {
         cli_error("out of memory");
         return EXIT_FATAL;
     }
+    td_corpus_set_summary_words(c, words);
     bool fatal;
     long rejected = cli_read_all(argv + i, argc - i, add, c, &fatal);
     int rc = fatal ? EXIT_FATAL : rejected ? EXIT_REJECTED : EXIT_OK;

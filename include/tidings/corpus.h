@@ -19,12 +19,20 @@ typedef struct td_corpus td_corpus;
 typedef struct td_corpus_opts {
     double copy_threshold;   /* Jaccard at or above which an article is a copy; 0 = default */
     double story_threshold;  /* similarity at or above which articles share a story; 0 = default */
-    int summary_sentences;   /* sentences per summary; 0 = default */
+    int summary_sentences;   /* sentences per summary; 0 = default (4) */
 } td_corpus_opts;
 
 /* opts may be NULL for the defaults. */
 TD_API td_corpus *td_corpus_new(const td_corpus_opts *opts);
 TD_API void td_corpus_free(td_corpus *c);
+
+/*
+ * Summaries by length instead of by sentence count: sentences are added until the
+ * summary holds at least `words` words (e.g. 250, as multi-document summarisation
+ * evaluations ask); 0 goes back to opts.summary_sentences. Applies from the next
+ * td_corpus_build.
+ */
+TD_API void td_corpus_set_summary_words(td_corpus *c, int words);
 
 /*
  * Adds an article; the corpus owns it from now on, whatever the status (on error it
@@ -43,6 +51,16 @@ TD_API size_t td_corpus_story_count(const td_corpus *c);
 TD_API TD_NODISCARD td_status td_corpus_json(const td_corpus *c, char **out, size_t *len);
 /* The briefs as Markdown, for a terminal or a file. */
 TD_API TD_NODISCARD td_status td_corpus_markdown(const td_corpus *c, char **out, size_t *len);
+
+/*
+ * One story's brief (story = 0 .. td_corpus_story_count()-1, in the order of the
+ * whole-corpus output): the JSON object of that story alone, or its Markdown
+ * section. TD_EARG when the corpus is not built or story is out of range.
+ */
+TD_API TD_NODISCARD td_status td_corpus_story_json(const td_corpus *c, size_t story,
+                                                   char **out, size_t *len);
+TD_API TD_NODISCARD td_status td_corpus_story_markdown(const td_corpus *c, size_t story,
+                                                       char **out, size_t *len);
 
 #ifdef __cplusplus
 }

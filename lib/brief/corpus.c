@@ -1,9 +1,9 @@
 /*
  * corpus.c - the pipeline over a set of articles: add (clean, analyse), build
- * (dedup, cluster, brief), emit. The briefs are minimal for now: the articles of
- * each story.
+ * (dedup, cluster, one brief per story), emit (JSON, Markdown).
  */
 #include "analyse/analyse.h"
+#include "brief/brief_p.h"
 #include "cluster/cluster_p.h"
 #include "dedup/dedup_p.h"
 #include "tidings/clean.h"
@@ -16,6 +16,8 @@ struct td_corpus {
     tdp_copy *copies;
     uint32_t *story_of;
     size_t n_stories;
+    int summary_words;        /* td_corpus_set_summary_words */
+    tdp_brief *briefs;        /* n_stories of them once built */
     bool built;
 };
 
@@ -27,15 +29,37 @@ TD_API td_corpus *td_corpus_new(const td_corpus_opts *opts)
     return c;
 }
 
+TD_API void td_corpus_set_summary_words(td_corpus *c, int words)
+{
+    if (c) {
+        c->summary_words = words > 0 ? words : 0;
+        c->built = false;
+    }
+}
+
+static void drop_build(td_corpus *c)
+{
+    if (c->briefs)
+        for (size_t s = 0; s < c->n_stories; s++)
+            tdp_brief_free(&c->briefs[s]);
+    tdp_free(c->briefs);
+    tdp_free(c->copies);
+    tdp_free(c->story_of);
+    c->briefs = NULL;
+    c->copies = NULL;
+    c->story_of = NULL;
+    c->n_stories = 0;
+    c->built = false;
+}
+
 TD_API void td_corpus_free(td_corpus *c)
 {
     if (!c)
         return;
+    drop_build(c);
     for (size_t i = 0; i < c->n; i++)
         td_article_free(c->arts[i]);
     tdp_free(c->arts);
-    tdp_free(c->copies);
-    tdp_free(c->story_of);
     tdp_free(c);
 }
 
@@ -59,26 +83,85 @@ TD_API td_status td_corpus_add(td_corpus *c, td_article *a)
     return TD_OK;
 }
 
+/* One brief per story, over the story's members in corpus order. */
+static td_status build_briefs(td_corpus *c)
+{
+    size_t ns = c->n_stories;
+    size_t *start = tdp_calloc(ns + 1, sizeof *start);
+    uint32_t *members = tdp_malloc((c->n ? c->n : 1) * sizeof *members);
+    c->briefs = tdp_calloc(ns ? ns : 1, sizeof *c->briefs);
+    td_status st = start && members && c->briefs ? TD_OK : TD_ENOMEM;
+    if (!st) {
+        for (size_t i = 0; i < c->n; i++)
+            if (c->story_of[i] < ns)
+                start[c->story_of[i] + 1]++;
+        for (size_t s = 0; s < ns; s++)
+            start[s + 1] += start[s];
+        size_t *fill = start; /* filled in place, then shifted back */
+        for (size_t i = 0; i < c->n; i++)
+            if (c->story_of[i] < ns)
+                members[fill[c->story_of[i]]++] = (uint32_t)i;
+        for (size_t s = ns; s > 0; s--)
+            start[s] = start[s - 1];
+        start[0] = 0;
+        tdp_brief_opts bo = {c->opts.summary_sentences, c->summary_words};
+        for (size_t s = 0; s < ns && !st; s++)
+            st = tdp_brief_build(c->arts, c->copies, members + start[s],
+                                 start[s + 1] - start[s], &bo, &c->briefs[s]);
+    }
+    tdp_free(start);
+    tdp_free(members);
+    return st;
+}
+
 TD_API td_status td_corpus_build(td_corpus *c)
 {
     if (!c)
         return TD_EARG;
-    tdp_free(c->copies);
-    tdp_free(c->story_of);
+    drop_build(c);
     c->copies = tdp_calloc(c->n ? c->n : 1, sizeof *c->copies);
     c->story_of = tdp_calloc(c->n ? c->n : 1, sizeof *c->story_of);
-    if (!c->copies || !c->story_of)
+    if (!c->copies || !c->story_of) {
+        drop_build(c);
         return TD_ENOMEM;
+    }
+    for (size_t i = 0; i < c->n; i++)
+        c->copies[i].of = -1;
     td_status st = tdp_dedup_corpus(c->arts, c->n, c->opts.copy_threshold, c->copies);
     if (!st)
         st = tdp_cluster_corpus(c->arts, c->n, c->copies, c->opts.story_threshold,
                                 c->story_of, &c->n_stories);
-    c->built = st == TD_OK;
-    return st;
+    if (!st)
+        st = build_briefs(c);
+    if (st) {
+        drop_build(c);
+        return st;
+    }
+    c->built = true;
+    return TD_OK;
 }
 
 TD_API size_t td_corpus_article_count(const td_corpus *c) { return c ? c->n : 0; }
-TD_API size_t td_corpus_story_count(const td_corpus *c) { return c ? c->n_stories : 0; }
+TD_API size_t td_corpus_story_count(const td_corpus *c) { return c && c->built ? c->n_stories : 0; }
+
+static td_status finish(tdp_buf *b, char **out, size_t *len)
+{
+    if (b->err) {
+        td_status st = b->err;
+        tdp_buf_free(b);
+        return st;
+    }
+    size_t n = 0;
+    *out = tdp_buf_detach(b, &n);
+    if (!*out) {
+        /* an empty buffer has no data yet: hand out an empty string */
+        *out = tdp_strdup("");
+        n = 0;
+    }
+    if (len)
+        *len = n;
+    return *out ? TD_OK : TD_ENOMEM;
+}
 
 TD_API td_status td_corpus_json(const td_corpus *c, char **out, size_t *len)
 {
@@ -87,42 +170,12 @@ TD_API td_status td_corpus_json(const td_corpus *c, char **out, size_t *len)
     tdp_buf b = TDP_BUF_INIT;
     tdp_buf_puts(&b, "{\"stories\":[");
     for (size_t s = 0; s < c->n_stories; s++) {
-        tdp_buf_printf(&b, "%s{\"id\":%zu,\"articles\":[", s ? "," : "", s + 1);
-        bool first = true;
-        for (size_t i = 0; i < c->n; i++) {
-            if (c->story_of[i] != s)
-                continue;
-            const td_article *a = c->arts[i];
-            char date[32];
-            tdp_buf_puts(&b, first ? "{\"id\":" : ",{\"id\":");
-            first = false;
-            tdp_buf_json_cstr(&b, a->id);
-            tdp_buf_puts(&b, ",\"outlet\":");
-            tdp_buf_json_cstr(&b, td_article_outlet(a));
-            tdp_buf_puts(&b, ",\"title\":");
-            tdp_buf_json_cstr(&b, a->title);
-            tdp_buf_puts(&b, ",\"date\":");
-            if (td_date_format(&a->date, date, sizeof date))
-                tdp_buf_json_cstr(&b, date);
-            else
-                tdp_buf_puts(&b, "null");
-            tdp_buf_puts(&b, ",\"copy_of\":");
-            if (c->copies[i].of >= 0)
-                tdp_buf_json_cstr(&b, c->arts[c->copies[i].of]->id);
-            else
-                tdp_buf_puts(&b, "null");
-            tdp_buf_putc(&b, '}');
-        }
-        tdp_buf_puts(&b, "]}");
+        if (s)
+            tdp_buf_putc(&b, ',');
+        tdp_brief_json(&b, c->arts, &c->briefs[s], s + 1);
     }
     tdp_buf_puts(&b, "]}");
-    if (b.err) {
-        td_status st = b.err;
-        tdp_buf_free(&b);
-        return st;
-    }
-    *out = tdp_buf_detach(&b, len);
-    return *out ? TD_OK : TD_ENOMEM;
+    return finish(&b, out, len);
 }
 
 TD_API td_status td_corpus_markdown(const td_corpus *c, char **out, size_t *len)
@@ -131,17 +184,29 @@ TD_API td_status td_corpus_markdown(const td_corpus *c, char **out, size_t *len)
         return TD_EARG;
     tdp_buf b = TDP_BUF_INIT;
     for (size_t s = 0; s < c->n_stories; s++) {
-        tdp_buf_printf(&b, "# Story %zu\n\n", s + 1);
-        for (size_t i = 0; i < c->n; i++)
-            if (c->story_of[i] == s)
-                tdp_buf_printf(&b, "- %s\n", c->arts[i]->id);
-        tdp_buf_putc(&b, '\n');
+        if (s)
+            tdp_buf_putc(&b, '\n');
+        tdp_brief_markdown(&b, c->arts, &c->briefs[s], s + 1);
     }
-    if (b.err) {
-        td_status st = b.err;
-        tdp_buf_free(&b);
-        return st;
-    }
-    *out = tdp_buf_detach(&b, len);
-    return *out ? TD_OK : TD_ENOMEM;
+    return finish(&b, out, len);
+}
+
+TD_API td_status td_corpus_story_json(const td_corpus *c, size_t story, char **out,
+                                      size_t *len)
+{
+    if (!c || !out || !c->built || story >= c->n_stories)
+        return TD_EARG;
+    tdp_buf b = TDP_BUF_INIT;
+    tdp_brief_json(&b, c->arts, &c->briefs[story], story + 1);
+    return finish(&b, out, len);
+}
+
+TD_API td_status td_corpus_story_markdown(const td_corpus *c, size_t story, char **out,
+                                          size_t *len)
+{
+    if (!c || !out || !c->built || story >= c->n_stories)
+        return TD_EARG;
+    tdp_buf b = TDP_BUF_INIT;
+    tdp_brief_markdown(&b, c->arts, &c->briefs[story], story + 1);
+    return finish(&b, out, len);
 }
