@@ -47,8 +47,9 @@ fuzz: deps
 	@cmake --build $(BUILD)-fuzz -j $(JOBS)
 	@tests/fuzz/run.sh $(BUILD)-fuzz
 
+# The unit tests and the fuzz-corpus replays under Valgrind (errors and leaks fail).
 valgrind: build
-	@cd $(BUILD) && ctest -L valgrind --output-on-failure -T memcheck
+	@scripts/valgrind.sh $(BUILD)
 
 bench: build
 	@bench/run.sh $(BUILD)
