@@ -1,10 +1,606 @@
-/* names.c - people, organisations and places. */
+/* names.c - people, organisations and places.
+ *
+ * A name is a run of capitalised words, joined by spaces, hyphens or an initial's
+ * dot ("Antony J. Blinken", "NATO-Russia Council"); "of", "for", "and", "in" and
+ * "the" join two parts when the run already has a head word ("Ministry of Foreign
+ * Affairs", "Secretary of State"). The first word of a sentence counts only when
+ * the article never writes it in lower case.
+ *
+ * Each run is then read from the right: trailing words that are neither title nor
+ * organisation words are a person's name when a title stands before them ("US
+ * Secretary of State Antony Blinken") or the first of them is a known first name;
+ * the words before are the title. Runs with an organisation word are organisations,
+ * gazetteer entries places, lone acronyms organisations, and lone words that are
+ * the surname of a person met elsewhere in the article persons. A title may also
+ * stand before the name in lower case ("Kremlin spokesman Dmitry Peskov") or after
+ * it ("Ned Price, State Department spokesman").
+ *
+ * Keys merge variants: a person's folded surname; the folded words of any other
+ * name, without a leading "the". */
+#include <stdlib.h>
+#include <xxhash.h>
+
 #include "analyse/analyse_p.h"
+#include "analyse/lexicon.h"
+
+/* ---- a set of 64-bit hashes (open addressing), for words seen in lower case ---- */
+
+typedef struct hset {
+    uint64_t *slot;
+    size_t mask;
+} hset;
+
+static td_status hset_init(hset *h, size_t n)
+{
+    size_t cap = 64;
+    while (cap < n * 2)
+        cap <<= 1;
+    h->slot = tdp_calloc(cap, sizeof *h->slot);
+    h->mask = cap - 1;
+    return h->slot ? TD_OK : TD_ENOMEM;
+}
+
+static void hset_add(hset *h, uint64_t k)
+{
+    k |= 1; /* 0 marks an empty slot */
+    size_t i = (size_t)k & h->mask;
+    while (h->slot[i] && h->slot[i] != k)
+        i = (i + 1) & h->mask;
+    h->slot[i] = k;
+}
+
+static bool hset_has(const hset *h, uint64_t k)
+{
+    k |= 1;
+    size_t i = (size_t)k & h->mask;
+    while (h->slot[i]) {
+        if (h->slot[i] == k)
+            return true;
+        i = (i + 1) & h->mask;
+    }
+    return false;
+}
+
+/* ---- token helpers ---- */
+
+typedef struct nctx {
+    td_article *a;
+    tdp_analysis *an;
+    const char *s;          /* sentence text */
+    size_t n;
+    tdp_toklist *tl;
+    uint32_t sent;
+    hset lower;             /* folded words written in lower case somewhere */
+    size_t cap;
+} nctx;
+
+static const char *F(const nctx *c, size_t i) { return tdp_toklist_fold(c->tl, i); }
+static size_t FL(const nctx *c, size_t i) { return c->tl->toks[i].flen; }
+static uint16_t FLG(const nctx *c, size_t i) { return c->tl->toks[i].flags; }
+static bool is(const nctx *c, size_t i, const char *w)
+{
+    return i < c->tl->n && !strcmp(F(c, i), w);
+}
+
+/* Folded length without a possessive "'s" or "'". */
+static size_t base_len(const char *f, size_t l)
+{
+    if (l > 2 && f[l - 2] == '\'' && f[l - 1] == 's')
+        return l - 2;
+    if (l > 1 && f[l - 1] == '\'')
+        return l - 1;
+    return l;
+}
+
+static bool is_calendar(const char *f)
+{
+    static const char *const w[] = {
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+        "thursday", "friday", "saturday", "sunday", "jan", "feb", "mar", "apr", "jun",
+        "jul", "aug", "sep", "sept", "oct", "nov", "dec"};
+    for (size_t k = 0; k < sizeof w / sizeof *w; k++)
+        if (!strcmp(f, w[k]))
+            return true;
+    return false;
+}
+
+static bool is_discourse(const char *f)
+{
+    static const char *const w[] = {
+        "according", "also", "although", "amid", "another", "despite", "earlier",
+        "finally", "first", "following", "furthermore", "however", "instead", "later",
+        "meanwhile", "moreover", "nevertheless", "prior", "second", "several", "since",
+        "still", "thus", "therefore", "though", "today", "tomorrow", "yesterday", "yet",
+        "many", "every", "see", "read", "watch", "click", "like", "unlike", "among",
+        "toward", "towards", "via", "per", "within", "without", "last", "next", "new",
+        "former", "top", "senior", "there", "here", "whether", "even", "just", "only"};
+    for (size_t k = 0; k < sizeof w / sizeof *w; k++)
+        if (!strcmp(f, w[k]))
+            return true;
+    return false;
+}
+
+/* True if token i opens a sentence or a quotation (nothing but marks before it). */
+static bool initial(const nctx *c, size_t i)
+{
+    size_t a = i ? c->tl->toks[i - 1].off + c->tl->toks[i - 1].len : 0;
+    size_t b = c->tl->toks[i].off;
+    if (i == 0)
+        return true;
+    for (size_t k = a; k < b; k++) {
+        unsigned char ch = (unsigned char)c->s[k];
+        if (ch == '"' || ch == ':' || ch == '(' || (ch == 0xE2 && k + 2 < b + 2 &&
+                                                     (unsigned char)c->s[k + 1] == 0x80 &&
+                                                     ((unsigned char)c->s[k + 2] == 0x9C ||
+                                                      (unsigned char)c->s[k + 2] == 0x9E)) ||
+            (ch == 0xC2 && k + 1 < b && (unsigned char)c->s[k + 1] == 0xAB))
+            return true;
+    }
+    return false;
+}
+
+/* A capitalised word that may be part of a name. */
+static bool cap_word(const nctx *c, size_t i)
+{
+    if (i >= c->tl->n)
+        return false;
+    uint16_t fl = FLG(c, i);
+    if (!(fl & TDP_TOK_CAP))
+        return false;
+    if ((fl & TDP_TOK_HASDIGIT) && !(fl & TDP_TOK_ALLCAPS))
+        return false;
+    const tdp_tokspan *t = &c->tl->toks[i];
+    if (t->len == 1 && t->off + 1 < c->n && c->s[t->off + 1] == '.')
+        return true; /* an initial or a letter of "U.S." */
+    const char *f = F(c, i);
+    if (is_calendar(f))
+        return false;
+    if (!(fl & TDP_TOK_ALLCAPS) && tdp_is_stop(c->a->language, f, FL(c, i)))
+        return false;
+    return true;
+}
+
+/* Gap between tokens i-1 and i: "" (none), " ", "-", or ". " after an initial. */
+static bool joinable(const nctx *c, size_t i)
+{
+    const tdp_tokspan *p = &c->tl->toks[i - 1], *t = &c->tl->toks[i];
+    const char *g = c->s + p->off + p->len;
+    size_t gl = t->off - (p->off + p->len);
+    if (gl == 1 && (g[0] == ' ' || g[0] == '-'))
+        return true;
+    if (gl == 3 && (unsigned char)g[0] == 0xE2 && (unsigned char)g[1] == 0x80 &&
+        (unsigned char)g[2] == 0x93)
+        return true; /* en dash: "NATO–Russia" */
+    if (gl == 2 && g[0] == '.' && g[1] == ' ' && p->len == 1)
+        return true; /* initial */
+    if (gl == 1 && g[0] == '.' && p->len == 1 && t->len == 1)
+        return true; /* "U.S." */
+    return false;
+}
+
+static bool head_word(const nctx *c, size_t i)
+{
+    const char *f = F(c, i);
+    size_t l = base_len(f, FL(c, i));
+    return tdp_lex_org_word(f, l) || tdp_lex_title_word(f, l);
+}
+
+static bool connector(const char *f)
+{
+    return !strcmp(f, "of") || !strcmp(f, "for") || !strcmp(f, "and") || !strcmp(f, "in") ||
+           !strcmp(f, "on");
+}
+
+/* "and" inside a run joins parts of one name ("Security and Cooperation"), not two
+ * names ("Antony Blinken and NATO Secretary General ..."). */
+static bool and_blocked(const nctx *c, size_t i, size_t j)
+{
+    size_t q = j + 1;
+    if (q >= c->tl->n)
+        return true;
+    const char *f = F(c, q);
+    size_t l = FL(c, q);
+    if ((FLG(c, q) & TDP_TOK_ALLCAPS) || tdp_lex_title_word(f, l) ||
+        tdp_lex_first_name(f, l) || tdp_lex_place(f, l) || tdp_lex_org_acronym(f, l))
+        return true;
+    for (size_t k = i; k < j; k++)
+        if (tdp_lex_first_name(F(c, k), FL(c, k)))
+            return true;
+    return false;
+}
+
+/* ---- emitting ---- */
+
+static const char *span_str(nctx *c, size_t a, size_t b, bool strip_poss)
+{
+    uint32_t off = c->tl->toks[a].off;
+    uint32_t end = c->tl->toks[b - 1].off + c->tl->toks[b - 1].len;
+    const char *s = c->s;
+    if (c->tl->toks[b - 1].len == 1 && b - a > 1 && end < c->n && s[end] == '.' &&
+        c->tl->toks[b - 2].len == 1)
+        end++; /* "U.S." */
+    if (strip_poss) {
+        if (end - off > 2 && s[end - 2] == '\'' && s[end - 1] == 's')
+            end -= 2;
+        else if (end - off > 4 && (unsigned char)s[end - 4] == 0xE2 &&
+                 (unsigned char)s[end - 3] == 0x80 && (unsigned char)s[end - 2] == 0x99 &&
+                 s[end - 1] == 's')
+            end -= 4;
+    }
+    return tdp_article_str(c->a, s + off, end - off);
+}
+
+/* Folded words a..b joined by spaces ("U.S." as "us"), possessive dropped from
+ * the last; a leading "the" left out. Returns the length written. */
+static size_t fold_join(const nctx *c, size_t a, size_t b, char *buf, size_t cap)
+{
+    if (is(c, a, "the") && b - a > 1)
+        a++;
+    size_t bl = 0;
+    for (size_t k = a; k < b; k++) {
+        size_t l = FL(c, k);
+        if (k + 1 == b)
+            l = base_len(F(c, k), l);
+        if (bl + l + 1 >= cap)
+            break;
+        if (k > a) {
+            const tdp_tokspan *p = &c->tl->toks[k - 1], *t = &c->tl->toks[k];
+            bool dotted = p->len == 1 && t->len == 1 && t->off == p->off + 2 &&
+                          c->s[p->off + 1] == '.';
+            if (!dotted)
+                buf[bl++] = ' ';
+        }
+        memcpy(buf + bl, F(c, k), l);
+        bl += l;
+    }
+    buf[bl] = '\0';
+    return bl;
+}
+
+static const char *key_str(nctx *c, size_t a, size_t b)
+{
+    char buf[512];
+    size_t bl = fold_join(c, a, b, buf, sizeof buf);
+    return tdp_article_str(c->a, buf, bl);
+}
+
+static td_status add(nctx *c, size_t a, size_t b, int type, const char *title)
+{
+    const char *name = span_str(c, a, b, true);
+    const char *key = type == TDP_ENT_PERSON ? key_str(c, b - 1, b) : key_str(c, a, b);
+    if (!name || !key)
+        return TD_ENOMEM;
+    if (TDP_GROW(c->an->mentions, c->cap, c->an->n_mentions + 1))
+        return TD_ENOMEM;
+    tdp_mention *m = &c->an->mentions[c->an->n_mentions++];
+    m->name = name;
+    m->key = key;
+    m->title = title;
+    m->sent = c->sent;
+    m->off = c->tl->toks[a].off;
+    m->len = (uint32_t)strlen(name);
+    m->type = (uint8_t)type;
+    return TD_OK;
+}
+
+static bool title_adj(const char *f)
+{
+    static const char *const w[] = {
+        "foreign", "deputy", "press", "former", "chief", "top", "senior", "defense",
+        "defence", "prime", "vice", "first", "acting", "interim", "general", "official",
+        "state", "department", "department's", "ministry", "ministry's", "affairs",
+        "assistant", "national", "security", "communications", "presidential",
+        "government", "military", "foreign-policy", "defence-ministry", "interior"};
+    for (size_t k = 0; k < sizeof w / sizeof *w; k++)
+        if (!strcmp(f, w[k]))
+            return true;
+    return false;
+}
+
+/* A lower-case role just before token i: "Kremlin spokesman", "the official
+ * representative of the Ministry". Returns the title or NULL. */
+static const char *title_before(nctx *c, size_t i)
+{
+    if (i == 0)
+        return NULL;
+    size_t r = i - 1;
+    /* "..., Ned Price" after a role: skip the comma */
+    const tdp_tokspan *p = &c->tl->toks[r], *t = &c->tl->toks[i];
+    size_t gl = t->off - (p->off + p->len);
+    const char *g = c->s + p->off + p->len;
+    if (!((gl == 1 && g[0] == ' ') || (gl == 2 && g[0] == ',' && g[1] == ' ')))
+        return NULL;
+    if (!tdp_lex_role_word(F(c, r), base_len(F(c, r), FL(c, r))))
+        return NULL;
+    size_t a = r;
+    while (a > 0 && r - a < 6) {
+        size_t q = a - 1;
+        const tdp_tokspan *qa = &c->tl->toks[q], *qb = &c->tl->toks[a];
+        size_t g2 = qb->off - (qa->off + qa->len);
+        const char *gg = c->s + qa->off + qa->len;
+        if (!(g2 == 1 && (gg[0] == ' ' || gg[0] == '-')))
+            break;
+        bool cap = (FLG(c, q) & TDP_TOK_CAP) && !tdp_is_stop(NULL, F(c, q), FL(c, q));
+        if (cap || title_adj(F(c, q)))
+            a = q;
+        else
+            break;
+    }
+    uint32_t off = c->tl->toks[a].off;
+    uint32_t end = c->tl->toks[r].off + c->tl->toks[r].len;
+    return tdp_article_str(c->a, c->s + off, end - off);
+}
+
+/* A role after the name: "Ned Price, State Department spokesman". */
+static const char *title_after(nctx *c, size_t j)
+{
+    if (j >= c->tl->n)
+        return NULL;
+    const tdp_tokspan *p = &c->tl->toks[j - 1], *t = &c->tl->toks[j];
+    size_t gl = t->off - (p->off + p->len);
+    const char *g = c->s + p->off + p->len;
+    if (!(gl == 2 && g[0] == ',' && g[1] == ' '))
+        return NULL;
+    size_t a = j;
+    if (is(c, a, "the") || is(c, a, "a") || is(c, a, "an"))
+        a++;
+    for (size_t k = a; k < c->tl->n && k < a + 7; k++) {
+        if (k > a) {
+            const tdp_tokspan *q = &c->tl->toks[k - 1], *r = &c->tl->toks[k];
+            size_t g2 = r->off - (q->off + q->len);
+            const char *gg = c->s + q->off + q->len;
+            if (!(g2 == 1 && (gg[0] == ' ' || gg[0] == '-')))
+                return NULL;
+        }
+        const char *f = F(c, k);
+        if (tdp_lex_role_word(f, base_len(f, FL(c, k))) && !(FLG(c, k) & TDP_TOK_CAP)) {
+            uint32_t off = c->tl->toks[a].off;
+            uint32_t end = c->tl->toks[k].off + c->tl->toks[k].len;
+            return tdp_article_str(c->a, c->s + off, end - off);
+        }
+        if (!((FLG(c, k) & TDP_TOK_CAP) || title_adj(f) || !strcmp(f, "of") ||
+              !strcmp(f, "the") || !strcmp(f, "for")))
+            return NULL;
+    }
+    return NULL;
+}
+
+/* One run of name words [i, j): what is it? */
+static td_status run(nctx *c, size_t i, size_t j)
+{
+    char keybuf[512];
+    size_t kl = fold_join(c, i, j, keybuf, sizeof keybuf);
+    /* Person part: trailing words that are neither title nor organisation words. */
+    size_t k = j;
+    while (k > i) {
+        const char *f = F(c, k - 1);
+        size_t l = base_len(f, FL(c, k - 1));
+        if (tdp_lex_title_word(f, l) || tdp_lex_org_word(f, l) ||
+            tdp_lex_org_acronym(f, l) || connector(f) || !strcmp(f, "the") ||
+            (FLG(c, k - 1) & TDP_TOK_ALLCAPS) ||
+            (tdp_lex_place(f, l) && k - 1 > i))
+            break;
+        k--;
+        if (tdp_lex_first_name(f, l) && k < j - 1)
+            break; /* a person's name starts with the first name */
+    }
+    bool title_first = k > i && tdp_lex_title_word(F(c, k - 1), base_len(F(c, k - 1), FL(c, k - 1)));
+    bool has_head = false;
+    for (size_t q = i; q < k; q++)
+        has_head |= head_word(c, q);
+    size_t plen = j - k;
+    bool first_name = plen >= 1 && tdp_lex_first_name(F(c, k), FL(c, k));
+    if (plen >= 1 && plen <= 4 && !tdp_lex_place(keybuf, kl) &&
+        ((title_first && has_head) || (first_name && (plen >= 2 || k > i)))) {
+        const char *title = NULL;
+        if (k > i) {
+            size_t a = i;
+            uint32_t off = c->tl->toks[a].off;
+            uint32_t end = c->tl->toks[k - 1].off + c->tl->toks[k - 1].len;
+            title = tdp_article_str(c->a, c->s + off, end - off);
+            if (!title)
+                return TD_ENOMEM;
+            /* the organisation or country that leads the title: "NATO", "US" */
+            const char *f = F(c, i);
+            size_t l = FL(c, i);
+            if (tdp_lex_org_acronym(f, l) && add(c, i, i + 1, TDP_ENT_ORG, NULL))
+                return TD_ENOMEM;
+            if (tdp_lex_place(f, l) && (FLG(c, i) & TDP_TOK_ALLCAPS) &&
+                add(c, i, i + 1, TDP_ENT_PLACE, NULL))
+                return TD_ENOMEM;
+        }
+        if (!title)
+            title = title_before(c, k);
+        if (!title)
+            title = title_after(c, j);
+        return add(c, k, j, TDP_ENT_PERSON, title);
+    }
+    if (tdp_lex_place(keybuf, kl))
+        return add(c, i, j, TDP_ENT_PLACE, NULL);
+    bool org = false;
+    for (size_t q = i; q < j; q++) {
+        const char *f = F(c, q);
+        size_t l = base_len(f, FL(c, q));
+        if (tdp_lex_org_word(f, l) || (j - i == 1 && tdp_lex_org_acronym(f, l)))
+            org = true;
+    }
+    if (org || (j - i == 1 && (FLG(c, i) & TDP_TOK_ALLCAPS)))
+        return add(c, i, j, TDP_ENT_ORG, NULL);
+    if (title_first || (has_head && plen == 0))
+        return TD_OK; /* a role without a name: "the NATO Secretary General" */
+    if (j - i == 1) {
+        /* A lone word: a surname when a person with that key appears (fixed up
+         * after all sentences are read); keep it as OTHER for now. */
+        const char *title = title_before(c, i);
+        if (title)
+            return add(c, i, j, TDP_ENT_PERSON, title);
+        return add(c, i, j, TDP_ENT_OTHER, NULL);
+    }
+    if (first_name)
+        return add(c, i, j, TDP_ENT_PERSON, title_before(c, i));
+    return add(c, i, j, TDP_ENT_OTHER, NULL);
+}
+
+/* A title-case line ("US and NATO Ready to Continue Dialogue"): most content
+ * words capitalised. Names in it are kept only when recognised. */
+static bool headline(const nctx *c)
+{
+    size_t content = 0, caps = 0;
+    for (size_t i = 0; i < c->tl->n; i++) {
+        if (FLG(c, i) & TDP_TOK_HASDIGIT)
+            continue;
+        if (tdp_is_stop(c->a->language, F(c, i), FL(c, i)) &&
+            !(FLG(c, i) & TDP_TOK_CAP))
+            continue;
+        content++;
+        caps += (FLG(c, i) & TDP_TOK_CAP) != 0;
+    }
+    return content >= 4 && caps * 10 >= content * 8;
+}
+
+static td_status sentence(nctx *c)
+{
+    tdp_toklist *tl = c->tl;
+    size_t i = 0;
+    size_t first_mention = c->an->n_mentions;
+    bool head_line = headline(c);
+    while (i < tl->n) {
+        if (!cap_word(c, i)) {
+            i++;
+            continue;
+        }
+        if (initial(c, i)) {
+            const char *f = F(c, i);
+            size_t l = base_len(f, FL(c, i));
+            bool lone = !(i + 1 < tl->n && cap_word(c, i + 1) && joinable(c, i + 1));
+            if (!(FLG(c, i) & TDP_TOK_ALLCAPS) &&
+                (is_discourse(f) || hset_has(&c->lower, XXH3_64bits(f, l)) ||
+                 (lone && !tdp_lex_place(f, l) && !tdp_lex_first_name(f, l) &&
+                  i + 1 < tl->n && c->s[tl->toks[i].off + tl->toks[i].len] == ','))) {
+                i++;
+                continue;
+            }
+        }
+        size_t j = i + 1;
+        bool head = head_word(c, i);
+        while (j < tl->n) {
+            if (cap_word(c, j) && joinable(c, j) && !initial(c, j)) {
+                head |= head_word(c, j);
+                j++;
+                continue;
+            }
+            /* connectors: "Ministry of Foreign Affairs", "Department of the Treasury" */
+            if (head && connector(F(c, j)) && joinable(c, j)) {
+                size_t q = j + 1;
+                if (is(c, q, "the") && !strcmp(F(c, j), "of"))
+                    q++;
+                if (is(c, j, "and") && and_blocked(c, i, j))
+                    break;
+                if (q < tl->n && cap_word(c, q) && joinable(c, q)) {
+                    j = q;
+                    continue;
+                }
+            }
+            break;
+        }
+        if (run(c, i, j))
+            return TD_ENOMEM;
+        i = j;
+    }
+    if (head_line) {
+        /* keep what the lexicons vouch for; unknown runs are just title case */
+        size_t w = first_mention;
+        for (size_t k = first_mention; k < c->an->n_mentions; k++)
+            if (c->an->mentions[k].type != TDP_ENT_OTHER || !strchr(c->an->mentions[k].key, ' '))
+                c->an->mentions[w++] = c->an->mentions[k];
+        c->an->n_mentions = w;
+    }
+    return TD_OK;
+}
+
+/* Nationality and direction adjectives: "Russian", "Western", "Polish". */
+static bool demonym(const char *k)
+{
+    size_t l = strlen(k);
+    if (strchr(k, ' ') || l < 5)
+        return false;
+    static const char *const suf[] = {"ian", "ean", "can", "ish", "ese", "ern", "ic", "an"};
+    for (size_t i = 0; i < sizeof suf / sizeof *suf; i++) {
+        size_t sl = strlen(suf[i]);
+        if (l > sl && !strcmp(k + l - sl, suf[i]))
+            return true;
+    }
+    return false;
+}
 
 td_status tdp_find_mentions(td_article *a, tdp_analysis *an, tdp_toklist *tl)
 {
-    (void)a;
-    (void)an;
-    (void)tl;
+    nctx c;
+    memset(&c, 0, sizeof c);
+    c.a = a;
+    c.an = an;
+    c.tl = tl;
+    /* Words the article writes in lower case. */
+    size_t total = an->n_tokens ? an->n_tokens : 16;
+    if (hset_init(&c.lower, total))
+        return TD_ENOMEM;
+    for (size_t s = 0; s < an->n_sents; s++) {
+        tdp_toklist_reset(tl);
+        if (tdp_toklist_add(tl, an->sents[s].text, an->sents[s].len)) {
+            tdp_free(c.lower.slot);
+            return TD_ENOMEM;
+        }
+        for (size_t i = 0; i < tl->n; i++)
+            if (!(tl->toks[i].flags & (TDP_TOK_CAP | TDP_TOK_HASDIGIT)))
+                hset_add(&c.lower, XXH3_64bits(tdp_toklist_fold(tl, i),
+                                               base_len(tdp_toklist_fold(tl, i),
+                                                        tl->toks[i].flen)));
+    }
+    td_status st = TD_OK;
+    for (size_t s = 0; s < an->n_sents && !st; s++) {
+        c.s = an->sents[s].text;
+        c.n = an->sents[s].len;
+        c.sent = (uint32_t)s;
+        tdp_toklist_reset(tl);
+        if (tdp_toklist_add(tl, c.s, c.n))
+            st = TD_ENOMEM;
+        else
+            st = sentence(&c);
+    }
+    tdp_free(c.lower.slot);
+    if (st)
+        return st;
+    /* Lone words and unknown runs that end in a known person's surname. */
+    hset persons;
+    if (hset_init(&persons, an->n_mentions + 1))
+        return TD_ENOMEM;
+    for (size_t i = 0; i < an->n_mentions; i++)
+        if (an->mentions[i].type == TDP_ENT_PERSON)
+            hset_add(&persons, XXH3_64bits(an->mentions[i].key, strlen(an->mentions[i].key)));
+    for (size_t i = 0; i < an->n_mentions; i++) {
+        tdp_mention *m = &an->mentions[i];
+        if (m->type != TDP_ENT_OTHER)
+            continue;
+        const char *sp = strrchr(m->key, ' ');
+        const char *last = sp ? sp + 1 : m->key;
+        if (hset_has(&persons, XXH3_64bits(last, strlen(last)))) {
+            m->type = TDP_ENT_PERSON;
+            m->key = last;
+        }
+    }
+    tdp_free(persons.slot);
+    /* Lone adjectives and page furniture are not names. */
+    size_t w = 0;
+    for (size_t i = 0; i < an->n_mentions; i++) {
+        const tdp_mention *m = &an->mentions[i];
+        if (m->type == TDP_ENT_OTHER && demonym(m->key))
+            continue;
+        if (m->type == TDP_ENT_ORG && (!strcmp(m->key, "gmt") || !strcmp(m->key, "utc") ||
+                                       !strcmp(m->key, "pdf")))
+            continue;
+        an->mentions[w++] = *m;
+    }
+    an->n_mentions = w;
     return TD_OK;
 }

@@ -1,10 +1,430 @@
-/* quotes.c - direct quotes and who said them. */
+/* quotes.c - direct quotes and who said them.
+ *
+ * Quotes are found per paragraph between “…”, „…“, «…» and "…" (a quote left open
+ * runs to the paragraph's end, as multi-paragraph quotes do). Not quotes: one or
+ * two quoted words (scare quotes: “security guarantees”, and single quotes are not
+ * read at all), three words unless a speaker is named in the same sentence, and a
+ * short quoted line without a full stop standing alone as a paragraph (a
+ * subheading: “Diplomatic Marathon”).
+ *
+ * The speaker is looked for, in order:
+ *   after the quote:  “…,” the Department of State said / “…,” said Peskov / “…,” he said
+ *   before it:        Zakharova said: “…” / according to Peskov, are “…”
+ *   next to it:       a sentence ending with ':' before, or "He added ..." after.
+ * Pronouns and role nouns ("the diplomat") stand for the last person named before
+ * the quote. */
 #include "analyse/analyse_p.h"
+
+typedef struct qctx {
+    td_article *a;
+    tdp_analysis *an;
+    tdp_toklist *tl;
+    size_t cap;
+    /* mentions by paragraph position */
+    uint32_t *m_para, *m_pos;
+    size_t last_who;        /* mention that spoke the last quote, or SIZE_MAX */
+} qctx;
+
+static const char *const speech_verbs[] = {
+    "acknowledged", "added", "adding", "adds", "admitted", "affirmed", "announced",
+    "argued", "asked", "asserted", "claimed", "commented", "concluded", "confirmed",
+    "continued", "declared", "emphasised", "emphasized", "emphasizing", "explained",
+    "explaining", "insisted", "noted", "notes", "noting", "pointed", "posted",
+    "read", "reads", "recalled", "reiterated", "remarked", "replied", "reported",
+    "said", "say", "saying", "says", "stated", "states", "stating", "stressed",
+    "stresses", "stressing", "suggested", "tells", "told", "tweeted", "underlined",
+    "urged", "warned", "warning", "warns", "wrote", "writes", "according",
+};
+
+static bool speech_verb(const char *f)
+{
+    for (size_t k = 0; k < sizeof speech_verbs / sizeof *speech_verbs; k++)
+        if (!strcmp(f, speech_verbs[k]))
+            return true;
+    return false;
+}
+
+static bool pronoun(const char *f)
+{
+    return !strcmp(f, "he") || !strcmp(f, "she");
+}
+
+static bool role_noun(const char *f)
+{
+    static const char *const w[] = {"diplomat", "spokesman", "spokeswoman", "minister",
+                                    "official", "president", "secretary", "spokesperson",
+                                    "leader", "envoy", "ambassador", "chancellor"};
+    for (size_t k = 0; k < sizeof w / sizeof *w; k++)
+        if (!strcmp(f, w[k]))
+            return true;
+    return false;
+}
+
+/* Quote marks. Returns the byte length of an opening mark at s[i] and sets the
+ * closing mark it expects; 0 if none. */
+static size_t open_mark(const char *s, size_t n, size_t i, const char **close)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c == '"') {
+        /* an ASCII quote opens after a space, an opening bracket or at the start */
+        if (i > 0) {
+            unsigned char p = (unsigned char)s[i - 1];
+            if (!(p == ' ' || p == '(' || p == '[' || p == '\t' || p == ':' || p == '-' ||
+                  p == 0xA0 || p == 0x94))
+                return 0;
+        }
+        *close = "\"";
+        return 1;
+    }
+    if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80) {
+        unsigned char d = (unsigned char)s[i + 2];
+        if (d == 0x9C) { /* “ */
+            *close = "\xE2\x80\x9D";
+            return 3;
+        }
+        if (d == 0x9E) { /* „ */
+            *close = "\xE2\x80\x9C";
+            return 3;
+        }
+    }
+    if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xAB) { /* « */
+        *close = "\xC2\xBB";
+        return 2;
+    }
+    return 0;
+}
+
+static size_t find_close(const char *s, size_t n, size_t from, const char *close)
+{
+    size_t cl = strlen(close);
+    for (size_t k = from; k + cl <= n; k++) {
+        if (!memcmp(s + k, close, cl))
+            return k;
+        /* „…” is common too */
+        if (cl == 3 && close[2] == '\x9C' && k + 3 <= n && !memcmp(s + k, "\xE2\x80\x9D", 3))
+            return k;
+    }
+    return SIZE_MAX;
+}
+
+/* Sentence index holding byte `pos` of paragraph p (the last that starts at or
+ * before it). */
+static uint32_t sent_at(const tdp_analysis *an, uint32_t p, size_t pos)
+{
+    uint32_t best = UINT32_MAX;
+    for (size_t i = 0; i < an->n_sents; i++) {
+        if (an->sents[i].para < p)
+            continue;
+        if (an->sents[i].para > p)
+            break;
+        if (an->sents[i].off <= pos || best == UINT32_MAX)
+            best = (uint32_t)i;
+    }
+    return best;
+}
+
+enum { M_NEAREST = 0, M_FIRST_PERSON = 1, M_LAST_PERSON = 2 };
+
+/* A mention of paragraph p in positions [from, to): the last one (M_NEAREST), or
+ * the first / last person, falling back on organisations. SIZE_MAX if none. */
+static size_t mention_in(const qctx *q, uint32_t p, size_t from, size_t to, int mode)
+{
+    size_t best = SIZE_MAX, best_other = SIZE_MAX;
+    for (size_t i = 0; i < q->an->n_mentions; i++) {
+        if (q->m_para[i] != p || q->m_pos[i] < from || q->m_pos[i] >= to)
+            continue;
+        const tdp_mention *m = &q->an->mentions[i];
+        if (m->type == TDP_ENT_PLACE)
+            continue;
+        if (mode == M_NEAREST) {
+            best = i;
+        } else if (m->type == TDP_ENT_PERSON) {
+            if (mode == M_LAST_PERSON || best == SIZE_MAX)
+                best = i;
+        } else if (mode == M_LAST_PERSON || best_other == SIZE_MAX) {
+            best_other = i;
+        }
+    }
+    return best != SIZE_MAX ? best : best_other;
+}
+
+/* The last person named before paragraph position (p, pos). */
+static size_t last_person(const qctx *q, uint32_t p, size_t pos)
+{
+    size_t best = SIZE_MAX;
+    for (size_t i = 0; i < q->an->n_mentions; i++) {
+        if (q->m_para[i] > p || (q->m_para[i] == p && q->m_pos[i] >= pos))
+            break;
+        if (q->an->mentions[i].type == TDP_ENT_PERSON)
+            best = i;
+    }
+    return best;
+}
+
+/* Looks at text[from..to) of paragraph p after a quote: ", the ministry said". */
+static size_t speaker_after(qctx *q, uint32_t p, const char *t, size_t from, size_t to,
+                            size_t qopen)
+{
+    tdp_toklist *tl = q->tl;
+    tdp_toklist_reset(tl);
+    if (to <= from || tdp_toklist_add(tl, t + from, to - from))
+        return SIZE_MAX;
+    /* only a short attribution right after the quote */
+    for (size_t i = 0; i < tl->n && i < 10; i++) {
+        const char *f = tdp_toklist_fold(tl, i);
+        if (!speech_verb(f))
+            continue;
+        size_t vpos = from + tl->toks[i].off;
+        if (i == 0 || (i == 1 && !strcmp(tdp_toklist_fold(tl, 0), "he")) == false) {
+            /* "..., said Peskov": verb first */
+            if (i == 0) {
+                size_t end = i + 5 < tl->n ? from + tl->toks[i + 5].off : to;
+                size_t m = mention_in(q, p, vpos, end, M_FIRST_PERSON);
+                if (m != SIZE_MAX)
+                    return m;
+                if (i + 1 < tl->n && pronoun(tdp_toklist_fold(tl, i + 1)))
+                    return last_person(q, p, qopen);
+                return SIZE_MAX;
+            }
+        }
+        size_t m = mention_in(q, p, from, vpos, M_NEAREST);
+        if (m != SIZE_MAX)
+            return m;
+        for (size_t k = 0; k < i; k++) {
+            const char *g = tdp_toklist_fold(tl, k);
+            if (pronoun(g) || role_noun(g))
+                return last_person(q, p, qopen);
+        }
+        return SIZE_MAX;
+    }
+    return SIZE_MAX;
+}
+
+/* Looks at text[from..to) before a quote in its sentence: "Zakharova said: ". */
+static size_t speaker_before(qctx *q, uint32_t p, const char *t, size_t from, size_t to,
+                             size_t qopen)
+{
+    tdp_toklist *tl = q->tl;
+    tdp_toklist_reset(tl);
+    if (to <= from || tdp_toklist_add(tl, t + from, to - from))
+        return SIZE_MAX;
+    for (size_t i = tl->n; i-- > 0;) {
+        const char *f = tdp_toklist_fold(tl, i);
+        if (!speech_verb(f))
+            continue;
+        size_t vpos = from + tl->toks[i].off;
+        if (!strcmp(f, "according")) {
+            /* "according to Kremlin spokesman Dmitry Peskov, are “…”" */
+            size_t m = mention_in(q, p, vpos, to, M_FIRST_PERSON);
+            if (m != SIZE_MAX)
+                return m;
+            continue;
+        }
+        size_t m = mention_in(q, p, from, vpos, M_NEAREST);
+        if (m != SIZE_MAX)
+            return m;
+        for (size_t k = i; k-- > 0 && k + 4 > i;) {
+            const char *g = tdp_toklist_fold(tl, k);
+            if (pronoun(g) || role_noun(g))
+                return last_person(q, p, qopen);
+        }
+        /* "said X" before the quote */
+        return mention_in(q, p, vpos, to, M_FIRST_PERSON);
+    }
+    /* "Peskov: “…”" */
+    size_t k = to;
+    while (k > from && (t[k - 1] == ' '))
+        k--;
+    if (k > from && t[k - 1] == ':')
+        return mention_in(q, p, from, k, M_NEAREST);
+    return SIZE_MAX;
+}
+
+/* A neighbouring sentence names the speaker: "... said:" before, or "He added"
+ * / "This was announced by ..." after. */
+static size_t speaker_near(qctx *q, uint32_t s_first, uint32_t s_last, size_t qopen,
+                           uint32_t p)
+{
+    const tdp_analysis *an = q->an;
+    if (s_first > 0) {
+        const tdp_sentence *prev = &an->sents[s_first - 1];
+        size_t l = prev->len;
+        while (l && prev->text[l - 1] == ' ')
+            l--;
+        if (l && prev->text[l - 1] == ':') {
+            size_t m = mention_in(q, prev->para, prev->off, prev->off + l, M_NEAREST);
+            if (m != SIZE_MAX)
+                return m;
+        }
+    }
+    if (s_last + 1 < an->n_sents) {
+        const tdp_sentence *next = &an->sents[s_last + 1];
+        tdp_toklist *tl = q->tl;
+        tdp_toklist_reset(tl);
+        if (tdp_toklist_add(tl, next->text, next->len))
+            return SIZE_MAX;
+        for (size_t i = 0; i < tl->n && i < 4; i++) {
+            const char *f = tdp_toklist_fold(tl, i);
+            if (!speech_verb(f))
+                continue;
+            if (i > 0 && pronoun(tdp_toklist_fold(tl, 0)))
+                return last_person(q, p, qopen);
+            size_t m = mention_in(q, next->para, next->off, next->off + tl->toks[i].off,
+                                  M_NEAREST);
+            if (m != SIZE_MAX)
+                return m;
+            /* "This was announced ... by X" */
+            for (size_t k = i + 1; k < tl->n; k++)
+                if (!strcmp(tdp_toklist_fold(tl, k), "by"))
+                    return mention_in(q, next->para, next->off + tl->toks[k].off,
+                                      next->off + next->len, M_FIRST_PERSON);
+            return SIZE_MAX;
+        }
+    }
+    return SIZE_MAX;
+}
+
+static size_t count_words(tdp_toklist *tl, const char *s, size_t n)
+{
+    tdp_toklist_reset(tl);
+    if (tdp_toklist_add(tl, s, n))
+        return 0;
+    return tl->n;
+}
+
+static bool has_letters(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0xC3)
+            return true;
+    }
+    return false;
+}
+
+static td_status add_quote(qctx *q, uint32_t p, const char *t, size_t cs, size_t ce,
+                           size_t qopen, size_t qclose_end, size_t words, size_t prev_end)
+{
+    tdp_analysis *an = q->an;
+    /* trim white space and a trailing comma */
+    while (cs < ce && (t[cs] == ' '))
+        cs++;
+    while (ce > cs && (t[ce - 1] == ' ' || t[ce - 1] == ','))
+        ce--;
+    if (ce <= cs)
+        return TD_OK;
+    uint32_t s_first = sent_at(an, p, qopen);
+    uint32_t s_last = sent_at(an, p, qclose_end ? qclose_end - 1 : qopen);
+    if (s_first == UINT32_MAX)
+        return TD_OK;
+    const tdp_sentence *sf = &an->sents[s_first], *sl = &an->sents[s_last];
+    size_t sl_end = sl->off + sl->len;
+    size_t who = SIZE_MAX;
+    bool same_sentence = false;
+    if (qclose_end && qclose_end < sl_end)
+        who = speaker_after(q, p, t, qclose_end, sl_end, qopen);
+    size_t bfrom = sf->off > prev_end ? sf->off : prev_end;
+    if (who == SIZE_MAX && qopen > bfrom)
+        who = speaker_before(q, p, t, bfrom, qopen, qopen);
+    same_sentence = who != SIZE_MAX;
+    if (who == SIZE_MAX)
+        who = speaker_near(q, s_first, s_last, qopen, p);
+    if (words <= 3 && !same_sentence)
+        return TD_OK; /* a scare quote or a catchword */
+    /* A quote that goes on in the same paragraph keeps its speaker. */
+    if (who == SIZE_MAX && an->n_quotes && an->quotes[an->n_quotes - 1].para == p &&
+        q->last_who != SIZE_MAX)
+        who = q->last_who;
+    q->last_who = who;
+    if (TDP_GROW(an->quotes, q->cap, an->n_quotes + 1))
+        return TD_ENOMEM;
+    const char *text = tdp_article_str(q->a, t + cs, ce - cs);
+    if (!text)
+        return TD_ENOMEM;
+    tdp_quote *qu = &an->quotes[an->n_quotes++];
+    memset(qu, 0, sizeof *qu);
+    qu->text = text;
+    qu->len = (uint32_t)(ce - cs);
+    qu->sent = s_first;
+    qu->para = p;
+    unsigned char c0 = (unsigned char)text[0];
+    qu->partial = (c0 >= 'a' && c0 <= 'z') || (qopen > sf->off && c0 < 0x80 &&
+                                               !(c0 >= 'A' && c0 <= 'Z'));
+    if (who != SIZE_MAX) {
+        const tdp_mention *m = &an->mentions[who];
+        qu->speaker = m->name;
+        qu->speaker_key = m->key;
+        qu->speaker_type = m->type;
+        qu->speaker_title = m->title;
+        /* a title given elsewhere in the article for the same person */
+        for (size_t i = 0; !qu->speaker_title && i < an->n_mentions; i++)
+            if (an->mentions[i].title && an->mentions[i].type == m->type &&
+                !strcmp(an->mentions[i].key, m->key))
+                qu->speaker_title = an->mentions[i].title;
+    }
+    return TD_OK;
+}
+
+static td_status paragraph(qctx *q, uint32_t p)
+{
+    const tdp_para *para = &q->a->paras[p];
+    const char *t = para->text;
+    size_t n = para->len;
+    size_t i = 0, prev_end = 0;
+    while (i < n) {
+        const char *close;
+        size_t ol = open_mark(t, n, i, &close);
+        if (!ol) {
+            i++;
+            continue;
+        }
+        size_t cs = i + ol;
+        size_t ce = find_close(t, n, cs, close);
+        size_t after = ce == SIZE_MAX ? n : ce + strlen(close);
+        if (ce == SIZE_MAX)
+            ce = n;
+        size_t words = count_words(q->tl, t + cs, ce - cs);
+        bool alone = !has_letters(t, i) && !has_letters(t + after, n - after);
+        bool sentence_end = false;
+        for (size_t k = cs; k < ce; k++)
+            if (t[k] == '.' || t[k] == '!' || t[k] == '?')
+                sentence_end = true;
+        bool heading = para->kind == TD_PARA_HEADING ||
+                       (alone && !sentence_end && words <= 10);
+        if (words >= 3 && !heading) {
+            td_status st = add_quote(q, p, t, cs, ce, i, ce < n ? after : 0, words,
+                                     prev_end);
+            if (st)
+                return st;
+        }
+        prev_end = after;
+        i = after > i ? after : i + 1;
+    }
+    return TD_OK;
+}
 
 td_status tdp_find_quotes(td_article *a, tdp_analysis *an, tdp_toklist *tl)
 {
-    (void)a;
-    (void)an;
-    (void)tl;
-    return TD_OK;
+    qctx q;
+    memset(&q, 0, sizeof q);
+    q.a = a;
+    q.an = an;
+    q.tl = tl;
+    q.last_who = SIZE_MAX;
+    size_t nm = an->n_mentions ? an->n_mentions : 1;
+    q.m_para = tdp_malloc(nm * sizeof *q.m_para);
+    q.m_pos = tdp_malloc(nm * sizeof *q.m_pos);
+    td_status st = TD_OK;
+    if (!q.m_para || !q.m_pos)
+        st = TD_ENOMEM;
+    for (size_t i = 0; !st && i < an->n_mentions; i++) {
+        const tdp_sentence *s = &an->sents[an->mentions[i].sent];
+        q.m_para[i] = s->para;
+        q.m_pos[i] = s->off + an->mentions[i].off;
+    }
+    for (uint32_t p = 0; !st && p < a->n_paras; p++)
+        st = paragraph(&q, p);
+    tdp_free(q.m_para);
+    tdp_free(q.m_pos);
+    return st;
 }

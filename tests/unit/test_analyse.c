@@ -278,6 +278,79 @@ static void test_seed_dates(void **state)
     td_article_free(a);
 }
 
+static bool has_quote(const tdp_analysis *an, const char *start, const char *key)
+{
+    for (size_t i = 0; i < an->n_quotes; i++) {
+        const tdp_quote *q = &an->quotes[i];
+        if (strncmp(q->text, start, strlen(start)))
+            continue;
+        if (!key)
+            return q->speaker_key == NULL;
+        return q->speaker_key && !strcmp(q->speaker_key, key);
+    }
+    return false;
+}
+
+static bool has_person(const tdp_analysis *an, const char *key, const char *title)
+{
+    for (size_t i = 0; i < an->n_mentions; i++) {
+        const tdp_mention *m = &an->mentions[i];
+        if (m->type == TDP_ENT_PERSON && !strcmp(m->key, key) &&
+            (!title || (m->title && !strcmp(m->title, title))))
+            return true;
+    }
+    return false;
+}
+
+static void test_seed_quotes_and_names(void **state)
+{
+    (void)state;
+    td_article *a = seed("000_40e0b1cbd5c2f82b.txt", "2022-01-15");
+    if (!a) {
+        printf("skip: ../shared/seeds not found\n");
+        return;
+    }
+    assert_int_equal(a->an->n_quotes, 1);
+    assert_true(has_quote(a->an, "The United States and NATO are ready", "department of state"));
+    assert_true(has_person(a->an, "blinken", "US Secretary of State"));
+    assert_true(has_person(a->an, "stoltenberg", "NATO Secretary General"));
+    td_article_free(a);
+
+    a = seed("001_48b5e4cbf4ecd0dd.txt", NULL);
+    assert_non_null(a);
+    assert_true(has_quote(a->an, "Secretary of State Blinken spoke today", "state department"));
+    assert_true(has_quote(a->an, "to provide firm legal guarantees", "zakharova"));
+    assert_true(has_person(a->an, "blinken", NULL)); /* "Anthony Blinken" */
+    assert_true(has_person(a->an, "peskov", "Kremlin spokesman"));
+    assert_true(has_person(a->an, "ryabkov", "Deputy Foreign Minister"));
+    td_article_free(a);
+
+    a = seed("002_32e5d1d72536eaee.txt", "2022-01-15");
+    assert_non_null(a);
+    assert_true(has_quote(a->an, "The United States and its NATO allies stand united", "price"));
+    assert_false(has_quote(a->an, "Diplomatic Marathon", NULL));
+    for (size_t i = 0; i < a->an->n_quotes; i++)
+        assert_null(strstr(a->an->quotes[i].text, "security guarantees"));
+    assert_true(has_person(a->an, "rau", "Polish Foreign Minister"));
+    td_article_free(a);
+
+    a = seed("003_e994c8c5101e7cdf.txt", "2022-01-15");
+    assert_non_null(a);
+    assert_true(has_quote(a->an, "Good to speak with @JensStoltenberg", "blinken"));
+    assert_true(has_quote(a->an, "empty and unfounded", "peskov"));
+    for (size_t i = 0; i < a->an->n_quotes; i++)
+        assert_string_not_equal(a->an->quotes[i].text, "invasion");
+    td_article_free(a);
+
+    a = seed("004_5e26564e4362b5de.txt", "2021-12-26");
+    assert_non_null(a);
+    assert_int_equal(a->an->n_quotes, 0);
+    assert_true(has_person(a->an, "zakharova", "Russian Foreign Ministry Spokeswoman"));
+    assert_true(has_person(a->an, "donfried", NULL));
+    assert_true(has_person(a->an, "putin", "Russian President"));
+    td_article_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -286,6 +359,7 @@ int main(void)
         cmocka_unit_test(test_empty),
         cmocka_unit_test(test_alloc_failures),
         cmocka_unit_test(test_seed_dates),
+        cmocka_unit_test(test_seed_quotes_and_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

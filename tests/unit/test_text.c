@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "analyse/lexicon.h"
 #include "text/token.h"
 
 typedef struct collected {
@@ -188,6 +189,25 @@ static void test_stemmer(void **state)
     tdp_stemmer_free(NULL);
 }
 
+static void test_lexicons_sorted(void **state)
+{
+    (void)state;
+    for (int k = 0; k < 6; k++) {
+        size_t n;
+        const char *const *w = tdp_lex_list(k, &n);
+        assert_true(n > 5);
+        for (size_t i = 1; i < n; i++)
+            assert_true(strcmp(w[i - 1], w[i]) < 0);
+    }
+    assert_true(tdp_lex_first_name("antony", 6));
+    assert_true(tdp_lex_place("united states", 13));
+    assert_true(tdp_lex_org_word("ministry", 8));
+    assert_true(tdp_lex_org_acronym("nato", 4));
+    assert_true(tdp_lex_title_word("secretary", 9));
+    assert_true(tdp_lex_role_word("spokeswoman", 11));
+    assert_false(tdp_lex_place("blinken", 7));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -199,6 +219,7 @@ int main(void)
         cmocka_unit_test(test_toklist),
         cmocka_unit_test(test_stop_lists_sorted),
         cmocka_unit_test(test_stemmer),
+        cmocka_unit_test(test_lexicons_sorted),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -10,7 +10,7 @@
  *   sent Second sentence.      (repeatable) the sentences, in order
  *   quote TEXT => KEY          (repeatable) quotes in order; KEY "-" = no speaker
  *   quotes 0                   number of quotes
- *   name KEY TYPE [TITLE]      (repeatable) a mention that must be there
+ *   name KEY | TYPE [| TITLE]  (repeatable) a mention that must be there
  * Usage: runner DIR   |   runner --dump FILE [DATE]  (prints what it finds)
  */
 #include <dirent.h>
@@ -168,18 +168,18 @@ static void run_case(const char *file, const kase *k)
                 fail(file, k, "quote", v, got);
             quote_i++;
         } else if (kl == 4 && !memcmp(x, "name", 4)) {
-            /* KEY TYPE [TITLE] */
+            /* KEY | TYPE [| TITLE] */
             char key[128] = "", type[32] = "";
-            const char *p = v, *q = strchr(p, ' ');
+            const char *p = v, *q = strstr(p, " | ");
             if (!q) {
                 fail(file, k, "name", v, "malformed expectation");
                 continue;
             }
             snprintf(key, sizeof key, "%.*s", (int)(q - p), p);
-            p = q + 1;
-            q = strchr(p, ' ');
+            p = q + 3;
+            q = strstr(p, " | ");
             snprintf(type, sizeof type, "%.*s", (int)(q ? (size_t)(q - p) : strlen(p)), p);
-            const char *title = q ? q + 1 : NULL;
+            const char *title = q ? q + 3 : NULL;
             bool found = false;
             for (size_t i = 0; i < an->n_mentions && !found; i++) {
                 const tdp_mention *m = &an->mentions[i];

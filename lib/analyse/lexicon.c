@@ -1,0 +1,166 @@
+/* lexicon.c - small word lists for names: first names, places, organisation and
+ * title words. Short on purpose: cues that generalise, not a knowledge base. All
+ * lists are folded and sorted bytewise (a unit test checks) for binary search. */
+#include "analyse/lexicon.h"
+
+static const char *const first_names[] = {
+    "aaron", "abdullah", "abraham", "adam", "adrian", "ahmad", "ahmed", "aleksandr",
+    "aleksei", "alex", "alexander", "alexandra", "alexei", "alexis", "ali", "alice",
+    "alicia", "alison", "amanda", "amy", "ana", "andrea", "andreas", "andrei", "andrew",
+    "andrzej", "angela", "angelina", "anna", "annalena", "anne", "anthony", "anton",
+    "antonio", "antony", "arnold", "arthur", "ashraf", "barack", "barbara", "ben",
+    "benjamin", "benny", "bernard", "beth", "bill", "billy", "bob", "boris", "brad",
+    "brian", "bruce", "carl", "carlos", "carol", "caroline", "catherine", "charles",
+    "charlie", "charlotte", "chris", "christian", "christina", "christine",
+    "christopher", "chuck", "claire", "clara", "claude", "colin", "craig", "dan",
+    "daniel", "daniela", "danny", "dave", "david", "dean", "deborah", "denis", "dennis",
+    "diana", "diane", "dmitri", "dmitry", "donald", "donna", "dorothy", "doug",
+    "douglas", "ed", "edward", "elena", "elisabeth", "elizabeth", "ellen", "emily",
+    "emma", "emmanuel", "eric", "erik", "ernst", "eva", "evgeny", "fatima", "felix",
+    "fernando", "francesca", "francis", "francisco", "frank", "franz", "fred",
+    "frederick", "friedrich", "gabriel", "gary", "georg", "george", "gerhard", "gina",
+    "giorgia", "giuseppe", "gordon", "grace", "greg", "gregory", "hans", "harold",
+    "harry", "hassan", "heinrich", "helen", "helmut", "henry", "hillary", "howard",
+    "hugo", "hussein", "ian", "igor", "ilya", "irina", "isaac", "ivan", "jack", "jacob",
+    "jacques", "jake", "james", "jamie", "jan", "jane", "janet", "jason", "jean",
+    "jeff", "jeffrey", "jennifer", "jens", "jeremy", "jerome", "jessica", "jim",
+    "jimmy", "joachim", "joan", "joe", "johann", "johannes", "john", "jon", "jonathan",
+    "jorge", "jose", "josep", "joseph", "joshua", "juan", "judith", "julia", "julian",
+    "julie", "justin", "kamala", "karen", "karl", "kate", "katherine", "kathleen",
+    "kathy", "keith", "kelly", "ken", "kenneth", "kevin", "kim", "kirill", "klaus",
+    "kristina", "kurt", "larry", "laura", "lauren", "lee", "leo", "leon", "leonid",
+    "linda", "lisa", "liz", "lloyd", "lorenzo", "louis", "luca", "lucas", "luis",
+    "lukas", "marco", "margaret", "maria", "marie", "marine", "mario", "mark", "markus",
+    "martin", "mary", "matt", "matteo", "matthew", "max", "maxim", "michael", "michel",
+    "michelle", "miguel", "mike", "mikhail", "mohammad", "mohammed", "muhammad",
+    "nancy", "natalia", "natalie", "nathan", "ned", "nicholas", "nick", "nicola",
+    "nicolas", "nikolai", "nina", "olaf", "oleg", "olga", "oliver", "omar", "pablo",
+    "pamela", "patricia", "patrick", "paul", "pedro", "peter", "petr", "philip",
+    "philippe", "pierre", "rachel", "rafael", "ralph", "ramzan", "raymond", "rebecca",
+    "richard", "rick", "rishi", "robert", "roberto", "roger", "ron", "ronald", "rose",
+    "ruth", "ryan", "sam", "samantha", "samuel", "sandra", "sara", "sarah", "scott",
+    "sean", "sebastian", "serge", "sergei", "sergey", "sharon", "silvio", "simon",
+    "sophie", "stephen", "steve", "steven", "stuart", "susan", "sylvie", "tamara",
+    "tatiana", "ted", "teresa", "thomas", "tim", "timothy", "tina", "todd", "tom",
+    "tony", "ulrich", "ursula", "valentina", "valery", "vasily", "victor", "viktor",
+    "vincent", "vladimir", "volodymyr", "walter", "wang", "wendy", "william", "xi",
+    "yevgeny", "yulia", "yuri", "zbigniew", "zhang",
+};
+static const char *const places[] = {
+    "abu dhabi", "afghanistan", "africa", "albania", "algeria", "america", "andorra",
+    "angola", "ankara", "argentina", "armenia", "asia", "athens", "australia",
+    "austria", "azerbaijan", "baghdad", "bahrain", "baku", "baltic sea", "bangladesh",
+    "beijing", "beirut", "belarus", "belgium", "belgrade", "berlin", "bern",
+    "black sea", "bosnia", "brazil", "britain", "brussels", "bucharest", "budapest",
+    "buenos aires", "bulgaria", "cairo", "california", "cambodia", "canada", "caracas",
+    "central asia", "chechnya", "chicago", "chile", "china", "colombia", "copenhagen",
+    "costa rica", "crimea", "croatia", "cuba", "cyprus", "czech republic", "czechia",
+    "damascus", "denmark", "donbas", "donetsk", "dublin", "east", "eastern europe",
+    "egypt", "el salvador", "england", "estonia", "ethiopia", "europe", "finland",
+    "florida", "france", "gaza", "geneva", "georgia", "germany", "ghana", "greece",
+    "guatemala", "haiti", "havana", "helsinki", "hong kong", "hungary", "iceland",
+    "india", "indonesia", "iran", "iraq", "ireland", "islamabad", "israel", "istanbul",
+    "italy", "ivory coast", "jakarta", "japan", "jerusalem", "jordan", "kabul",
+    "kazakhstan", "kenya", "kharkiv", "kherson", "kiev", "kosovo", "kuala lumpur",
+    "kuwait", "kyiv", "kyrgyzstan", "laos", "latin america", "latvia", "lebanon",
+    "libya", "lisbon", "lithuania", "london", "los angeles", "luhansk", "luxembourg",
+    "madrid", "malaysia", "mali", "malta", "mariupol", "mexico", "mexico city",
+    "middle east", "minsk", "moldova", "monaco", "mongolia", "montenegro", "morocco",
+    "moscow", "munich", "myanmar", "nepal", "netherlands", "new delhi", "new york",
+    "new zealand", "nigeria", "north america", "north korea", "north macedonia",
+    "norway", "odesa", "odessa", "oman", "oslo", "ottawa", "pakistan", "palestine",
+    "panama", "paris", "peru", "philippines", "poland", "portugal", "prague",
+    "puerto rico", "qatar", "riga", "rio de janeiro", "romania", "rome", "rukla",
+    "russia", "russian federation", "rwanda", "san francisco", "sao paulo",
+    "saudi arabia", "scotland", "senegal", "seoul", "serbia", "singapore", "slovakia",
+    "slovenia", "sofia", "somalia", "south africa", "south america", "south korea",
+    "spain", "sri lanka", "stockholm", "sudan", "sweden", "switzerland", "syria",
+    "taiwan", "tajikistan", "tallinn", "tbilisi", "tehran", "tel aviv", "texas",
+    "thailand", "the hague", "the netherlands", "the united kingdom",
+    "the united states", "tokyo", "transcaucasia", "tunisia", "turkey", "turkmenistan",
+    "u.k", "u.s", "uk", "ukraine", "united arab emirates", "united kingdom",
+    "united states", "us", "usa", "ussr", "uzbekistan", "venezuela", "vienna",
+    "vietnam", "vilnius", "wales", "warsaw", "washington", "west", "western europe",
+    "white house", "yemen", "zagreb", "zambia", "zimbabwe",
+};
+static const char *const org_words[] = {
+    "academy", "administration", "agency", "alliance", "army", "assembly",
+    "association", "authority", "bank", "board", "brigade", "bureau", "cabinet",
+    "center", "centre", "chamber", "church", "club", "coalition", "college",
+    "commission", "committee", "company", "congress", "corp", "corporation", "council",
+    "court", "department", "directorate", "duma", "embassy", "federation", "forces",
+    "foundation", "front", "fund", "government", "group", "guard", "inc", "institute",
+    "kremlin", "league", "ltd", "military", "ministry", "movement", "navy", "network",
+    "news", "office", "organisation", "organization", "pact", "parliament", "party",
+    "pentagon", "police", "post", "press", "reuters", "senate", "service", "services",
+    "society", "tass", "times", "tribunal", "union", "university",
+};
+static const char *const org_acronyms[] = {
+    "afp", "ap", "asean", "bbc", "brics", "cia", "cnn", "csto", "dw", "eu", "fbi",
+    "g20", "g7", "iaea", "icc", "imf", "kremlin", "nato", "nrc", "nsa", "opec", "osce",
+    "pentagon", "ria", "sco", "sputnik", "tass", "un", "unesco", "unicef", "who", "wto",
+};
+static const char *const title_words[] = {
+    "adm", "admiral", "adviser", "advisor", "ambassador", "assistant", "attorney",
+    "brig", "capt", "captain", "chair", "chairman", "chairwoman", "chancellor", "chief",
+    "chiefs", "col", "colonel", "commander", "commissioner", "congressman",
+    "congresswoman", "coordinator", "counselor", "crown", "defence", "defense",
+    "deputy", "director", "dr", "duke", "emir", "emperor", "envoy", "executive",
+    "first", "foreign", "gen", "general", "gov", "governor", "head", "interior",
+    "judge", "justice", "king", "lady", "leader", "lieutenant", "lord", "lt", "maj",
+    "major", "mayor", "minister", "mr", "mrs", "ms", "officer", "pope", "premier",
+    "president", "presidential", "press", "prime", "prince", "princess", "prof",
+    "professor", "queen", "rep", "representative", "secretary", "secretary-general",
+    "sen", "senator", "sergeant", "sgt", "sheikh", "sir", "speaker", "spokesman",
+    "spokesperson", "spokeswoman", "state", "treasury", "under", "undersecretary",
+    "vice",
+};
+static const char *const role_words[] = {
+    "adviser", "advisor", "aide", "ambassador", "analyst", "chairman", "chairwoman",
+    "chancellor", "chief", "commander", "commissioner", "correspondent", "diplomat",
+    "director", "envoy", "expert", "governor", "head", "leader", "minister",
+    "negotiator", "officer", "official", "premier", "president", "prosecutor",
+    "representative", "secretary", "senator", "spokesman", "spokesperson",
+    "spokeswoman",
+};
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+static bool find(const char *const *l, size_t n, const char *w, size_t wl)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        size_t sl = strlen(l[mid]);
+        int c = memcmp(w, l[mid], wl < sl ? wl : sl);
+        if (!c)
+            c = wl < sl ? -1 : wl > sl;
+        if (!c)
+            return true;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return false;
+}
+
+bool tdp_lex_first_name(const char *w, size_t n) { return find(first_names, COUNT(first_names), w, n); }
+bool tdp_lex_place(const char *w, size_t n) { return find(places, COUNT(places), w, n); }
+bool tdp_lex_org_word(const char *w, size_t n) { return find(org_words, COUNT(org_words), w, n); }
+bool tdp_lex_org_acronym(const char *w, size_t n) { return find(org_acronyms, COUNT(org_acronyms), w, n); }
+bool tdp_lex_title_word(const char *w, size_t n) { return find(title_words, COUNT(title_words), w, n); }
+bool tdp_lex_role_word(const char *w, size_t n) { return find(role_words, COUNT(role_words), w, n); }
+
+const char *const *tdp_lex_list(int which, size_t *n)
+{
+    switch (which) {
+    case 0: *n = COUNT(first_names); return first_names;
+    case 1: *n = COUNT(places); return places;
+    case 2: *n = COUNT(org_words); return org_words;
+    case 3: *n = COUNT(org_acronyms); return org_acronyms;
+    case 4: *n = COUNT(title_words); return title_words;
+    case 5: *n = COUNT(role_words); return role_words;
+    default: *n = 0; return NULL;
+    }
+}
