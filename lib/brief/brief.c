@@ -284,7 +284,7 @@ static td_status read_sentences(bctx *c)
                 if (a->paras[p].kind == TD_PARA_HEADING)
                     continue;
                 f.para = a->paras[p].text;
-                tdp_split_sentences(a->paras[p].text, a->paras[p].len, fallback_span, &f);
+                tdp_brief_split(a->paras[p].text, a->paras[p].len, fallback_span, &f);
                 if (f.st)
                     return f.st;
             }

@@ -267,7 +267,7 @@ static bool abbrev_before(const char *s, size_t dot)
     return false;
 }
 
-int tdp_split_sentences(const char *s, size_t n, tdp_span_fn fn, void *ctx)
+int tdp_brief_split(const char *s, size_t n, tdp_bspan_fn fn, void *ctx)
 {
     size_t start = 0, i = 0;
     while (start < n && s[start] == ' ')

@@ -44,8 +44,8 @@ static uint32_t tart_sent(tart *t, const char *text)
     assert_int_equal(tdp_article_add_para(t->a, text, strlen(text), TD_PARA_TEXT), TD_OK);
     assert_int_equal(TDP_GROW(t->an->sents, t->cap_s, t->an->n_sents + 1), TD_OK);
     const char *s = tdp_article_str(t->a, text, strlen(text));
-    t->an->sents[t->an->n_sents] = (tdp_sentence){s, (uint32_t)strlen(text),
-                                                  (uint32_t)t->a->n_paras - 1};
+    t->an->sents[t->an->n_sents] = (tdp_sentence){.text = s, .len = (uint32_t)strlen(text),
+                                                  .para = (uint32_t)t->a->n_paras - 1};
     return (uint32_t)t->an->n_sents++;
 }
 
@@ -57,25 +57,31 @@ static void tart_date(tart *t, uint32_t sent, const char *iso, const char *expr)
     const char *at = strstr(st, expr);
     assert_non_null(at);
     assert_int_equal(TDP_GROW(t->an->dates, t->cap_d, t->an->n_dates + 1), TD_OK);
-    t->an->dates[t->an->n_dates++] = (tdp_date_mention){d, sent, (uint32_t)(at - st),
-                                                        (uint32_t)strlen(expr), 0};
+    t->an->dates[t->an->n_dates++] = (tdp_date_mention){
+        .date = d, .sent = sent, .off = (uint32_t)(at - st), .len = (uint32_t)strlen(expr)};
 }
 
 static void tart_mention(tart *t, uint32_t sent, const char *name, const char *key,
                          const char *title, int type)
 {
     assert_int_equal(TDP_GROW(t->an->mentions, t->cap_m, t->an->n_mentions + 1), TD_OK);
+    const char *st = t->an->sents[sent].text;
+    const char *at = strstr(st, name);
     t->an->mentions[t->an->n_mentions++] = (tdp_mention){
-        tdp_article_str(t->a, name, strlen(name)), tdp_article_str(t->a, key, strlen(key)),
-        title ? tdp_article_str(t->a, title, strlen(title)) : NULL, sent, (uint8_t)type};
+        .name = tdp_article_str(t->a, name, strlen(name)),
+        .key = tdp_article_str(t->a, key, strlen(key)),
+        .title = title ? tdp_article_str(t->a, title, strlen(title)) : NULL, .sent = sent,
+        .off = at ? (uint32_t)(at - st) : 0, .len = (uint32_t)strlen(name),
+        .type = (uint8_t)type};
 }
 
 static void tart_quote(tart *t, uint32_t sent, const char *text, const char *speaker)
 {
     assert_int_equal(TDP_GROW(t->an->quotes, t->cap_q, t->an->n_quotes + 1), TD_OK);
     t->an->quotes[t->an->n_quotes++] = (tdp_quote){
-        tdp_article_str(t->a, text, strlen(text)), (uint32_t)strlen(text),
-        speaker ? tdp_article_str(t->a, speaker, strlen(speaker)) : NULL, NULL, sent};
+        .text = tdp_article_str(t->a, text, strlen(text)), .len = (uint32_t)strlen(text),
+        .speaker = speaker ? tdp_article_str(t->a, speaker, strlen(speaker)) : NULL,
+        .sent = sent};
 }
 
 /* ---- quotes ---- */
@@ -211,7 +217,8 @@ static void test_timeline_merged_and_sorted(void **state)
                          "agreements.");
     t[2].an->dates = tdp_calloc(1, sizeof *t[2].an->dates);
     assert_non_null(t[2].an->dates);
-    t[2].an->dates[0] = (tdp_date_mention){{0, 12, 17, 0, 0, TD_DATE_DAY}, s, 3, 11, 0};
+    t[2].an->dates[0] = (tdp_date_mention){
+        .date = {0, 12, 17, 0, 0, TD_DATE_DAY}, .sent = s, .off = 3, .len = 11};
     t[2].an->n_dates = 1;
     s = tart_sent(&t[2], "In November, reports said troops moved.");
     tart_date(&t[2], s, "2021-11", "November");
@@ -339,7 +346,7 @@ static void test_split_sentences(void **state)
     spans sp = {.n = 0};
     sp.s = "Secretary Antony J. Blinken met Mr. Price in the U.S. capital. \"We are "
            "ready,\" he said. Talks resume on Jan. 12! Then what?";
-    tdp_split_sentences(sp.s, strlen(sp.s), span_cb, &sp);
+    tdp_brief_split(sp.s, strlen(sp.s), span_cb, &sp);
     assert_int_equal(sp.n, 4);
     assert_string_equal(sp.out[0], "Secretary Antony J. Blinken met Mr. Price in the U.S. capital.");
     assert_string_equal(sp.out[1], "\"We are ready,\" he said.");
