@@ -55,7 +55,7 @@ static const char *const k_sql[TDP_S_N_] = {
         "UPDATE stories SET first_day = (SELECT min(day) FROM articles WHERE story = ?1), "
         "last_day = (SELECT max(day) FROM articles WHERE story = ?1), "
         "headline = coalesce(headline, ?2), updated = ?3 WHERE id = ?1",
-    [TDP_S_MAXDAY] = "SELECT max(day) FROM articles",
+    [TDP_S_MAXDAY] = "SELECT max(day) FROM articles WHERE day <= ?1",
     [TDP_S_LIVE] = "SELECT story, placed_by, day, " TDP_RAW_COLS
                    " FROM articles WHERE day >= ?1 ORDER BY seq",
     [TDP_S_STORIES] = "SELECT id, headline, n_articles, first_day, last_day FROM stories "
@@ -334,10 +334,11 @@ TD_API td_status td_store_open(const char *path, const td_store_opts *opts, td_s
     return TD_OK;
 }
 
-static void map_free(tdp_idmap *m)
+void tdp_idmap_free(tdp_idmap *m)
 {
     tdp_free(m->keys);
     tdp_free(m->vals);
+    tdp_free(m->days);
     memset(m, 0, sizeof *m);
 }
 
@@ -347,52 +348,76 @@ static uint64_t map_slot(uint64_t key, size_t cap)
     return (h >> 17) & (cap - 1);
 }
 
-static uint64_t map_get(const tdp_idmap *m, uint64_t key)
+static size_t map_find(const tdp_idmap *m, uint64_t key)
+{
+    size_t i = (size_t)map_slot(key, m->cap);
+    while (m->keys[i] && m->keys[i] != key)
+        i = (i + 1) & (m->cap - 1);
+    return i;
+}
+
+uint64_t tdp_idmap_get(const tdp_idmap *m, uint64_t key)
 {
     if (!m->cap || !key)
         return 0;
-    for (uint64_t i = map_slot(key, m->cap);; i = (i + 1) & (m->cap - 1)) {
-        if (m->keys[i] == key)
-            return m->vals[i];
-        if (!m->keys[i])
-            return 0;
-    }
+    size_t i = map_find(m, key);
+    return m->keys[i] ? m->vals[i] : 0;
 }
 
-static td_status map_put(tdp_idmap *m, uint64_t key, uint64_t val)
+/* Rehashes into cap slots, keeping the entries last used on or after keep_from. */
+static td_status map_rehash(tdp_idmap *m, size_t cap, int64_t keep_from)
+{
+    tdp_idmap n = {tdp_calloc(cap, sizeof *n.keys), tdp_calloc(cap, sizeof *n.vals),
+                   tdp_calloc(cap, sizeof *n.days), cap, 0, m->pruned_at};
+    if (!n.keys || !n.vals || !n.days) {
+        tdp_idmap_free(&n);
+        return TD_ENOMEM;
+    }
+    for (size_t i = 0; i < m->cap; i++) {
+        if (!m->keys[i] || m->days[i] < keep_from)
+            continue;
+        size_t j = map_find(&n, m->keys[i]);
+        n.keys[j] = m->keys[i];
+        n.vals[j] = m->vals[i];
+        n.days[j] = m->days[i];
+        n.n++;
+    }
+    tdp_idmap_free(m);
+    *m = n;
+    return TD_OK;
+}
+
+/*
+ * Records (or refreshes) key -> val, last used on `day`. Stories the clusterer has
+ * let go (no article for two windows before `newest`) are dropped when the map has
+ * doubled since the last pruning, so the map stays bounded by the live window.
+ */
+td_status tdp_idmap_put(tdp_idmap *m, uint64_t key, uint64_t val, int64_t day,
+                        int64_t newest, int window)
 {
     if (!key)
         return TD_EARG;
     if ((m->n + 1) * 4 > m->cap * 3) {
-        size_t cap = m->cap ? m->cap * 2 : 64;
-        uint64_t *k = tdp_calloc(cap, sizeof *k), *v = tdp_calloc(cap, sizeof *v);
-        if (!k || !v) {
-            tdp_free(k);
-            tdp_free(v);
-            return TD_ENOMEM;
+        td_status st;
+        if (m->n >= 1024 && m->n >= 2 * m->pruned_at) {
+            st = map_rehash(m, m->cap, newest - 2 * (int64_t)window);
+            m->pruned_at = m->n;
+            if (st)
+                return st;
         }
-        for (size_t i = 0; i < m->cap; i++) {
-            if (!m->keys[i])
-                continue;
-            uint64_t j = map_slot(m->keys[i], cap);
-            while (k[j])
-                j = (j + 1) & (cap - 1);
-            k[j] = m->keys[i];
-            v[j] = m->vals[i];
-        }
-        tdp_free(m->keys);
-        tdp_free(m->vals);
-        m->keys = k;
-        m->vals = v;
-        m->cap = cap;
+        if ((m->n + 1) * 4 > m->cap * 3 &&
+            (st = map_rehash(m, m->cap ? m->cap * 2 : 64, INT64_MIN)) != TD_OK)
+            return st;
     }
-    uint64_t i = map_slot(key, m->cap);
-    while (m->keys[i] && m->keys[i] != key)
-        i = (i + 1) & (m->cap - 1);
-    if (!m->keys[i])
+    size_t i = map_find(m, key);
+    if (!m->keys[i]) {
         m->n++;
-    m->keys[i] = key;
+        m->keys[i] = key;
+        m->days[i] = day;
+    }
     m->vals[i] = val;
+    if (day > m->days[i])
+        m->days[i] = day;
     return TD_OK;
 }
 
@@ -447,7 +472,7 @@ TD_API td_status td_store_close(td_store *s)
     if (s->db)
         sqlite3_close(s->db);
     tdp_clusterer_free(s->cl);
-    map_free(&s->map);
+    tdp_idmap_free(&s->map);
     tdp_free(s->path);
     tdp_free(s);
     return st;
@@ -628,6 +653,20 @@ static int placement(const td_article *a, int64_t now, int64_t *day)
 
 /* ---- the live state ---- */
 
+static int64_t now_of(const td_store *s)
+{
+    return s->opts.now ? s->opts.now : (int64_t)time(NULL);
+}
+
+/* The latest day seen, ignoring dates after the arrival day (a wrong date in the
+ * future must not make every live story look old). */
+static void see_day(td_store *s, int64_t day, int64_t now)
+{
+    int64_t today = now >= 0 ? now / 86400 : -((-now + 86399) / 86400);
+    if (day > s->newest && day <= today + 1)
+        s->newest = day;
+}
+
 static td_status cluster_one(td_store *s, td_article *a, int placed_by, int64_t day,
                              uint64_t *cid)
 {
@@ -649,6 +688,7 @@ static td_status cluster_one(td_store *s, td_article *a, int placed_by, int64_t 
 static td_status go_live(td_store *s)
 {
     tdp_cluster_opts co = {s->opts.story_threshold, s->opts.window_days, 1};
+    s->rebuilds++;
     s->cl = tdp_clusterer_new(&co);
     if (!s->cl)
         return tdp_store_failf(s, TD_ENOMEM, "out of memory");
@@ -656,6 +696,9 @@ static td_status go_live(td_store *s)
     sqlite3_stmt *q = tdp_store_stmt(s, TDP_S_MAXDAY, &st);
     if (!q)
         return st;
+    int64_t now = now_of(s);
+    s->newest = INT64_MIN;
+    sqlite3_bind_int64(q, 1, (now >= 0 ? now / 86400 : -((-now + 86399) / 86400)) + 1);
     int rc = sqlite3_step(q);
     if (rc != SQLITE_ROW)
         return tdp_store_fail(s, rc, "cannot read the live stories");
@@ -689,8 +732,11 @@ static td_status go_live(td_store *s)
             st = TD_OK; /* left out */
         } else if (!st) {
             st = cluster_one(s, a, placed_by, day, &cid);
-            if (!st && cid && !map_get(&s->map, cid))
-                st = map_put(&s->map, cid, story);
+            see_day(s, day, now);
+            uint64_t known = cid ? tdp_idmap_get(&s->map, cid) : 0;
+            if (!st && cid)
+                st = tdp_idmap_put(&s->map, cid, known ? known : story, day, s->newest,
+                             s->opts.window_days);
         }
         td_article_free(a);
         if (st) {
@@ -706,6 +752,19 @@ static td_status go_live(td_store *s)
     return st;
 }
 
+static void drop_live(td_store *s)
+{
+    tdp_clusterer_free(s->cl);
+    s->cl = NULL;
+    tdp_idmap_free(&s->map);
+    s->live = false;
+}
+
+/*
+ * Starts a batch. The live state is built on the first batch, and built again
+ * when another process has written since (PRAGMA data_version moved): its
+ * articles must be part of what new articles are compared with.
+ */
 static td_status begin(td_store *s)
 {
     if (s->in_txn)
@@ -717,16 +776,19 @@ static td_status begin(td_store *s)
     if (st)
         return st;
     s->in_txn = true;
-    if (!s->live) {
+    int64_t dv = 0;
+    st = query_int(s, "PRAGMA data_version", &dv);
+    if (!st && s->live && dv != s->data_version)
+        drop_live(s);
+    if (!st && !s->live)
         st = go_live(s);
-        if (st) {
-            rollback(s);
-            tdp_clusterer_free(s->cl);
-            s->cl = NULL;
-            map_free(&s->map);
-        }
+    if (st) {
+        rollback(s);
+        drop_live(s);
+        return st;
     }
-    return st;
+    s->data_version = dv;
+    return TD_OK;
 }
 
 /* Binds the 19 columns shared by INS_ART and UPD_ART. */
@@ -759,10 +821,6 @@ static void bind_article(sqlite3_stmt *q, const td_article *a, const raw_input *
     sqlite3_bind_int64(q, 19, r->line);
 }
 
-static int64_t now_of(const td_store *s)
-{
-    return s->opts.now ? s->opts.now : (int64_t)time(NULL);
-}
 
 /* Cleans and analyses; a failure rejects the article without touching the store. */
 static td_status prepare(td_store *s, td_article *a)
@@ -852,7 +910,7 @@ static td_status ingest(td_store *s, td_article *a, td_ingest_result *res)
         if (st)
             return broken(s, tdp_store_failf(s, st, "cannot place the article in a story: %s",
                                              td_strerror(st)));
-        story = map_get(&s->map, cid);
+        story = tdp_idmap_get(&s->map, cid);
         if (!story) {
             q = tdp_store_stmt(s, TDP_S_NEW_STORY, &st);
             if (!q)
@@ -864,9 +922,10 @@ static td_status ingest(td_store *s, td_article *a, td_ingest_result *res)
                 return broken(s, st);
             story = (uint64_t)sqlite3_last_insert_rowid(s->db);
             res->new_story = 1;
-            if (cid && map_put(&s->map, cid, story))
-                return broken(s, tdp_store_failf(s, TD_ENOMEM, "out of memory"));
         }
+        see_day(s, day, now);
+        if (cid && tdp_idmap_put(&s->map, cid, story, day, s->newest, s->opts.window_days))
+            return broken(s, tdp_store_failf(s, TD_ENOMEM, "out of memory"));
         q = tdp_store_stmt(s, TDP_S_INS_ART, &st);
         if (!q)
             return broken(s, st);

@@ -26,8 +26,18 @@ enum {
 typedef struct tdp_idmap {
     uint64_t *keys;   /* 0 = empty slot */
     uint64_t *vals;
+    int64_t *days;    /* last placement day an article joined through the entry */
     size_t cap, n;
+    size_t pruned_at; /* n after the last pruning */
 } tdp_idmap;
+
+/* The map: get returns 0 when absent; put records key -> val last used on `day`
+ * and, when the map has doubled since it last did, drops the entries unused for two
+ * windows before `newest` (stories the clusterer has let go). */
+uint64_t tdp_idmap_get(const tdp_idmap *m, uint64_t key);
+td_status tdp_idmap_put(tdp_idmap *m, uint64_t key, uint64_t val, int64_t day,
+                        int64_t newest, int window);
+void tdp_idmap_free(tdp_idmap *m);
 
 struct td_store {
     sqlite3 *db;
@@ -40,6 +50,9 @@ struct td_store {
     sqlite3_stmt *st[TDP_S_N_];
     tdp_clusterer *cl;
     tdp_idmap map;
+    int64_t newest;     /* latest placement day the clusterer has seen */
+    int64_t data_version; /* PRAGMA data_version when the live state was built */
+    unsigned rebuilds;  /* times the live state was built (for tests) */
     size_t pending;
     char err[512];
 };

@@ -424,6 +424,55 @@ static void test_corrupt_pages(void **state)
     td_store_close(s);
 }
 
+/* Two writers take turns: each rebuilds its live state when the other wrote. */
+static void test_two_writers(void **state)
+{
+    (void)state;
+    td_store *a = open_rw(), *b = open_rw();
+    td_ingest_result r;
+    assert_int_equal(td_store_ingest(a, art("w1", NULL, "2022-01-01", NULL, "One."), &r), TD_OK);
+    assert_int_equal(td_store_commit(a), TD_OK);
+    assert_int_equal(a->rebuilds, 1);
+    assert_int_equal(td_store_ingest(a, art("w2", NULL, "2022-01-01", NULL, "Two."), &r), TD_OK);
+    assert_int_equal(td_store_commit(a), TD_OK);
+    assert_int_equal(a->rebuilds, 1); /* its own commits change nothing */
+    assert_int_equal(td_store_ingest(b, art("w3", NULL, "2022-01-02", NULL, "Three."), &r),
+                     TD_OK);
+    assert_int_equal(td_store_commit(b), TD_OK);
+    assert_int_equal(b->rebuilds, 1);
+    assert_int_equal(td_store_ingest(a, art("w4", NULL, "2022-01-02", NULL, "Four."), &r),
+                     TD_OK);
+    assert_int_equal(a->rebuilds, 2); /* b wrote in between */
+    assert_int_equal(td_store_close(a), TD_OK);
+    assert_int_equal(td_store_close(b), TD_OK);
+    counts(4, 4);
+}
+
+/* The clusterer-to-store id map: lookups, updates, growth and pruning. */
+static void test_idmap(void **state)
+{
+    (void)state;
+    tdp_idmap m;
+    memset(&m, 0, sizeof m);
+    assert_int_equal(tdp_idmap_get(&m, 5), 0);
+    assert_int_equal(tdp_idmap_put(&m, 0, 1, 0, 0, 7), TD_EARG);
+    /* 3000 stories over 300 days, ten a day. */
+    for (uint64_t k = 1; k <= 3000; k++)
+        assert_int_equal(tdp_idmap_put(&m, k, k + 100000, (int64_t)(k / 10), (int64_t)(k / 10), 7),
+                         TD_OK);
+    /* Recent ones are all there. */
+    for (uint64_t k = 2800; k <= 3000; k++)
+        assert_int_equal(tdp_idmap_get(&m, k), k + 100000);
+    /* Old ones were let go: the map is far smaller than everything seen. */
+    assert_true(m.n < 3000);
+    assert_int_equal(tdp_idmap_get(&m, 1), 0);
+    /* Refreshing an entry keeps it alive and may change its value. */
+    assert_int_equal(tdp_idmap_put(&m, 2990, 7, 300, 300, 7), TD_OK);
+    assert_int_equal(tdp_idmap_get(&m, 2990), 7);
+    tdp_idmap_free(&m);
+    tdp_idmap_free(&m);
+}
+
 /* ---- allocation failures: every site returns, nothing leaks or crashes ---- */
 static long g_fail_at = -1, g_count = 0;
 static void *fail_malloc(size_t n)
@@ -488,6 +537,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_schema_errors, setup, teardown),
         cmocka_unit_test_setup_teardown(test_locked_and_readonly, setup, teardown),
         cmocka_unit_test_setup_teardown(test_corrupt_pages, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_two_writers, setup, teardown),
+        cmocka_unit_test(test_idmap),
         cmocka_unit_test_setup_teardown(test_alloc_failures, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
