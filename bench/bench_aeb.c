@@ -391,8 +391,8 @@ int main(int argc, char **argv)
             char **pred = tdp_calloc(g_n, sizeof *pred);
             top_ctx pc = {1, pred};
             char pp[4200];
-            snprintf(pp, sizeof pp, "%s/%s", path, e->d_name);
-            if (load_json(pp, &pc) == 0) {
+            int w = snprintf(pp, sizeof pp, "%s/%s", path, e->d_name);
+            if (w > 0 && (size_t)w < sizeof pp && load_json(pp, &pc) == 0) {
                 score s = evaluate(pred, NULL);
                 printf("peer %-22s precision %.3f recall %.3f F1 %.3f\n", e->d_name,
                        s.p, s.r, s.f1);
