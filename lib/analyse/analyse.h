@@ -29,8 +29,13 @@ typedef enum tdp_date_mod {
     TDP_DATE_MOD_LATE = 3
 } tdp_date_mod;
 
+/*
+ * date: resolved against the article's date. When the article has no date, a day
+ * or month without a year is kept with year 0 (prec DAY or MONTH) for a later
+ * stage to place; weekdays and relative expressions are then dropped.
+ */
 typedef struct tdp_date_mention {
-    td_date date;         /* resolved against the article's date */
+    td_date date;
     uint32_t sent;        /* sentence index */
     uint32_t off, len;    /* the expression inside the sentence text */
     uint8_t kind;         /* tdp_date_kind */

@@ -35,8 +35,9 @@ typedef int (*tdp_date_fn)(void *ctx, const tdp_date_hit *h);
 
 /*
  * Finds the temporal expressions of one sentence, resolved against ref (the
- * article's date; prec NONE when unknown: then only expressions that carry their
- * own year are reported). `tl` is scratch space for the sentence's tokens.
+ * article's date; prec NONE when unknown: then days and months without a year
+ * come with year 0, and weekdays and relative expressions are left out). `tl` is
+ * scratch space for the sentence's tokens.
  */
 td_status tdp_find_dates(const char *s, size_t n, const td_date *ref, tdp_toklist *tl,
                          tdp_date_fn fn, void *ctx);

@@ -484,8 +484,13 @@ static void emit_dm(const ctx *c, emit_state *e, int y, int m, int d, int d2, si
                     size_t t1, uint32_t off0, int tense)
 {
     if (y <= 0) {
-        if (!c->has_ref)
+        if (!c->has_ref) {
+            /* no article date: keep the day with year 0 for a later stage */
+            if (m >= 1 && m <= 12 && d >= 1 && d <= tdp_days_in_month(2000, m))
+                emit(e, c, mkdate(0, m, d, TD_DATE_DAY), no_date, t0, t1, off0,
+                     TDP_DATE_ABSOLUTE, 0, 0);
             return;
+        }
         y = infer_year(c, m, d, tense);
     }
     if (!valid_ymd(y, m, d))
@@ -533,7 +538,7 @@ static size_t month_first(const ctx *c, emit_state *e, size_t i, int m, bool abb
         return j;
     }
     /* Month alone: needs a cue before it ("in November", "mid-December"). */
-    if (i == 0 || !is_cue(c, i - 1) || !c->has_ref)
+    if (i == 0 || !is_cue(c, i - 1))
         return i;
     if (m == 5 && !(is(c, i - 1, "in") || is(c, i - 1, "since") || is(c, i - 1, "mid") ||
                     is(c, i - 1, "early") || is(c, i - 1, "late") || is(c, i - 1, "of")))
@@ -545,7 +550,9 @@ static size_t month_first(const ctx *c, emit_state *e, size_t i, int m, bool abb
         off0 = c->tl->toks[f0].off;
     }
     int yy;
-    if (is(c, i - 1, "last"))
+    if (!c->has_ref)
+        yy = 0; /* no article date: year left for a later stage */
+    else if (is(c, i - 1, "last"))
         yy = (m < c->ref->month) ? c->ref->year : c->ref->year - 1;
     else if (is(c, i - 1, "next"))
         yy = (m > c->ref->month) ? c->ref->year : c->ref->year + 1;
