@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <xxhash.h>
 
@@ -305,6 +306,9 @@ TD_API td_status td_store_open(const char *path, const td_store_opts *opts, td_s
     if (!s->path)
         return tdp_store_failf(s, TD_ENOMEM, "out of memory");
 
+    struct stat sb;
+    if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+        return tdp_store_failf(s, TD_EIO, "cannot open: is a folder, not a database file");
     int flags = s->readonly ? SQLITE_OPEN_READONLY
                             : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     int rc = sqlite3_open_v2(path, &s->db, flags, NULL);
