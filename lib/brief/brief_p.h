@@ -130,6 +130,9 @@ td_status tdp_btok_set(tdp_btok *t, tdp_arena *arena, const char *s, size_t n,
                        const char *lang, uint64_t **set, uint32_t *n_set,
                        uint32_t *n_words);
 
+/* While set, words of digits only are left out of the sets (off by default). */
+void tdp_btok_skip_numbers(tdp_btok *t, bool skip);
+
 /* |a ∩ b| of two sorted hash sets. */
 uint32_t tdp_set_common(const uint64_t *a, uint32_t na, const uint64_t *b, uint32_t nb);
 /* Jaccard and overlap coefficient (|a∩b| / min) of two sorted sets; 0 when empty. */

@@ -15,9 +15,11 @@
 #define MAX_QUOTES 1500
 #define QUOTE_MIN_WORDS 3          /* shorter: scare quotes, not statements */
 #define QUOTE_MIN_WORDS_ANON 6     /* without a speaker */
-#define QUOTE_OVERLAP 0.6          /* shared words over the shorter quote's */
-#define QUOTE_OVERLAP_MIN 4        /* ... when the shorter has at least this many */
-#define QUOTE_JACCARD 0.7
+#define QUOTE_JACCARD 0.7          /* two quotes alike as wholes */
+#define QSENT_MAX 8                /* sentences of a quote compared one by one */
+#define QSENT_JACCARD 0.5          /* a sentence of one quote in the other */
+#define QSENT_FRAGMENT 7           /* a fragment: at most this many content words ... */
+#define QSENT_CONTAINED 0.75       /* ... of which this share is in a sentence of the other */
 
 /* ---- entities ---- */
 
@@ -204,6 +206,11 @@ td_status tdp_brief_entities(bctx *c)
 
 /* ---- quotes ---- */
 
+typedef struct qsent {
+    uint64_t *set;
+    uint32_t n_set;
+} qsent;
+
 typedef struct bq {
     const char *text;
     uint32_t len;
@@ -213,7 +220,28 @@ typedef struct bq {
     uint32_t n_set;
     uint32_t words;
     int32_t cluster;
+    qsent *ss;             /* its sentences (the rest of a long one in the last) */
+    uint32_t n_ss;
 } bq;
+
+typedef struct qsplit {
+    bctx *c;
+    bq *q;
+    const char *lang;
+    td_status st;
+} qsplit;
+
+static int quote_sentence(void *ctx, size_t off, size_t len)
+{
+    qsplit *x = ctx;
+    bq *q = x->q;
+    if (q->n_ss == QSENT_MAX) /* the rest of the quote: one last piece */
+        len = q->len - off;
+    qsent *s = &q->ss[q->n_ss++];
+    x->st = tdp_btok_set(x->c->tok, &x->c->scratch, q->text + off, len, x->lang, &s->set,
+                         &s->n_set, NULL);
+    return x->st || q->n_ss > QSENT_MAX ? 1 : 0;
+}
 
 static int cmp_bq_len(const void *x, const void *y)
 {
@@ -225,15 +253,32 @@ static int cmp_bq_len(const void *x, const void *y)
     return p->sent < q->sent ? -1 : p->sent > q->sent;
 }
 
+/*
+ * Whether quote a (the shorter) is the same statement as b: alike as wholes, or at
+ * least half of a's sentences each alike to a sentence of b (a re-translated
+ * sentence shares most words; a quoted fragment lies inside one). Sentences are
+ * compared, not the wholes, so that a short quote sharing a formula with a long
+ * statement ("Secretary Blinken spoke today with ...") is not taken for it.
+ */
 static bool same_quote(const bq *a, const bq *b)
 {
-    uint32_t mn = a->n_set < b->n_set ? a->n_set : b->n_set;
-    if (!mn)
-        return false;
-    uint32_t common = tdp_set_common(a->set, a->n_set, b->set, b->n_set);
-    if (mn >= QUOTE_OVERLAP_MIN && (double)common / mn >= QUOTE_OVERLAP)
+    if (tdp_set_jaccard(a->set, a->n_set, b->set, b->n_set) >= QUOTE_JACCARD)
         return true;
-    return (double)common / (a->n_set + b->n_set - common) >= QUOTE_JACCARD;
+    uint32_t matched = 0;
+    for (uint32_t i = 0; i < a->n_ss; i++) {
+        const qsent *s = &a->ss[i];
+        if (!s->n_set)
+            continue;
+        bool ok = false;
+        for (uint32_t k = 0; k < b->n_ss && !ok; k++) {
+            const qsent *t = &b->ss[k];
+            uint32_t common = tdp_set_common(s->set, s->n_set, t->set, t->n_set);
+            ok = (double)common / (s->n_set + t->n_set - common) >= QSENT_JACCARD ||
+                 (s->n_set <= QSENT_FRAGMENT && (double)common / s->n_set >= QSENT_CONTAINED);
+        }
+        matched += ok;
+    }
+    return matched && matched * 2 >= a->n_ss;
 }
 
 typedef struct qcl {
@@ -273,9 +318,20 @@ td_status tdp_brief_quotes(bctx *c)
             }
             bq *e = &q[n];
             memset(e, 0, sizeof *e);
-            *e = (bq){x->text, x->len, x->speaker, (uint32_t)i, x->sent, NULL, 0, 0, -1};
+            *e = (bq){.text = x->text, .len = x->len, .speaker = x->speaker,
+                      .art = (uint32_t)i, .sent = x->sent, .cluster = -1};
             st = tdp_btok_set(c->tok, &c->scratch, x->text, x->len, bart(c, i)->language,
                               &e->set, &e->n_set, &e->words);
+            if (!st) {
+                e->ss = tdp_arena_alloc(&c->scratch, (QSENT_MAX + 1) * sizeof *e->ss);
+                if (!e->ss)
+                    st = TD_ENOMEM;
+            }
+            if (!st) {
+                qsplit x2 = {c, e, bart(c, i)->language, TD_OK};
+                tdp_brief_split(e->text, e->len, quote_sentence, &x2);
+                st = x2.st;
+            }
             if (st)
                 break;
             if (e->words >= QUOTE_MIN_WORDS && e->n_set)

@@ -49,6 +49,7 @@ struct tdp_btok {
         struct sb_stemmer *st;     /* NULL: no stemmer for this language */
     } stemmers[MAX_STEMMERS];
     int n_stemmers;
+    bool skip_numbers;             /* words of digits only are left out */
     tdp_buf word;
     uint64_t *tmp;
     size_t tmp_cap;
@@ -145,6 +146,19 @@ static bool is_word_cp(int32_t cp)
            (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
 }
 
+void tdp_btok_skip_numbers(tdp_btok *t, bool skip)
+{
+    t->skip_numbers = skip;
+}
+
+static bool all_digits(const char *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (w[i] < '0' || w[i] > '9')
+            return false;
+    return true;
+}
+
 td_status tdp_btok_set(tdp_btok *t, tdp_arena *arena, const char *s, size_t n,
                        const char *lang, uint64_t **set, uint32_t *n_set,
                        uint32_t *n_words)
@@ -167,7 +181,7 @@ td_status tdp_btok_set(tdp_btok *t, tdp_arena *arena, const char *s, size_t n,
             words++;
             const char *w = t->word.data;
             size_t wl = t->word.len;
-            if (!stop_has(t, hash_word(w, wl))) {
+            if (!stop_has(t, hash_word(w, wl)) && !(t->skip_numbers && all_digits(w, wl))) {
                 if (st) {
                     const sb_symbol *o = sb_stemmer_stem(st, (const sb_symbol *)w, (int)wl);
                     if (o) {

@@ -9,6 +9,7 @@
  */
 #include <stdlib.h>
 
+#include "analyse/analyse_p.h"
 #include "brief/brief_i.h"
 
 #define CLAUSE_MAX 220       /* bytes of a sentence kept whole */
@@ -17,6 +18,7 @@
 #define MERGE_OVERLAP 0.34   /* overlap coefficient of two events' words */
 #define MERGE_MIN_COMMON 2
 #define MEMBERS_COMPARED 8
+#define MIN_EVENT_WORDS 3    /* content words besides the date and numbers */
 
 typedef struct bev {
     td_date date;
@@ -83,41 +85,80 @@ static bool clause_sep(const char *s, size_t n, size_t i)
     return i + 1 < n && (s[i] == ';' || s[i] == ',') && s[i + 1] == ' ';
 }
 
-/* The clause of sentence s around [off, off+len): the whole sentence when short. */
-static void clause(const char *s, size_t n, size_t off, size_t len, size_t *b, size_t *e)
+/* The start of the word at or after i (UTF-8 safe). */
+static size_t word_start(const char *s, size_t n, size_t i)
+{
+    while (i < n && s[i] != ' ')
+        i++;
+    return i < n ? i + 1 : n;
+}
+
+/*
+ * The text of the event dated by s[off, off+len): the whole sentence when it is
+ * short (a reader would rather see it whole, other dates and all); in a long one
+ * the clause around the date, bounded by the other dates of the sentence (lo_lim,
+ * hi_lim: the end of the previous one, the start of the next) and cut at "; " or
+ * ", " where possible.
+ */
+static void clause(const char *s, size_t n, size_t off, size_t len, size_t lo_lim,
+                   size_t hi_lim, size_t *b, size_t *e)
 {
     *b = 0;
     *e = n;
-    if (n <= CLAUSE_MAX || off > n)
+    if (off > n || off + len > n)
         return;
+    if (n <= CLAUSE_MAX)
+        return;
+    /* left: the last separator at least MIN_LEFT bytes before the date, not before
+     * lo_lim; else a word boundary CLAUSE_BEFORE bytes before */
     size_t lo = off > CLAUSE_BEFORE ? off - CLAUSE_BEFORE : 0;
+    if (lo < lo_lim)
+        lo = lo_lim;
+    size_t left = lo;
+    bool found = false;
     for (size_t i = off; i-- > lo;)
-        if (clause_sep(s, n, i)) {
-            *b = i + 2;
+        if (clause_sep(s, n, i) && (i + 40 <= off || lo_lim > 0)) {
+            left = i + 2;
+            found = true;
             break;
         }
-    if (*b == 0 && lo > 0) {
-        size_t i = lo;
-        while (i < off && s[i] != ' ')
-            i++;
-        *b = i < off ? i + 1 : off;
-    }
-    size_t from = off + len + 30 < n ? off + len + 30 : n;
+    if (!found && lo > 0)
+        left = lo == lo_lim ? lo : off <= CLAUSE_MAX - 40 ? 0 : word_start(s, n, lo);
+    while (left < off && s[left] == ' ')
+        left++;
+    if (left > off)
+        left = off;
+    /* right: the first separator 30 bytes or more after the date, before hi_lim */
     size_t hi = off + len + CLAUSE_AFTER < n ? off + len + CLAUSE_AFTER : n;
+    if (hi > hi_lim)
+        hi = hi_lim;
+    size_t right = hi;
+    found = false;
+    size_t from = off + len + (hi_lim < n ? 0 : 30);
     for (size_t i = from; i < hi; i++)
-        if (clause_sep(s, n, i) || (s[i] == '.' && i + 1 == n)) {
-            *e = i;
-            return;
+        if (clause_sep(s, n, i)) {
+            right = i;
+            found = true;
+            break;
         }
-    if (hi < n) {
+    if (!found && hi < n) {
+        /* back to a word boundary, dropping a dangling short word ("in", "on") */
         size_t i = hi;
-        while (i > from && s[i] != ' ')
+        while (i > off + len && s[i - 1] != ' ')
             i--;
-        *e = i > from ? i : hi;
-        /* never cut inside a UTF-8 sequence */
-        while (*e < n && ((unsigned char)s[*e] & 0xC0) == 0x80)
-            (*e)++;
+        while (i > off + len && s[i - 1] == ' ')
+            i--;
+        size_t w = i;
+        while (w > off + len && s[w - 1] != ' ')
+            w--;
+        if (i - w <= 3 && w > off + len)
+            i = w;
+        while (i > off + len && (s[i - 1] == ' ' || s[i - 1] == ','))
+            i--;
+        right = i > off + len ? i : off + len;
     }
+    *b = left;
+    *e = right;
 }
 
 /* set minus the words of the date expression */
@@ -144,26 +185,119 @@ static bool same_event(const bev *a, const bev *b)
            (double)common / mn >= MERGE_OVERLAP;
 }
 
+/*
+ * Whether byte off of s lies inside a quotation. A quote may begin or end in
+ * another sentence, so marks are read by their side: a straight quote after a
+ * space (or at the start) opens, any other closes; curly ones say which they are.
+ */
+static bool inside_quote(const char *s, size_t off)
+{
+    bool in = false;
+    for (size_t i = 0; i < off; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch == '"')
+            in = i == 0 || s[i - 1] == ' ' || s[i - 1] == '(';
+        else if (ch == 0xE2 && i + 2 < off && (unsigned char)s[i + 1] == 0x80 &&
+                 ((unsigned char)s[i + 2] == 0x9C || (unsigned char)s[i + 2] == 0x9D))
+            in = (unsigned char)s[i + 2] == 0x9C;
+    }
+    return in;
+}
+
+/* A date of one sentence, from the analysis or found again (undated articles). */
+typedef struct dref {
+    td_date date;
+    uint32_t sent, off, len;
+    uint8_t kind;
+} dref;
+
+typedef struct refind {
+    dref *d;
+    size_t n, cap;
+    uint32_t sent;
+    td_status st;
+} refind;
+
+static int refind_hit(void *ctx, const tdp_date_hit *h)
+{
+    refind *r = ctx;
+    /* Resolved against the story's date, not the article's: only expressions that
+     * name a month (and maybe a day) are safe; weekdays and "yesterday" are not. */
+    if (h->kind != TDP_DATE_ABSOLUTE || h->week)
+        return 0;
+    if (TDP_GROW(r->d, r->cap, r->n + 1)) {
+        r->st = TD_ENOMEM;
+        return 1;
+    }
+    r->d[r->n++] = (dref){h->date, r->sent, h->off, h->len, h->kind};
+    return 0;
+}
+
+/* The dates of local article i: its analysis's, or for an article without a date
+ * of its own, the month-and-day expressions found again against the story's date. */
+static td_status article_dates(bctx *c, size_t i, refind *r)
+{
+    const td_article *a = bart(c, i);
+    r->n = 0;
+    if (a->date.prec == TD_DATE_NONE && c->ref.prec != TD_DATE_NONE && !c->fallback[i]) {
+        tdp_toklist tl = TDP_TOKLIST_INIT;
+        for (uint32_t k = c->first[i]; k < c->first[i + 1] && !r->st; k++) {
+            r->sent = c->sents[k].idx;
+            td_status st = tdp_find_dates(c->sents[k].text, c->sents[k].len, &c->ref, &tl,
+                                          refind_hit, r);
+            if (st)
+                r->st = st;
+        }
+        tdp_toklist_free(&tl);
+        return r->st;
+    }
+    const tdp_analysis *an = a->an;
+    for (size_t k = 0; an && k < an->n_dates; k++) {
+        const tdp_date_mention *dm = &an->dates[k];
+        if (dm->week)
+            continue;
+        if (TDP_GROW(r->d, r->cap, r->n + 1))
+            return TD_ENOMEM;
+        r->d[r->n++] = (dref){dm->date, dm->sent, dm->off, dm->len, dm->kind};
+    }
+    return TD_OK;
+}
+
 static td_status collect(bctx *c, bev **out, size_t *n_out)
 {
     tdp_brief *b = c->b;
     bev *ev = NULL;
     size_t n = 0, cap = 0;
-    for (size_t i = 0; i < b->n_arts && n < BRIEF_MAX_ITEMS; i++) {
-        const tdp_analysis *an = bart(c, i)->an;
-        if (!an)
-            continue;
-        for (size_t k = 0; k < an->n_dates && n < BRIEF_MAX_ITEMS; k++) {
-            const tdp_date_mention *dm = &an->dates[k];
+    refind r = {NULL, 0, 0, 0, TD_OK};
+    td_status st = TD_OK;
+    tdp_btok_skip_numbers(c->tok, true);
+    for (size_t i = 0; i < b->n_arts && n < BRIEF_MAX_ITEMS && !st; i++) {
+        st = article_dates(c, i, &r);
+        for (size_t k = 0; k < r.n && n < BRIEF_MAX_ITEMS && !st; k++) {
+            const dref *dm = &r.d[k];
             td_date d;
             if (!usable_date(c, dm->date, &d))
                 continue;
             const bsent *s = tdp_bctx_sent(c, (uint32_t)i, dm->sent);
-            if (!s)
+            if (!s || dm->off > s->len || dm->off + dm->len > s->len)
                 continue;
+            /* "today" inside a quoted statement is the statement's day, not the
+             * article's: relative dates in quotes are left out */
+            if (dm->kind == TDP_DATE_RELATIVE && inside_quote(s->text, dm->off))
+                continue;
+            /* the other dates of the sentence bound this one's clause */
+            size_t lo_lim = 0, hi_lim = s->len;
+            for (size_t q = 0; q < r.n; q++) {
+                if (r.d[q].sent != dm->sent || q == k)
+                    continue;
+                if (r.d[q].off + r.d[q].len <= dm->off && r.d[q].off + r.d[q].len > lo_lim)
+                    lo_lim = r.d[q].off + r.d[q].len;
+                if (r.d[q].off >= dm->off + dm->len && r.d[q].off < hi_lim)
+                    hi_lim = r.d[q].off;
+            }
             if (TDP_GROW(ev, cap, n + 1)) {
-                tdp_free(ev);
-                return TD_ENOMEM;
+                st = TD_ENOMEM;
+                break;
             }
             bev *e = &ev[n];
             memset(e, 0, sizeof *e);
@@ -175,23 +309,28 @@ static td_status collect(bctx *c, bev **out, size_t *n_out)
             e->sent = dm->sent;
             e->cluster = -1;
             size_t cb, ce;
-            size_t off = dm->off <= s->len ? dm->off : 0;
-            size_t len = dm->off + dm->len <= s->len ? dm->len : 0;
-            clause(s->text, s->len, off, len, &cb, &ce);
+            clause(s->text, s->len, dm->off, dm->len, lo_lim, hi_lim, &cb, &ce);
             e->text = s->text + cb;
             e->len = (uint32_t)(ce - cb);
-            uint64_t *dset;
-            uint32_t nd;
-            td_status st = tdp_btok_set(c->tok, &c->scratch, e->text, e->len,
-                                        bart(c, i)->language, &e->set, &e->n_set, NULL);
-            if (!st)
-                st = tdp_btok_set(c->tok, &c->scratch, s->text + off, len,
+            /* the words of every date of the sentence are left out: events are
+             * compared by what happened */
+            st = tdp_btok_set(c->tok, &c->scratch, e->text, e->len, bart(c, i)->language,
+                              &e->set, &e->n_set, NULL);
+            for (size_t q = 0; q < r.n && !st; q++) {
+                if (r.d[q].sent != dm->sent)
+                    continue;
+                uint64_t *dset;
+                uint32_t nd;
+                st = tdp_btok_set(c->tok, &c->scratch, s->text + r.d[q].off, r.d[q].len,
                                   bart(c, i)->language, &dset, &nd, NULL);
-            if (st) {
-                tdp_free(ev);
-                return st;
+                if (!st)
+                    e->n_set = set_minus(e->set, e->n_set, dset, nd);
             }
-            e->n_set = set_minus(e->set, e->n_set, dset, nd);
+            if (st)
+                break;
+            /* a date line, a timestamp or chrome, not an event */
+            if (e->n_set < MIN_EVENT_WORDS)
+                continue;
             /* the same date twice in one sentence is one event */
             bool dup = false;
             for (size_t q = n; q-- > 0 && !dup;) {
@@ -202,6 +341,12 @@ static td_status collect(bctx *c, bev **out, size_t *n_out)
             if (!dup)
                 n++;
         }
+    }
+    tdp_btok_skip_numbers(c->tok, false);
+    tdp_free(r.d);
+    if (st) {
+        tdp_free(ev);
+        return st;
     }
     *out = ev;
     *n_out = n;
@@ -235,14 +380,20 @@ td_status tdp_brief_timeline(bctx *c)
     for (size_t i = 0; i < n && !st; i++) {
         if (i == 0 || ev[i].key != ev[i - 1].key || ev[i].date.prec != ev[i - 1].date.prec)
             group = ncl;
+        /* the cluster of this date sharing the most words, among those alike */
         long found = -1;
+        uint32_t best_common = 0;
         size_t lim = ncl - group < BRIEF_MAX_GROUP ? ncl : group + BRIEF_MAX_GROUP;
-        for (size_t k = group; k < lim && found < 0; k++) {
+        for (size_t k = group; k < lim; k++) {
             size_t m = cl[k].first;
             for (uint32_t q = 0; q < MEMBERS_COMPARED && m != SIZE_MAX; q++, m = members[m])
                 if (same_event(&ev[i], &ev[m])) {
-                    found = (long)k;
-                    break;
+                    uint32_t common = tdp_set_common(ev[i].set, ev[i].n_set, ev[m].set,
+                                                     ev[m].n_set);
+                    if (found < 0 || common > best_common) {
+                        found = (long)k;
+                        best_common = common;
+                    }
                 }
         }
         if (found < 0) {
@@ -279,7 +430,13 @@ td_status tdp_brief_timeline(bctx *c)
                  o = members[o], r++)
                 if (o != m)
                     v += tdp_set_common(ev[m].set, ev[m].n_set, ev[o].set, ev[o].n_set);
-            v = v * 4 + (b->copy_of[ev[m].art] < 0 ? 2 : 0);
+            /* told as past (the article is dated after the event), of some length,
+             * by an independent article */
+            const td_article *am = bart(c, ev[m].art);
+            bool past = am->date.prec != TD_DATE_NONE &&
+                        td_date_days(&am->date) >= td_date_days(&ev[m].date);
+            v = v * 4 + (past ? 8 : 0) + (ev[m].n_set >= 6 ? 6 : 0) +
+                (b->copy_of[ev[m].art] < 0 ? 2 : 0);
             if (v > best_v) {
                 best_v = v;
                 best = m;
