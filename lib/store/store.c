@@ -826,6 +826,48 @@ static void bind_article(sqlite3_stmt *q, const td_article *a, const raw_input *
 }
 
 
+#define HEADLINE_MAX 120
+
+/*
+ * What the story list calls a story until a better title arrives: the article's
+ * title, else its first sentence (or paragraph), cut at a word boundary within
+ * HEADLINE_MAX bytes with an ellipsis. buf holds HEADLINE_MAX + 4 bytes.
+ */
+static const char *headline_of(const td_article *a, char *buf)
+{
+    if (a->title && *a->title)
+        return a->title;
+    const char *t = NULL;
+    size_t n = 0;
+    if (a->an && a->an->n_sents) {
+        t = a->an->sents[0].text;
+        n = a->an->sents[0].len;
+    } else if (a->n_paras) {
+        t = a->paras[0].text;
+        n = a->paras[0].len;
+    }
+    if (!t || !n)
+        return NULL;
+    if (n <= HEADLINE_MAX) {
+        memcpy(buf, t, n);
+        buf[n] = '\0';
+        return buf;
+    }
+    size_t cut = HEADLINE_MAX;
+    while (cut > 0 && ((unsigned char)t[cut] & 0xC0) == 0x80)
+        cut--; /* not inside a UTF-8 sequence */
+    size_t sp = cut;
+    while (sp > HEADLINE_MAX / 2 && t[sp] != ' ')
+        sp--;
+    if (t[sp] == ' ')
+        cut = sp;
+    while (cut > 0 && (t[cut - 1] == ' ' || t[cut - 1] == ',' || t[cut - 1] == ';'))
+        cut--;
+    memcpy(buf, t, cut);
+    memcpy(buf + cut, "\xE2\x80\xA6", 4); /* U+2026 and the NUL */
+    return buf;
+}
+
 /* Cleans and analyses; a failure rejects the article without touching the store. */
 static td_status prepare(td_store *s, td_article *a)
 {
@@ -903,7 +945,8 @@ static td_status ingest(td_store *s, td_article *a, td_ingest_result *res)
         st = step_done(s, q, "cannot store an article");
         if (!st && (q = tdp_store_stmt(s, TDP_S_STORY_SPAN, &st)) != NULL) {
             sqlite3_bind_int64(q, 1, (sqlite3_int64)story);
-            bind_cstr(q, 2, a->title);
+            char hl[HEADLINE_MAX + 4];
+            bind_cstr(q, 2, headline_of(a, hl));
             sqlite3_bind_int64(q, 3, now);
             st = step_done(s, q, "cannot store an article");
         }
@@ -938,7 +981,8 @@ static td_status ingest(td_store *s, td_article *a, td_ingest_result *res)
         if (!st && (q = tdp_store_stmt(s, TDP_S_STORY_ADD, &st)) != NULL) {
             sqlite3_bind_int64(q, 1, (sqlite3_int64)story);
             sqlite3_bind_int64(q, 2, day);
-            bind_cstr(q, 3, a->title);
+            char hl[HEADLINE_MAX + 4];
+            bind_cstr(q, 3, headline_of(a, hl));
             sqlite3_bind_int64(q, 4, now);
             st = step_done(s, q, "cannot store an article");
         }

@@ -176,6 +176,24 @@ static void test_stories_and_reopen(void **state)
     assert_int_equal(td_store_ingest(s, art("x2", "Election count", "2022-01-05", "Gazette",
                                             "Counting continued in the capital."), &r2),
                      TD_OK);
+    /* A long untitled first sentence is cut at a word, with an ellipsis. */
+    assert_int_equal(td_store_ingest(s, art("x9", NULL, "2020-01-01", NULL,
+                                            "Wordy wordy wordy wordy wordy wordy wordy wordy "
+                                            "wordy wordy wordy wordy wordy wordy wordy wordy "
+                                            "wordy wordy wordy wordy wordy wordy wordy wordy "
+                                            "wordy wordy wordy end."), NULL),
+                     TD_OK);
+    assert_int_equal(td_store_close(s), TD_OK);
+    s = open_ro();
+    sqlite3_stmt *hq = NULL;
+    assert_int_equal(sqlite3_prepare_v2(s->db, "SELECT headline FROM stories WHERE "
+                                        "first_day = ?1", -1, &hq, NULL), SQLITE_OK);
+    sqlite3_bind_int64(hq, 1, tdp_days_from_civil(2020, 1, 1));
+    assert_int_equal(sqlite3_step(hq), SQLITE_ROW);
+    const char *hl = (const char *)sqlite3_column_text(hq, 0);
+    assert_true(strlen(hl) <= 123);
+    assert_non_null(strstr(hl, "wordy wordy\xE2\x80\xA6"));
+    sqlite3_finalize(hq);
     assert_int_equal(td_store_close(s), TD_OK);
 
     /* A new process continues: new stories get new ids, old ones keep theirs. */
@@ -191,16 +209,18 @@ static void test_stories_and_reopen(void **state)
     seen c;
     memset(&c, 0, sizeof c);
     assert_int_equal(td_store_stories(s, NULL, collect, &c), TD_OK);
-    assert_int_equal(c.n, 3);
+    assert_int_equal(c.n, 4); /* x1, x2, x9, x3 in id order */
     assert_int_equal(c.ids[0], r1.story);
     assert_string_equal(c.headlines[0], "Floods in the valley");
     assert_int_equal(c.n_outlets[0], 1);
     assert_int_equal(c.first[0].year, 2021);
     assert_int_equal(c.first[0].day, 20);
+    /* No title: the first sentence stands in as headline. */
+    assert_string_equal(c.headlines[3], "An undated note about a bridge.");
     /* Undated and without dated mentions: placed by arrival (2026-11-22). */
-    assert_int_equal(c.last[2].year, 2026);
-    assert_int_equal(c.last[2].month, 11);
-    assert_int_equal(c.last[2].day, 22);
+    assert_int_equal(c.last[3].year, 2026);
+    assert_int_equal(c.last[3].month, 11);
+    assert_int_equal(c.last[3].day, 22);
 
     td_date since;
     assert_int_equal(td_date_parse("2022-01-01", 10, &since), TD_OK);
