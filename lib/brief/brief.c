@@ -165,7 +165,7 @@ static td_status order_articles(bctx *c, const tdp_copy *copies, const uint32_t 
     }
     for (size_t i = 0; i < n; i++)
         m[i] = (mref){members[i], copies && copies[members[i]].of >= 0, c->arts[members[i]]};
-    qsort(m, n, sizeof *m, cmp_member);
+    tdp_sort(m, n, sizeof *m, cmp_member);
     b->n_arts = n;
     size_t nd = 0;
     for (size_t i = 0; i < n; i++) {
@@ -182,7 +182,7 @@ static td_status order_articles(bctx *c, const tdp_copy *copies, const uint32_t 
     ipair *pr = (ipair *)m; /* same size and alignment checked below */
     for (size_t i = 0; i < n; i++)
         pr[i] = (ipair){b->arts[i], (uint32_t)i};
-    qsort(pr, n, sizeof *pr, cmp_corpus_idx);
+    tdp_sort(pr, n, sizeof *pr, cmp_corpus_idx);
     for (size_t i = 0; i < n; i++) {
         b->copy_of[i] = -1;
         int32_t of = copies ? copies[b->arts[i]].of : -1;
@@ -204,7 +204,7 @@ static td_status order_articles(bctx *c, const tdp_copy *copies, const uint32_t 
         if (b->copy_of[i] < 0)
             b->n_indep++;
     if (nd) {
-        qsort(days, nd, sizeof *days, cmp_date_days);
+        tdp_sort(days, nd, sizeof *days, cmp_date_days);
         int y, mo, d;
         tdp_civil_from_days(days[nd / 2], &y, &mo, &d);
         c->ref = (td_date){(int16_t)y, (int8_t)mo, (int8_t)d, 0, 0, TD_DATE_DAY};
@@ -406,7 +406,7 @@ static td_status summarise(bctx *c)
     for (size_t i = 0; i < c->n_sents; i++)
         if (candidate(c, &c->sents[i]))
             cand[nc++] = &c->sents[i];
-    qsort(cand, nc, sizeof *cand, cmp_score);
+    tdp_sort(cand, nc, sizeof *cand, cmp_score);
     size_t cap_pick = want_words ? want_words / SUMMARY_MIN_WORDS + 1 : want;
     bsent **pick = tdp_malloc((cap_pick ? cap_pick : 1) * sizeof *pick);
     if (!pick) {
@@ -430,7 +430,7 @@ static td_status summarise(bctx *c)
             break;
     }
     tdp_free(cand);
-    qsort(pick, np, sizeof *pick, cmp_story_order);
+    tdp_sort(pick, np, sizeof *pick, cmp_story_order);
     b->summary = tdp_calloc(np ? np : 1, sizeof *b->summary);
     if (!b->summary) {
         tdp_free(pick);

@@ -102,7 +102,7 @@ static td_status make_entity(bctx *c, const ment *m, size_t n, vcount *vc, tdp_b
         else
             vc[nv++] = (vcount){m[i].name, 1};
     }
-    qsort(vc, nv, sizeof *vc, cmp_vcount);
+    tdp_sort(vc, nv, sizeof *vc, cmp_vcount);
     /* the name: the most used form of more than one word, if any */
     const char *name = vc[0].s;
     for (size_t i = 0; i < nv; i++)
@@ -134,7 +134,7 @@ static td_status make_entity(bctx *c, const ment *m, size_t n, vcount *vc, tdp_b
             vc[nt++] = (vcount){m[i].title, 1};
     }
     if (nt) {
-        qsort(vc, nt, sizeof *vc, cmp_vcount);
+        tdp_sort(vc, nt, sizeof *vc, cmp_vcount);
         e->title = tdp_bstr(c, vc[0].s, strlen(vc[0].s));
         if (!e->title)
             return TD_ENOMEM;
@@ -174,7 +174,7 @@ td_status tdp_brief_entities(bctx *c)
     if (!st && !vc)
         st = TD_ENOMEM;
     if (!st) {
-        qsort(m, n, sizeof *m, cmp_ment);
+        tdp_sort(m, n, sizeof *m, cmp_ment);
         size_t groups[3] = {0, 0, 0};
         for (size_t i = 0; i < n; i++)
             if (!i || m[i].type != m[i - 1].type || strcmp(m[i].key, m[i - 1].key))
@@ -197,7 +197,7 @@ td_status tdp_brief_entities(bctx *c)
             i = j;
         }
         for (int t = 0; t < 3 && !st; t++)
-            qsort(*dst[t], *cnt[t], sizeof **dst[t], cmp_entity);
+            tdp_sort(*dst[t], *cnt[t], sizeof **dst[t], cmp_entity);
     }
     tdp_free(vc);
     tdp_free(m);
@@ -341,7 +341,7 @@ td_status tdp_brief_quotes(bctx *c)
     qcl *cl = NULL;
     size_t ncl = 0, capcl = 0;
     if (!st)
-        qsort(q, n, sizeof *q, cmp_bq_len);
+        tdp_sort(q, n, sizeof *q, cmp_bq_len);
     /* Longest first: a long statement becomes the cluster that partial quotes of
      * it join. */
     for (size_t i = 0; i < n && !st; i++) {
@@ -388,14 +388,14 @@ td_status tdp_brief_quotes(bctx *c)
                 vc[nv++] = (vcount){q[i].speaker, 1};
         }
         if (nv) {
-            qsort(vc, nv, sizeof *vc, cmp_vcount);
+            tdp_sort(vc, nv, sizeof *vc, cmp_vcount);
             cl[k].speaker_name = vc[0].s;
         }
         st = tdp_srcs_make(&b->arena, &cl[k].src, b->copy_of, &cl[k].srcs);
     }
     tdp_free(vc);
     if (!st) {
-        qsort(cl, ncl, sizeof *cl, cmp_qcl);
+        tdp_sort(cl, ncl, sizeof *cl, cmp_qcl);
         b->quotes = tdp_calloc(ncl ? ncl : 1, sizeof *b->quotes);
         if (!b->quotes)
             st = TD_ENOMEM;

@@ -197,7 +197,7 @@ td_status tdp_btok_set(tdp_btok *t, tdp_arena *arena, const char *s, size_t n,
         }
         i += adv;
     }
-    qsort(t->tmp, cnt, sizeof *t->tmp, cmp_u64);
+    tdp_sort(t->tmp, cnt, sizeof *t->tmp, cmp_u64);
     size_t u = 0;
     for (size_t k = 0; k < cnt; k++)
         if (!u || t->tmp[u - 1] != t->tmp[k])
@@ -408,7 +408,7 @@ td_status tdp_srcs_make(tdp_arena *arena, const tdp_srcacc *acc, const int32_t *
     }
     if (n)
         memcpy(ids, acc->ids, n * sizeof *ids);
-    qsort(ids, n, sizeof *ids, cmp_u32);
+    tdp_sort(ids, n, sizeof *ids, cmp_u32);
     uint32_t u = 0;
     for (uint32_t i = 0; i < n; i++)
         if (!u || ids[u - 1] != ids[i])
@@ -417,7 +417,7 @@ td_status tdp_srcs_make(tdp_arena *arena, const tdp_srcacc *acc, const int32_t *
      * canonical, listed or not). */
     for (uint32_t i = 0; i < u; i++)
         canon[i] = copy_of[ids[i]] < 0 ? ids[i] : (uint32_t)copy_of[ids[i]];
-    qsort(canon, u, sizeof *canon, cmp_u32);
+    tdp_sort(canon, u, sizeof *canon, cmp_u32);
     uint32_t indep = 0;
     for (uint32_t i = 0; i < u; i++)
         if (!i || canon[i] != canon[i - 1])

@@ -367,7 +367,7 @@ td_status tdp_brief_timeline(bctx *c)
     td_status st = collect(c, &ev, &n);
     if (st)
         return st;
-    qsort(ev, n, sizeof *ev, cmp_bev);
+    tdp_sort(ev, n, sizeof *ev, cmp_bev);
     tcluster *cl = NULL;
     size_t ncl = 0, capcl = 0;
     size_t *members = tdp_malloc((n ? n : 1) * sizeof *members); /* next member */

@@ -71,3 +71,9 @@ td_status tdp_grow(void **p, size_t *cap, size_t need, size_t size)
     *cap = nc;
     return TD_OK;
 }
+
+void tdp_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+    if (base && n > 1)
+        qsort(base, n, size, cmp);
+}

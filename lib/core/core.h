@@ -31,6 +31,9 @@ td_status tdp_grow(void **p, size_t *cap, size_t need, size_t size);
 #define TDP_GROW(arr, cap, need) \
     tdp_grow((void **)&(arr), &(cap), (need), sizeof *(arr))
 
+/* qsort that accepts an empty or NULL array (qsort's pointer must not be NULL). */
+void tdp_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+
 /* ---- arena: many small allocations freed in one go ---- */
 typedef struct tdp_chunk tdp_chunk;
 typedef struct tdp_arena {
