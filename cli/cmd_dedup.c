@@ -1,12 +1,170 @@
 /* cmd_dedup.c - tidings dedup [--json] [--threshold J] PATH...: copies only. */
+#include <errno.h>
+#include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "cli.h"
 
+static const char k_help[] =
+    "usage: tidings dedup [--json] [--threshold J] [--containment C] PATH...\n\n"
+    "Finds the copies among the articles: exact copies (the same text once case,\n"
+    "spacing and punctuation are ignored), near-copies (Jaccard similarity of their\n"
+    "word shingles at least J, default 0.7) and partial copies (one reuses whole\n"
+    "paragraphs of the other or is contained in it: at least C of the smaller\n"
+    "article, default 0.5, is in the larger; C above 1 turns them off).\n\n"
+    "Copies are grouped under a canonical article: the earliest, then the longest.\n"
+    "Only articles with copies are listed. With --json: {\"groups\": [{\"canonical\":\n"
+    "ID, \"copies\": [{\"id\", \"similarity\", \"kind\"}]}]} (docs/dedup.md).\n";
+
+typedef struct dedup_ctx {
+    td_article **arts;
+    size_t n, cap;
+} dedup_ctx;
+
+static int keep(void *vctx, td_article *a)
+{
+    dedup_ctx *c = vctx;
+    td_status st = td_clean(a);
+    if (st == TD_ENOMEM) {
+        cli_error("out of memory");
+        td_article_free(a);
+        return -1;
+    }
+    if (st && st != TD_EEMPTY) {
+        uint32_t line;
+        const char *path = td_article_origin(a, &line);
+        if (line)
+            cli_error("%s:%u: %s", path, line, td_strerror(st));
+        else
+            cli_error("%s: %s", path, td_strerror(st));
+        td_article_free(a);
+        return 1;
+    }
+    if (c->n == c->cap) {
+        size_t cap = c->cap ? c->cap * 2 : 256;
+        td_article **p = realloc(c->arts, cap * sizeof *p);
+        if (!p) {
+            cli_error("out of memory");
+            td_article_free(a);
+            return -1;
+        }
+        c->arts = p;
+        c->cap = cap;
+    }
+    c->arts[c->n++] = a;
+    return 0;
+}
+
+static bool parse_unit(const char *s, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (errno || end == s || *end || !(v > 0.0))
+        return false;
+    *out = v;
+    return true;
+}
+
+/* Groups in the order of their canonical article, copies in input order. */
+static int print_text(dedup_ctx *c, const td_dedup_copy *cp)
+{
+    size_t n = c->n, groups = 0, copies = 0;
+    size_t *head = malloc((n ? n : 1) * sizeof *head);
+    size_t *next = malloc((n ? n : 1) * sizeof *next);
+    if (!head || !next) {
+        free(head);
+        free(next);
+        cli_error("out of memory");
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++)
+        head[i] = SIZE_MAX;
+    for (size_t i = n; i-- > 0;)
+        if (cp[i].of >= 0 && (size_t)cp[i].of < n) {
+            next[i] = head[cp[i].of];
+            head[cp[i].of] = i;
+        }
+    for (size_t g = 0; g < n; g++) {
+        if (head[g] == SIZE_MAX)
+            continue;
+        printf("%s%s\n", groups++ ? "\n" : "", td_article_id(c->arts[g]));
+        for (size_t i = head[g]; i != SIZE_MAX; i = next[i], copies++)
+            printf("  %-8s %.3f  %s\n", td_copy_kind_name(cp[i].kind), cp[i].similarity,
+                   td_article_id(c->arts[i]));
+    }
+    printf("%s%zu %s in %zu %s among %zu articles\n", groups ? "\n" : "", copies,
+           copies == 1 ? "copy" : "copies", groups, groups == 1 ? "group" : "groups", n);
+    free(head);
+    free(next);
+    return 0;
+}
+
 int cmd_dedup(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    cli_error("dedup is not available yet");
-    return EXIT_FATAL;
+    bool json = false;
+    td_dedup_opts opts = {0, 0};
+    int i = 1;
+    for (; i < argc; i++) {
+        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+            fputs(k_help, stdout);
+            return EXIT_OK;
+        } else if (!strcmp(argv[i], "--json")) {
+            json = true;
+        } else if (!strcmp(argv[i], "--threshold") || !strcmp(argv[i], "--containment")) {
+            bool thr = argv[i][2] == 't';
+            if (i + 1 >= argc)
+                return cli_usage_error("dedup", "%s needs a value", argv[i]);
+            double v;
+            if (!parse_unit(argv[i + 1], &v) || (thr && v > 1.0))
+                return cli_usage_error("dedup", "bad value for %s: '%s' (%s)", argv[i],
+                                       argv[i + 1],
+                                       thr ? "a number in (0, 1]" : "a number above 0");
+            if (thr)
+                opts.threshold = v;
+            else
+                opts.containment = v;
+            i++;
+        } else if (!strcmp(argv[i], "--")) {
+            i++;
+            break;
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            return cli_usage_error("dedup", "unknown option '%s'", argv[i]);
+        } else {
+            break;
+        }
+    }
+    dedup_ctx c = {NULL, 0, 0};
+    bool fatal;
+    long rejected = cli_read_all(argv + i, argc - i, keep, &c, &fatal);
+    int rc = fatal ? EXIT_FATAL : rejected ? EXIT_REJECTED : EXIT_OK;
+    td_dedup_copy *cp = NULL;
+    if (!fatal) {
+        cp = malloc((c.n ? c.n : 1) * sizeof *cp);
+        td_status st = cp ? td_dedup_articles(c.arts, c.n, &opts, cp) : TD_ENOMEM;
+        if (st) {
+            cli_error("%s", td_strerror(st));
+            rc = EXIT_FATAL;
+        } else if (json) {
+            char *js;
+            size_t n;
+            st = td_dedup_json(c.arts, c.n, cp, &js, &n);
+            if (st) {
+                cli_error("%s", td_strerror(st));
+                rc = EXIT_FATAL;
+            } else {
+                if (!cli_write(js, n) || !cli_write("\n", 1))
+                    rc = EXIT_FATAL;
+                td_free(js);
+            }
+        } else if (print_text(&c, cp) < 0) {
+            rc = EXIT_FATAL;
+        }
+    }
+    free(cp);
+    for (size_t k = 0; k < c.n; k++)
+        td_article_free(c.arts[k]);
+    free(c.arts);
+    return rc;
 }
