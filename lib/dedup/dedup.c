@@ -2,7 +2,8 @@
  * dedup.c - copies among a set of articles, grouped under a canonical article.
  *
  * The articles are taken in canonical order (earliest date first, undated last;
- * then the longest text; then input order), so the first of a group to arrive is
+ * then the most text in paragraphs of at least 10 words, so that chrome lines do
+ * not make a page "longer"; then all bytes; then input order), so the first of a group to arrive is
  * its canonical article. Each one is looked up in a copy index (exact hash, LSH
  * bands, paragraph fingerprints); the candidates whose MinHash estimate comes
  * within VERIFY_MARGIN of a threshold are verified on the exact shingle sets,
@@ -32,7 +33,8 @@ TD_API const char *td_copy_kind_name(td_copy_kind k)
 
 typedef struct order_key {
     int32_t days;
-    uint64_t bytes;
+    uint64_t body;    /* bytes of paragraphs of at least 10 words: the text itself */
+    uint64_t bytes;   /* all bytes, chrome lines included */
     size_t i;
 } order_key;
 
@@ -41,6 +43,8 @@ static int cmp_order(const void *pa, const void *pb)
     const order_key *a = pa, *b = pb;
     if (a->days != b->days)
         return a->days < b->days ? -1 : 1;
+    if (a->body != b->body)
+        return a->body > b->body ? -1 : 1;
     if (a->bytes != b->bytes)
         return a->bytes > b->bytes ? -1 : 1;
     return a->i < b->i ? -1 : a->i > b->i;
@@ -96,11 +100,15 @@ static td_status verify(run *r, const td_article *a, const td_article *b, double
     return TD_OK;
 }
 
+/* nearest (optional): the article each one matched best, -1 when none. */
 static td_status corpus_run(td_article *const *arts, size_t n, double t, double c,
-                            tdp_copy *out)
+                            tdp_copy *out, int32_t *nearest)
 {
-    for (size_t i = 0; i < n; i++)
-        out[i] = (tdp_copy){-1, -1, 0.0f, TDP_COPY_NONE};
+    for (size_t i = 0; i < n; i++) {
+        out[i] = (tdp_copy){-1, 0.0f, TDP_COPY_NONE};
+        if (nearest)
+            nearest[i] = -1;
+    }
     if (n == 0)
         return TD_OK;
     if (n > INT32_MAX)
@@ -113,12 +121,19 @@ static td_status corpus_run(td_article *const *arts, size_t n, double t, double 
     td_status st = r.ix && r.sig && ord ? TD_OK : TD_ENOMEM;
     for (size_t i = 0; !st && i < n; i++) {
         const td_article *a = arts[i];
-        uint64_t bytes = 0;
-        for (size_t p = 0; p < a->n_paras; p++)
-            bytes += a->paras[p].len;
+        uint64_t bytes = 0, body = 0;
+        for (size_t p = 0; p < a->n_paras; p++) {
+            const char *s = a->paras[p].text;
+            uint32_t len = a->paras[p].len, words = 1;
+            for (uint32_t k = 0; k < len && words < TDP_DEDUP_MIN_PARA_WORDS; k++)
+                words += s[k] == ' ';
+            bytes += len;
+            if (words >= TDP_DEDUP_MIN_PARA_WORDS)
+                body += len;
+        }
         ord[i] = (order_key){a->date.prec >= TD_DATE_MONTH ? td_date_days(&a->date)
                                                            : INT32_MAX,
-                             bytes, i};
+                             body, bytes, i};
     }
     if (!st)
         qsort(ord, n, sizeof *ord, cmp_order);
@@ -195,8 +210,9 @@ static td_status corpus_run(td_article *const *arts, size_t n, double t, double 
         uint32_t root = UINT32_MAX;
         if (best >= 0) {
             root = tdp_index_root(r.ix, cand[best].rec);
-            out[i] = (tdp_copy){(int32_t)r.rec2art[root], (int32_t)r.rec2art[cand[best].rec],
-                                (float)sim, (uint8_t)kind};
+            out[i] = (tdp_copy){(int32_t)r.rec2art[root], (float)sim, (uint8_t)kind};
+            if (nearest)
+                nearest[i] = (int32_t)r.rec2art[cand[best].rec];
         }
         if (kind == TDP_COPY_EXACT)
             continue;
@@ -223,7 +239,7 @@ td_status tdp_dedup_corpus(td_article *const *arts, size_t n, double threshold,
     if ((!arts && n) || !out || threshold < 0 || threshold > 1)
         return TD_EARG;
     return corpus_run(arts, n, threshold > 0 ? threshold : TDP_DEDUP_DEFAULT_THRESHOLD,
-                      TDP_DEDUP_DEFAULT_CONTAINMENT, out);
+                      TDP_DEDUP_DEFAULT_CONTAINMENT, out, NULL);
 }
 
 TD_API td_status td_dedup_articles(td_article *const *arts, size_t n,
@@ -246,13 +262,13 @@ TD_API td_status td_dedup_articles(td_article *const *arts, size_t n,
         }
     }
     tdp_copy *tmp = tdp_malloc((n ? n : 1) * sizeof *tmp);
-    if (!tmp)
-        return TD_ENOMEM;
-    td_status st = corpus_run(arts, n, t, c, tmp);
+    int32_t *near = tdp_malloc((n ? n : 1) * sizeof *near);
+    td_status st = tmp && near ? corpus_run(arts, n, t, c, tmp, near) : TD_ENOMEM;
     for (size_t i = 0; !st && i < n; i++)
-        out[i] = (td_dedup_copy){tmp[i].of, tmp[i].nearest, tmp[i].similarity,
+        out[i] = (td_dedup_copy){tmp[i].of, near[i], tmp[i].similarity,
                                  (td_copy_kind)tmp[i].kind};
     tdp_free(tmp);
+    tdp_free(near);
     return st;
 }
 

@@ -24,8 +24,8 @@ typedef enum tdp_copy_kind {
 
 typedef struct tdp_copy {
     int32_t of;          /* index of the canonical article, -1 when independent */
-    int32_t nearest;     /* index of the article it matched best, -1 when none */
-    float similarity;    /* to nearest: Jaccard (containment for partial copies) */
+    float similarity;    /* to the article it matched best: Jaccard (containment
+                            for partial copies, 1 for exact ones) */
     uint8_t kind;        /* tdp_copy_kind */
 } tdp_copy;
 
