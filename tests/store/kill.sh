@@ -42,6 +42,14 @@ done
 cat "$tmp"/out.* | awk '$1 == "ingested" { print $2 }' | sort >"$tmp/reported"
 [ -s "$tmp/reported" ] || echo "note: no round reported anything before its kill"
 
+# A reader first (it must recover the killed writer's WAL read-only): the stories
+# hold at least every article reported.
+"$bin" stories --check --json --db "$tmp/news.db" >"$tmp/stories" 2>"$tmp/stories.err" ||
+    fail "stories after the kills: $(cat "$tmp/stories.err")"
+held=$(sed 's/.*"articles":\([0-9]*\).*/\1/' "$tmp/stories" | awk '{ s += $1 } END { print s + 0 }')
+[ "$held" -ge "$(wc -l <"$tmp/reported")" ] ||
+    fail "the stories hold $held articles, $(wc -l <"$tmp/reported") were reported"
+
 # A full run after the kills: it must open the database cleanly and find every
 # article reported before as already there (unchanged).
 "$bin" ingest --db "$tmp/news.db" --batch 512 "$tmp/feed.jsonl" >"$tmp/final" 2>"$tmp/final.err" ||
