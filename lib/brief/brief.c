@@ -15,6 +15,14 @@
 
 #include "brief/brief_i.h"
 
+/* Centrality: a word weighs (share of independent articles using it)^DF_POWER, a
+ * word of one article ONE_ARTICLE of that; a sentence sums its words' weights over
+ * (its number of words)^LEN_POWER. Measured on MultiLing 2011 (docs/BENCHMARKS.md). */
+#define DF_POWER 2.0
+#define ONE_ARTICLE 0.1
+#define LEN_POWER 0.6
+#define LEAD_BONUS 0.15     /* an article's first sentence */
+#define SECOND_BONUS 0.08   /* its second */
 #define DEFAULT_SUMMARY 4
 #define SUMMARY_MIN_WORDS 8
 #define SUMMARY_MAX_WORDS 70
@@ -354,16 +362,17 @@ static void score_sentences(bctx *c)
         for (uint32_t k = 0; k < s->n_set; k++) {
             double df = tdp_bterms_df(&c->terms, s->set[k]);
             /* a word only one article uses says little about the story */
-            w += n_indep > 1 && df < 2 ? 0.1 * df / n_indep : df / n_indep;
+            w += n_indep > 1 && df < 2 ? ONE_ARTICLE * pow(df / n_indep, DF_POWER)
+                                         : pow(df / n_indep, DF_POWER);
         }
-        s->score = s->n_set ? w / sqrt((double)s->n_set) : 0;
+        s->score = s->n_set ? w / pow((double)s->n_set, LEN_POWER) : 0;
         if (s->score > best)
             best = s->score;
     }
     for (size_t i = 0; i < c->n_sents; i++) {
         bsent *s = &c->sents[i];
-        uint32_t pos = s->idx - (uint32_t)0;
-        s->score = (best > 0 ? s->score / best : 0) + (pos == 0 ? 0.15 : pos == 1 ? 0.08 : 0);
+        uint32_t pos = s->idx;
+        s->score = (best > 0 ? s->score / best : 0) + (pos == 0 ? LEAD_BONUS : pos == 1 ? SECOND_BONUS : 0);
     }
 }
 
@@ -425,7 +434,7 @@ static td_status summarise(bctx *c)
         if (redundant)
             continue;
         pick[np++] = cand[i];
-        words += s->words;
+        words += tdp_word_count(s->text, s->len);
         if (want_words ? words >= want_words : np >= want)
             break;
     }
