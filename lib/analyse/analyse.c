@@ -20,42 +20,101 @@ void tdp_analysis_free(tdp_analysis *an)
     tdp_free(an);
 }
 
-/* ---- terms ---- */
+/* ---- terms ----
+ *
+ * Occurrences are counted per folded form in a hash table first; each distinct
+ * form is stemmed once at the end, and forms that share a stem are merged. This
+ * keeps stemming and sorting to the article's vocabulary, not its length. */
+
+typedef struct term_slot {
+    uint64_t key;          /* XXH3 of the folded form (or of the joined name); 0 empty */
+    uint32_t foff, flen;   /* the folded form in the token bytes (single words) */
+    uint32_t words, names, nums;
+    uint8_t joined;        /* a multiword name: key is the final hash */
+} term_slot;
 
 typedef struct term_acc {
     uint64_t hash;
-    uint8_t kind;          /* TDP_TERM_NUMBER, or NAME/WORD vote of one occurrence */
+    uint32_t words, names, nums;
 } term_acc;
 
-static int cmp_acc(const void *a, const void *b)
+/* Sorts by hash: LSD radix sort, a byte a pass (qsort's calls cost more than the
+ * work here). tmp holds n entries. */
+static void sort_acc(term_acc *a, term_acc *tmp, size_t n)
 {
-    const term_acc *x = a, *y = b;
-    if (x->hash != y->hash)
-        return x->hash < y->hash ? -1 : 1;
-    return (int)x->kind - (int)y->kind;
+    size_t count[256];
+    term_acc *src = a, *dst = tmp;
+    for (unsigned shift = 0; shift < 64; shift += 8) {
+        memset(count, 0, sizeof count);
+        for (size_t i = 0; i < n; i++)
+            count[(src[i].hash >> shift) & 0xFF]++;
+        size_t sum = 0;
+        for (size_t k = 0; k < 256; k++) {
+            size_t c = count[k];
+            count[k] = sum;
+            sum += c;
+        }
+        for (size_t i = 0; i < n; i++)
+            dst[count[(src[i].hash >> shift) & 0xFF]++] = src[i];
+        term_acc *t = src;
+        src = dst;
+        dst = t;
+    }
+    /* eight passes: the result is back in a */
 }
 
 typedef struct run_state {
     tdp_analysis *an;
     tdp_stemmer *stem;
     const char *lang;
-    term_acc *acc;
-    size_t n_acc, cap_acc;
+    term_slot *slots;
+    size_t mask, used;
     size_t dates_cap;
-    tdp_toklist tl;       /* tokens of the current sentence */
-    tdp_toklist dtl;      /* scratch for the date finder */
+    tdp_toklist all;      /* tokens of every sentence */
+    size_t *sent_tok;     /* first token of each sentence; n_sents + 1 entries */
     uint32_t sent;
     int32_t ref_days;
     bool has_ref;
     td_status err;
 } run_state;
 
-static td_status add_acc(run_state *rs, uint64_t h, uint8_t kind)
+/* Doubles the table when it is half full. */
+static td_status grow_slots(run_state *rs)
 {
-    if (TDP_GROW(rs->acc, rs->cap_acc, rs->n_acc + 1))
+    size_t cap = (rs->mask + 1) * 2;
+    term_slot *ns = tdp_calloc(cap, sizeof *ns);
+    if (!ns)
         return TD_ENOMEM;
-    rs->acc[rs->n_acc++] = (term_acc){h, kind};
+    for (size_t i = 0; i <= rs->mask; i++) {
+        if (!rs->slots[i].key)
+            continue;
+        size_t j = (size_t)(rs->slots[i].key >> 7) & (cap - 1);
+        while (ns[j].key)
+            j = (j + 1) & (cap - 1);
+        ns[j] = rs->slots[i];
+    }
+    tdp_free(rs->slots);
+    rs->slots = ns;
+    rs->mask = cap - 1;
     return TD_OK;
+}
+
+/* The slot of a key, created empty if new; NULL on out-of-memory. */
+static term_slot *slot_for(run_state *rs, uint64_t key)
+{
+    if (2 * (rs->used + 1) > rs->mask + 1 && grow_slots(rs)) {
+        rs->err = TD_ENOMEM;
+        return NULL;
+    }
+    key |= 1;
+    size_t i = (size_t)(key >> 7) & rs->mask;
+    while (rs->slots[i].key && rs->slots[i].key != key)
+        i = (i + 1) & rs->mask;
+    if (!rs->slots[i].key) {
+        rs->slots[i].key = key;
+        rs->used++;
+    }
+    return &rs->slots[i];
 }
 
 /* True when only spaces separate tokens a and b of the sentence. */
@@ -77,31 +136,29 @@ static bool name_word(const tdp_toklist *tl, size_t i, const char *lang)
     return true;
 }
 
-static td_status sentence_terms(run_state *rs, const char *s, size_t n)
+static void sentence_terms(run_state *rs, const char *s, const tdp_toklist *tl)
 {
-    tdp_toklist *tl = &rs->tl;
-    tdp_toklist_reset(tl);
-    if (tdp_toklist_add(tl, s, n))
-        return TD_ENOMEM;
-    rs->an->n_tokens += (uint32_t)tl->n;
     for (size_t i = 0; i < tl->n; i++) {
         const tdp_tokspan *t = &tl->toks[i];
         const char *f = tdp_toklist_fold(tl, i);
         uint16_t fl = t->flags;
-        if (fl & TDP_TOK_NUMERIC) {
-            if (add_acc(rs, XXH3_64bits(f, t->flen), TDP_TERM_NUMBER))
-                return TD_ENOMEM;
-            continue;
+        if (!(fl & TDP_TOK_NUMERIC)) {
+            if (t->flen < 2)
+                continue;
+            if (!(fl & TDP_TOK_ALLCAPS) && tdp_is_stop(rs->lang, f, t->flen))
+                continue;
         }
-        if (!(fl & TDP_TOK_ALLCAPS) && tdp_is_stop(rs->lang, f, t->flen))
-            continue;
-        if (t->flen < 2)
-            continue;
-        size_t sl;
-        const char *st = tdp_stem(rs->stem, f, t->flen, &sl);
-        bool name = (fl & TDP_TOK_ALLCAPS) || ((fl & TDP_TOK_CAP) && i > 0);
-        if (add_acc(rs, XXH3_64bits(st, sl), name ? TDP_TERM_NAME : TDP_TERM_WORD))
-            return TD_ENOMEM;
+        term_slot *sl = slot_for(rs, XXH3_64bits(f, t->flen));
+        if (!sl)
+            return;
+        sl->foff = t->foff;
+        sl->flen = t->flen;
+        if (fl & TDP_TOK_NUMERIC)
+            sl->nums++;
+        else if ((fl & TDP_TOK_ALLCAPS) || ((fl & TDP_TOK_CAP) && i > 0))
+            sl->names++;
+        else
+            sl->words++;
     }
     /* Multiword names: runs of 2-4 capitalised words separated by spaces only,
      * hashed as their folded words joined by one space. */
@@ -124,41 +181,83 @@ static td_status sentence_terms(run_state *rs, const char *s, size_t n)
                 memcpy(buf + bl, tdp_toklist_fold(tl, k), tl->toks[k].flen);
                 bl += tl->toks[k].flen;
             }
-            if (add_acc(rs, XXH3_64bits(buf, bl), TDP_TERM_NAME))
-                return TD_ENOMEM;
+            /* salted slot key keeps a joined name apart from a single word; the
+             * term's own hash rides in foff/flen */
+            uint64_t h = XXH3_64bits(buf, bl);
+            term_slot *sl = slot_for(rs, h ^ 0x9E3779B97F4A7C15ull);
+            if (!sl)
+                return;
+            sl->joined = 1;
+            sl->foff = (uint32_t)h;
+            sl->flen = (uint32_t)(h >> 32);
+            sl->names++;
         }
         i = j;
     }
-    return TD_OK;
 }
 
 static td_status finish_terms(run_state *rs)
 {
     tdp_analysis *an = rs->an;
-    if (!rs->n_acc)
+    if (!rs->used)
         return TD_OK;
-    qsort(rs->acc, rs->n_acc, sizeof *rs->acc, cmp_acc);
-    size_t uniq = 0;
-    for (size_t i = 0; i < rs->n_acc; i++)
-        uniq += !i || rs->acc[i].hash != rs->acc[i - 1].hash;
-    an->terms = tdp_malloc(uniq * sizeof *an->terms);
-    if (!an->terms)
+    term_acc *acc = tdp_malloc(2 * rs->used * sizeof *acc);
+    if (!acc)
         return TD_ENOMEM;
+    size_t n = 0;
+    for (size_t i = 0; i <= rs->mask; i++) {
+        const term_slot *sl = &rs->slots[i];
+        if (!sl->key)
+            continue;
+        uint64_t h;
+        if (sl->joined) {
+            h = ((uint64_t)sl->flen << 32) | sl->foff;
+        } else if (sl->nums) {
+            h = XXH3_64bits(rs->all.bytes + sl->foff, sl->flen);
+        } else {
+            size_t stl;
+            const char *st = tdp_stem(rs->stem, rs->all.bytes + sl->foff, sl->flen, &stl);
+            h = XXH3_64bits(st, stl);
+        }
+        acc[n++] = (term_acc){h, sl->words, sl->names, sl->nums};
+    }
+    if (n < 256) {
+        for (size_t k = 1; k < n; k++) {
+            term_acc x = acc[k];
+            size_t j = k;
+            while (j > 0 && acc[j - 1].hash > x.hash) {
+                acc[j] = acc[j - 1];
+                j--;
+            }
+            acc[j] = x;
+        }
+    } else {
+        sort_acc(acc, acc + rs->used, n);
+    }
+    size_t uniq = 0;
+    for (size_t i = 0; i < n; i++)
+        uniq += !i || acc[i].hash != acc[i - 1].hash;
+    an->terms = tdp_malloc(uniq * sizeof *an->terms);
+    if (!an->terms) {
+        tdp_free(acc);
+        return TD_ENOMEM;
+    }
     size_t i = 0;
-    while (i < rs->n_acc) {
+    while (i < n) {
         size_t j = i;
         uint32_t words = 0, names = 0, nums = 0;
-        while (j < rs->n_acc && rs->acc[j].hash == rs->acc[i].hash) {
-            words += rs->acc[j].kind == TDP_TERM_WORD;
-            names += rs->acc[j].kind == TDP_TERM_NAME;
-            nums += rs->acc[j].kind == TDP_TERM_NUMBER;
+        while (j < n && acc[j].hash == acc[i].hash) {
+            words += acc[j].words;
+            names += acc[j].names;
+            nums += acc[j].nums;
             j++;
         }
         uint8_t kind = nums ? TDP_TERM_NUMBER : names >= words ? TDP_TERM_NAME
                                                               : TDP_TERM_WORD;
-        an->terms[an->n_terms++] = (tdp_term){rs->acc[i].hash, (uint32_t)(j - i), kind};
+        an->terms[an->n_terms++] = (tdp_term){acc[i].hash, words + names + nums, kind};
         i = j;
     }
+    tdp_free(acc);
     return TD_OK;
 }
 
@@ -209,8 +308,7 @@ td_status tdp_analyse(td_article *a)
     run_state rs;
     memset(&rs, 0, sizeof rs);
     rs.an = an;
-    rs.tl = (tdp_toklist)TDP_TOKLIST_INIT;
-    rs.dtl = (tdp_toklist)TDP_TOKLIST_INIT;
+    rs.all = (tdp_toklist)TDP_TOKLIST_INIT;
     rs.lang = a->language;
     if (a->date.prec >= TD_DATE_DAY) {
         rs.has_ref = true;
@@ -247,26 +345,49 @@ td_status tdp_analyse(td_article *a)
     }
     tdp_free(spans);
 
+    /* Tokens of every sentence, once: terms, dates and names all read them. */
+    if (!st) {
+        rs.sent_tok = tdp_malloc((an->n_sents + 1) * sizeof *rs.sent_tok);
+        if (!rs.sent_tok)
+            st = TD_ENOMEM;
+    }
+    for (size_t i = 0; i < an->n_sents && !st; i++) {
+        rs.sent_tok[i] = rs.all.n;
+        st = tdp_toklist_add(&rs.all, an->sents[i].text, an->sents[i].len);
+    }
+    if (!st) {
+        rs.sent_tok[an->n_sents] = rs.all.n;
+        an->n_tokens = (uint32_t)rs.all.n;
+        size_t cap = 256; /* grows with the vocabulary */
+        rs.slots = tdp_calloc(cap, sizeof *rs.slots);
+        rs.mask = cap - 1;
+        if (!rs.slots)
+            st = TD_ENOMEM;
+    }
+
     /* Terms and dates, sentence by sentence. */
     for (size_t i = 0; i < an->n_sents && !st; i++) {
         const tdp_sentence *s = &an->sents[i];
+        tdp_toklist v = tdp_toklist_view(&rs.all, rs.sent_tok[i],
+                                         rs.sent_tok[i + 1] - rs.sent_tok[i]);
         rs.sent = (uint32_t)i;
-        st = sentence_terms(&rs, s->text, s->len);
-        if (!st)
-            st = tdp_find_dates(s->text, s->len, &a->date, &rs.dtl, on_date, &rs);
-        if (!st)
-            st = rs.err;
+        sentence_terms(&rs, s->text, &v);
+        tdp_find_dates_in(s->text, s->len, &a->date, &v, on_date, &rs);
+        st = rs.err;
     }
     if (!st)
         st = finish_terms(&rs);
     if (!st)
-        st = tdp_find_mentions(a, an, &rs.tl);
-    if (!st)
-        st = tdp_find_quotes(a, an, &rs.tl);
+        st = tdp_find_mentions(a, an, &rs.all, rs.sent_tok);
+    if (!st) {
+        tdp_toklist scratch = TDP_TOKLIST_INIT;
+        st = tdp_find_quotes(a, an, &scratch);
+        tdp_toklist_free(&scratch);
+    }
 
-    tdp_free(rs.acc);
-    tdp_toklist_free(&rs.tl);
-    tdp_toklist_free(&rs.dtl);
+    tdp_free(rs.slots);
+    tdp_free(rs.sent_tok);
+    tdp_toklist_free(&rs.all);
     tdp_stemmer_free(rs.stem);
     return st;
 }

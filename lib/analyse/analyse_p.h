@@ -42,12 +42,28 @@ typedef int (*tdp_date_fn)(void *ctx, const tdp_date_hit *h);
 td_status tdp_find_dates(const char *s, size_t n, const td_date *ref, tdp_toklist *tl,
                          tdp_date_fn fn, void *ctx);
 
+/* The same on a sentence already tokenized (`toks` holds exactly its tokens). */
+void tdp_find_dates_in(const char *s, size_t n, const td_date *ref,
+                       const tdp_toklist *toks, tdp_date_fn fn, void *ctx);
+
+/* Tokens first..first+n of a list, as a list of their own (read only). */
+static inline tdp_toklist tdp_toklist_view(const tdp_toklist *tl, size_t first, size_t n)
+{
+    tdp_toklist v = *tl;
+    v.toks = tl->toks + first;
+    v.n = n;
+    v.cap = n;
+    return v;
+}
+
 /* True if the sentence speaks of the future ("will meet", "is due to"). */
 bool tdp_future_tense(const tdp_toklist *tl);
 
-/* Names of people, organisations and places (an->mentions); needs an->sents.
- * `tl` is scratch space. */
-td_status tdp_find_mentions(td_article *a, tdp_analysis *an, tdp_toklist *tl);
+/* Names of people, organisations and places (an->mentions); needs an->sents and
+ * their tokens: `all` holds every sentence's tokens, sentence i's from
+ * sent_tok[i] to sent_tok[i + 1]. */
+td_status tdp_find_mentions(td_article *a, tdp_analysis *an, const tdp_toklist *all,
+                            const size_t *sent_tok);
 
 /* Direct quotes with their speakers (an->quotes); needs sents and mentions. */
 td_status tdp_find_quotes(td_article *a, tdp_analysis *an, tdp_toklist *tl);

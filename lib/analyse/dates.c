@@ -625,12 +625,33 @@ static size_t weekday_form(const ctx *c, emit_state *e, size_t i, int wd)
     return last;
 }
 
+/* The words a relative expression can start with (besides a number). */
+static bool relative_word(const char *f, size_t l)
+{
+    switch (f[0]) {
+    case 'y': return l == 9 && !strcmp(f, "yesterday");
+    case 't':
+        return (l == 5 && !strcmp(f, "today")) || (l == 7 && !strcmp(f, "tonight")) ||
+               (l == 8 && !strcmp(f, "tomorrow")) || (l == 4 && !strcmp(f, "this"));
+    case 'l': return l == 4 && !strcmp(f, "last");
+    case 'p':
+        return (l == 4 && !strcmp(f, "past")) || (l == 8 && !strcmp(f, "previous"));
+    case 'c':
+        return (l == 7 && !strcmp(f, "current")) || (l == 6 && !strcmp(f, "coming"));
+    case 'n': return l == 4 && !strcmp(f, "next");
+    default: return false;
+    }
+}
+
 /* yesterday, today, last week, two days ago ... Returns last token or SIZE_MAX. */
 static size_t relative_form(const ctx *c, emit_state *e, size_t i)
 {
     if (!c->has_ref)
         return SIZE_MAX;
     const char *f = fold(c, i);
+    /* cheap test first: one of a dozen words, or "N units ago" */
+    if (!relative_word(f, c->tl->toks[i].flen) && !(i + 2 < c->tl->n && is(c, i + 2, "ago")))
+        return SIZE_MAX;
     uint32_t off = c->tl->toks[i].off;
     int32_t z = c->ref_days;
     if (!strcmp(f, "yesterday") || !strcmp(f, "today") || !strcmp(f, "tonight") ||
@@ -744,6 +765,13 @@ td_status tdp_find_dates(const char *s, size_t n, const td_date *ref, tdp_toklis
     tdp_toklist_reset(tl);
     if (tdp_toklist_add(tl, s, n))
         return TD_ENOMEM;
+    tdp_find_dates_in(s, n, ref, tl, fn, ctxp);
+    return TD_OK;
+}
+
+void tdp_find_dates_in(const char *s, size_t n, const td_date *ref, const tdp_toklist *tl,
+                       tdp_date_fn fn, void *ctxp)
+{
     ctx c = {s, n, tl, ref, 0, false};
     if (ref && ref->prec >= TD_DATE_DAY && ref->month >= 1 && ref->day >= 1) {
         c.has_ref = true;
@@ -813,5 +841,4 @@ td_status tdp_find_dates(const char *s, size_t n, const td_date *ref, tdp_toklis
         if (last != SIZE_MAX && last > i)
             i = last;
     }
-    return TD_OK;
 }

@@ -3,50 +3,53 @@
  * lists are folded and sorted bytewise (a unit test checks) for binary search. */
 #include "analyse/lexicon.h"
 
-static const char *const first_names[] = {
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+#define LEX_W 24 /* bytes per entry, NUL-padded */
+
+static const char first_names[][24] = {
     "aaron", "abdullah", "abraham", "adam", "adrian", "ahmad", "ahmed", "aleksandr",
     "aleksei", "alex", "alexander", "alexandra", "alexei", "alexis", "ali", "alice",
-    "alicia", "alison", "amanda", "amy", "ana", "andrea", "andreas", "andrei", "andrew",
-    "andrzej", "angela", "angelina", "anna", "annalena", "anne", "anthony", "anton",
-    "antonio", "antony", "arnold", "arthur", "ashraf", "barack", "barbara", "ben",
-    "benjamin", "benny", "bernard", "beth", "bill", "billy", "bob", "boris", "brad",
-    "brian", "bruce", "carl", "carlos", "carol", "caroline", "catherine", "charles",
-    "charlie", "charlotte", "chris", "christian", "christina", "christine",
+    "alicia", "alison", "amanda", "amy", "ana", "andrea", "andreas", "andrei",
+    "andrew", "andrzej", "angela", "angelina", "anna", "annalena", "anne", "anthony",
+    "anton", "antonio", "antony", "arnold", "arthur", "ashraf", "barack", "barbara",
+    "ben", "benjamin", "benny", "bernard", "beth", "bill", "billy", "bob", "boris",
+    "brad", "brian", "bruce", "carl", "carlos", "carol", "caroline", "catherine",
+    "charles", "charlie", "charlotte", "chris", "christian", "christina", "christine",
     "christopher", "chuck", "claire", "clara", "claude", "colin", "craig", "dan",
-    "daniel", "daniela", "danny", "dave", "david", "dean", "deborah", "denis", "dennis",
-    "diana", "diane", "dmitri", "dmitry", "donald", "donna", "dorothy", "doug",
-    "douglas", "ed", "edward", "elena", "elisabeth", "elizabeth", "ellen", "emily",
-    "emma", "emmanuel", "eric", "erik", "ernst", "eva", "evgeny", "fatima", "felix",
-    "fernando", "francesca", "francis", "francisco", "frank", "franz", "fred",
+    "daniel", "daniela", "danny", "dave", "david", "dean", "deborah", "denis",
+    "dennis", "diana", "diane", "dmitri", "dmitry", "donald", "donna", "dorothy",
+    "doug", "douglas", "ed", "edward", "elena", "elisabeth", "elizabeth", "ellen",
+    "emily", "emma", "emmanuel", "eric", "erik", "ernst", "eva", "evgeny", "fatima",
+    "felix", "fernando", "francesca", "francis", "francisco", "frank", "franz", "fred",
     "frederick", "friedrich", "gabriel", "gary", "georg", "george", "gerhard", "gina",
     "giorgia", "giuseppe", "gordon", "grace", "greg", "gregory", "hans", "harold",
     "harry", "hassan", "heinrich", "helen", "helmut", "henry", "hillary", "howard",
-    "hugo", "hussein", "ian", "igor", "ilya", "irina", "isaac", "ivan", "jack", "jacob",
-    "jacques", "jake", "james", "jamie", "jan", "jane", "janet", "jason", "jean",
-    "jeff", "jeffrey", "jennifer", "jens", "jeremy", "jerome", "jessica", "jim",
-    "jimmy", "joachim", "joan", "joe", "johann", "johannes", "john", "jon", "jonathan",
-    "jorge", "jose", "josep", "joseph", "joshua", "juan", "judith", "julia", "julian",
-    "julie", "justin", "kamala", "karen", "karl", "kate", "katherine", "kathleen",
-    "kathy", "keith", "kelly", "ken", "kenneth", "kevin", "kim", "kirill", "klaus",
-    "kristina", "kurt", "larry", "laura", "lauren", "lee", "leo", "leon", "leonid",
-    "linda", "lisa", "liz", "lloyd", "lorenzo", "louis", "luca", "lucas", "luis",
-    "lukas", "marco", "margaret", "maria", "marie", "marine", "mario", "mark", "markus",
-    "martin", "mary", "matt", "matteo", "matthew", "max", "maxim", "michael", "michel",
-    "michelle", "miguel", "mike", "mikhail", "mohammad", "mohammed", "muhammad",
-    "nancy", "natalia", "natalie", "nathan", "ned", "nicholas", "nick", "nicola",
-    "nicolas", "nikolai", "nina", "olaf", "oleg", "olga", "oliver", "omar", "pablo",
-    "pamela", "patricia", "patrick", "paul", "pedro", "peter", "petr", "philip",
-    "philippe", "pierre", "rachel", "rafael", "ralph", "ramzan", "raymond", "rebecca",
-    "richard", "rick", "rishi", "robert", "roberto", "roger", "ron", "ronald", "rose",
-    "ruth", "ryan", "sam", "samantha", "samuel", "sandra", "sara", "sarah", "scott",
-    "sean", "sebastian", "serge", "sergei", "sergey", "sharon", "silvio", "simon",
-    "sophie", "stephen", "steve", "steven", "stuart", "susan", "sylvie", "tamara",
-    "tatiana", "ted", "teresa", "thomas", "tim", "timothy", "tina", "todd", "tom",
-    "tony", "ulrich", "ursula", "valentina", "valery", "vasily", "victor", "viktor",
-    "vincent", "vladimir", "volodymyr", "walter", "wang", "wendy", "william", "xi",
-    "yevgeny", "yulia", "yuri", "zbigniew", "zhang",
+    "hugo", "hussein", "ian", "igor", "ilya", "irina", "isaac", "ivan", "jack",
+    "jacob", "jacques", "jake", "james", "jamie", "jan", "jane", "janet", "jason",
+    "jean", "jeff", "jeffrey", "jennifer", "jens", "jeremy", "jerome", "jessica",
+    "jim", "jimmy", "joachim", "joan", "joe", "johann", "johannes", "john", "jon",
+    "jonathan", "jorge", "jose", "josep", "joseph", "joshua", "juan", "judith",
+    "julia", "julian", "julie", "justin", "kamala", "karen", "karl", "kate",
+    "katherine", "kathleen", "kathy", "keith", "kelly", "ken", "kenneth", "kevin",
+    "kim", "kirill", "klaus", "kristina", "kurt", "larry", "laura", "lauren", "lee",
+    "leo", "leon", "leonid", "linda", "lisa", "liz", "lloyd", "lorenzo", "louis",
+    "luca", "lucas", "luis", "lukas", "marco", "margaret", "maria", "marie", "marine",
+    "mario", "mark", "markus", "martin", "mary", "matt", "matteo", "matthew", "max",
+    "maxim", "michael", "michel", "michelle", "miguel", "mike", "mikhail", "mohammad",
+    "mohammed", "muhammad", "nancy", "natalia", "natalie", "nathan", "ned", "nicholas",
+    "nick", "nicola", "nicolas", "nikolai", "nina", "olaf", "oleg", "olga", "oliver",
+    "omar", "pablo", "pamela", "patricia", "patrick", "paul", "pedro", "peter", "petr",
+    "philip", "philippe", "pierre", "rachel", "rafael", "ralph", "ramzan", "raymond",
+    "rebecca", "richard", "rick", "rishi", "robert", "roberto", "roger", "ron",
+    "ronald", "rose", "ruth", "ryan", "sam", "samantha", "samuel", "sandra", "sara",
+    "sarah", "scott", "sean", "sebastian", "serge", "sergei", "sergey", "sharon",
+    "silvio", "simon", "sophie", "stephen", "steve", "steven", "stuart", "susan",
+    "sylvie", "tamara", "tatiana", "ted", "teresa", "thomas", "tim", "timothy", "tina",
+    "todd", "tom", "tony", "ulrich", "ursula", "valentina", "valery", "vasily",
+    "victor", "viktor", "vincent", "vladimir", "volodymyr", "walter", "wang", "wendy",
+    "william", "xi", "yevgeny", "yulia", "yuri", "zbigniew", "zhang",
 };
-static const char *const places[] = {
+static const char places[][24] = {
     "abu dhabi", "afghanistan", "africa", "albania", "algeria", "america", "andorra",
     "angola", "ankara", "argentina", "armenia", "asia", "athens", "australia",
     "austria", "azerbaijan", "baghdad", "bahrain", "baku", "baltic sea", "bangladesh",
@@ -83,7 +86,7 @@ static const char *const places[] = {
     "vietnam", "vilnius", "wales", "warsaw", "washington", "west", "western europe",
     "white house", "yemen", "zagreb", "zambia", "zimbabwe",
 };
-static const char *const org_words[] = {
+static const char org_words[][24] = {
     "academy", "administration", "agency", "alliance", "army", "assembly",
     "association", "authority", "bank", "board", "brigade", "bureau", "cabinet",
     "center", "centre", "chamber", "church", "club", "coalition", "college",
@@ -95,15 +98,16 @@ static const char *const org_words[] = {
     "pentagon", "police", "post", "press", "reuters", "senate", "service", "services",
     "society", "tass", "times", "tribunal", "union", "university",
 };
-static const char *const org_acronyms[] = {
+static const char org_acronyms[][24] = {
     "afp", "ap", "asean", "bbc", "brics", "cia", "cnn", "csto", "dw", "eu", "fbi",
     "g20", "g7", "iaea", "icc", "imf", "kremlin", "nato", "nrc", "nsa", "opec", "osce",
-    "pentagon", "ria", "sco", "sputnik", "tass", "un", "unesco", "unicef", "who", "wto",
+    "pentagon", "ria", "sco", "sputnik", "tass", "un", "unesco", "unicef", "who",
+    "wto",
 };
-static const char *const title_words[] = {
+static const char title_words[][24] = {
     "adm", "admiral", "adviser", "advisor", "ambassador", "assistant", "attorney",
-    "brig", "capt", "captain", "chair", "chairman", "chairwoman", "chancellor", "chief",
-    "chiefs", "col", "colonel", "commander", "commissioner", "congressman",
+    "brig", "capt", "captain", "chair", "chairman", "chairwoman", "chancellor",
+    "chief", "chiefs", "col", "colonel", "commander", "commissioner", "congressman",
     "congresswoman", "coordinator", "counselor", "crown", "defence", "defense",
     "deputy", "director", "dr", "duke", "emir", "emperor", "envoy", "executive",
     "first", "foreign", "gen", "general", "gov", "governor", "head", "interior",
@@ -115,7 +119,7 @@ static const char *const title_words[] = {
     "spokesperson", "spokeswoman", "state", "treasury", "under", "undersecretary",
     "vice",
 };
-static const char *const role_words[] = {
+static const char role_words[][24] = {
     "adviser", "advisor", "aide", "ambassador", "analyst", "chairman", "chairwoman",
     "chancellor", "chief", "commander", "commissioner", "correspondent", "diplomat",
     "director", "envoy", "expert", "governor", "head", "leader", "minister",
@@ -124,17 +128,33 @@ static const char *const role_words[] = {
     "spokeswoman",
 };
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
-static bool find(const char *const *l, size_t n, const char *w, size_t wl)
+/* Bytewise comparison of two padded keys, eight bytes at a time. */
+static inline int cmp_key(const char *x, const char *y)
 {
+    for (size_t k = 0; k < LEX_W; k += 8) {
+        uint64_t a, b;
+        memcpy(&a, x + k, 8);
+        memcpy(&b, y + k, 8);
+        if (a != b) {
+            a = __builtin_bswap64(a);
+            b = __builtin_bswap64(b);
+            return a < b ? -1 : 1;
+        }
+    }
+    return 0;
+}
+
+static bool find(const char (*l)[LEX_W], size_t n, const char *w, size_t wl)
+{
+    if (wl == 0 || wl >= LEX_W)
+        return false;
+    char key[LEX_W];
+    memset(key, 0, sizeof key);
+    memcpy(key, w, wl);
     size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        size_t sl = strlen(l[mid]);
-        int c = memcmp(w, l[mid], wl < sl ? wl : sl);
-        if (!c)
-            c = wl < sl ? -1 : wl > sl;
+        int c = cmp_key(key, l[mid]);
         if (!c)
             return true;
         if (c < 0)
@@ -152,15 +172,16 @@ bool tdp_lex_org_acronym(const char *w, size_t n) { return find(org_acronyms, CO
 bool tdp_lex_title_word(const char *w, size_t n) { return find(title_words, COUNT(title_words), w, n); }
 bool tdp_lex_role_word(const char *w, size_t n) { return find(role_words, COUNT(role_words), w, n); }
 
-const char *const *tdp_lex_list(int which, size_t *n)
+const char *tdp_lex_list(int which, size_t *n, size_t *width)
 {
+    *width = LEX_W;
     switch (which) {
-    case 0: *n = COUNT(first_names); return first_names;
-    case 1: *n = COUNT(places); return places;
-    case 2: *n = COUNT(org_words); return org_words;
-    case 3: *n = COUNT(org_acronyms); return org_acronyms;
-    case 4: *n = COUNT(title_words); return title_words;
-    case 5: *n = COUNT(role_words); return role_words;
+    case 0: *n = COUNT(first_names); return first_names[0];
+    case 1: *n = COUNT(places); return places[0];
+    case 2: *n = COUNT(org_words); return org_words[0];
+    case 3: *n = COUNT(org_acronyms); return org_acronyms[0];
+    case 4: *n = COUNT(title_words); return title_words[0];
+    case 5: *n = COUNT(role_words); return role_words[0];
     default: *n = 0; return NULL;
     }
 }

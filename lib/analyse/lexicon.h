@@ -11,7 +11,8 @@ bool tdp_lex_org_acronym(const char *w, size_t n); /* "nato", "osce", "kremlin" 
 bool tdp_lex_title_word(const char *w, size_t n);  /* "secretary", "minister" */
 bool tdp_lex_role_word(const char *w, size_t n);   /* "spokesman", "diplomat" */
 
-/* For tests: list 0..5 in the order above (first names .. role words). */
-const char *const *tdp_lex_list(int which, size_t *n);
+/* For tests: list 0..5 in the order above (first names .. role words), as *n
+ * NUL-padded rows of *width bytes. */
+const char *tdp_lex_list(int which, size_t *n, size_t *width);
 
 #endif

@@ -68,7 +68,8 @@ typedef struct nctx {
     tdp_analysis *an;
     const char *s;          /* sentence text */
     size_t n;
-    tdp_toklist *tl;
+    const tdp_toklist *tl;  /* the current sentence's tokens */
+    tdp_toklist view;
     uint32_t sent;
     hset lower;             /* folded words written in lower case somewhere */
     size_t cap;
@@ -94,6 +95,8 @@ static size_t base_len(const char *f, size_t l)
 
 static bool is_calendar(const char *f)
 {
+    if (!strchr("jfmasondtw", f[0]) || strlen(f) > 9)
+        return false;
     static const char *const w[] = {
         "january", "february", "march", "april", "may", "june", "july", "august",
         "september", "october", "november", "december", "monday", "tuesday", "wednesday",
@@ -450,8 +453,7 @@ static bool headline(const nctx *c)
     for (size_t i = 0; i < c->tl->n; i++) {
         if (FLG(c, i) & TDP_TOK_HASDIGIT)
             continue;
-        if (tdp_is_stop(c->a->language, F(c, i), FL(c, i)) &&
-            !(FLG(c, i) & TDP_TOK_CAP))
+        if (!(FLG(c, i) & TDP_TOK_CAP) && tdp_is_stop(c->a->language, F(c, i), FL(c, i)))
             continue;
         content++;
         caps += (FLG(c, i) & TDP_TOK_CAP) != 0;
@@ -461,7 +463,7 @@ static bool headline(const nctx *c)
 
 static td_status sentence(nctx *c)
 {
-    tdp_toklist *tl = c->tl;
+    const tdp_toklist *tl = c->tl;
     size_t i = 0;
     size_t first_mention = c->an->n_mentions;
     bool head_line = headline(c);
@@ -534,39 +536,29 @@ static bool demonym(const char *k)
     return false;
 }
 
-td_status tdp_find_mentions(td_article *a, tdp_analysis *an, tdp_toklist *tl)
+td_status tdp_find_mentions(td_article *a, tdp_analysis *an, const tdp_toklist *all,
+                            const size_t *sent_tok)
 {
     nctx c;
     memset(&c, 0, sizeof c);
     c.a = a;
     c.an = an;
-    c.tl = tl;
     /* Words the article writes in lower case. */
-    size_t total = an->n_tokens ? an->n_tokens : 16;
-    if (hset_init(&c.lower, total))
+    if (hset_init(&c.lower, all->n + 16))
         return TD_ENOMEM;
-    for (size_t s = 0; s < an->n_sents; s++) {
-        tdp_toklist_reset(tl);
-        if (tdp_toklist_add(tl, an->sents[s].text, an->sents[s].len)) {
-            tdp_free(c.lower.slot);
-            return TD_ENOMEM;
-        }
-        for (size_t i = 0; i < tl->n; i++)
-            if (!(tl->toks[i].flags & (TDP_TOK_CAP | TDP_TOK_HASDIGIT)))
-                hset_add(&c.lower, XXH3_64bits(tdp_toklist_fold(tl, i),
-                                               base_len(tdp_toklist_fold(tl, i),
-                                                        tl->toks[i].flen)));
-    }
+    for (size_t i = 0; i < all->n; i++)
+        if (!(all->toks[i].flags & (TDP_TOK_CAP | TDP_TOK_HASDIGIT)))
+            hset_add(&c.lower, XXH3_64bits(tdp_toklist_fold(all, i),
+                                           base_len(tdp_toklist_fold(all, i),
+                                                    all->toks[i].flen)));
     td_status st = TD_OK;
     for (size_t s = 0; s < an->n_sents && !st; s++) {
         c.s = an->sents[s].text;
         c.n = an->sents[s].len;
         c.sent = (uint32_t)s;
-        tdp_toklist_reset(tl);
-        if (tdp_toklist_add(tl, c.s, c.n))
-            st = TD_ENOMEM;
-        else
-            st = sentence(&c);
+        c.view = tdp_toklist_view(all, sent_tok[s], sent_tok[s + 1] - sent_tok[s]);
+        c.tl = &c.view;
+        st = sentence(&c);
     }
     tdp_free(c.lower.slot);
     if (st)

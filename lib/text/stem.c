@@ -8,29 +8,30 @@
 
 #include "text/token.h"
 
-static const char *const stop_en[] = {
+static const char stop_en[][16] = {
     "a", "about", "above", "after", "again", "against", "all", "also", "am", "an",
     "and", "any", "are", "aren't", "as", "at", "be", "because", "been", "before",
-    "being", "below", "between", "both", "but", "by", "can", "can't", "cannot", "could",
-    "couldn't", "did", "didn't", "do", "does", "doesn't", "doing", "don't", "down",
-    "during", "each", "few", "for", "from", "further", "had", "hadn't", "has", "hasn't",
-    "have", "haven't", "having", "he", "he'd", "he'll", "he's", "her", "here", "here's",
-    "hers", "herself", "him", "himself", "his", "how", "how's", "i", "i'd", "i'll",
-    "i'm", "i've", "if", "in", "into", "is", "isn't", "it", "it's", "its", "itself",
-    "just", "let's", "may", "me", "might", "more", "most", "must", "mustn't", "my",
-    "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or",
-    "other", "ought", "our", "ours", "ourselves", "out", "over", "own", "s", "said",
-    "same", "say", "says", "shall", "shan't", "she", "she'd", "she'll", "she's",
-    "should", "shouldn't", "so", "some", "such", "t", "than", "that", "that's", "the",
-    "their", "theirs", "them", "themselves", "then", "there", "there's", "these",
-    "they", "they'd", "they'll", "they're", "they've", "this", "those", "through", "to",
-    "too", "under", "until", "up", "upon", "us", "very", "was", "wasn't", "we", "we'd",
-    "we'll", "we're", "we've", "were", "weren't", "what", "what's", "when", "when's",
-    "where", "where's", "which", "while", "who", "who's", "whom", "why", "why's",
-    "will", "with", "won't", "would", "wouldn't", "you", "you'd", "you'll", "you're",
-    "you've", "your", "yours", "yourself", "yourselves",
+    "being", "below", "between", "both", "but", "by", "can", "can't", "cannot",
+    "could", "couldn't", "did", "didn't", "do", "does", "doesn't", "doing", "don't",
+    "down", "during", "each", "few", "for", "from", "further", "had", "hadn't", "has",
+    "hasn't", "have", "haven't", "having", "he", "he'd", "he'll", "he's", "her",
+    "here", "here's", "hers", "herself", "him", "himself", "his", "how", "how's", "i",
+    "i'd", "i'll", "i'm", "i've", "if", "in", "into", "is", "isn't", "it", "it's",
+    "its", "itself", "just", "let's", "may", "me", "might", "more", "most", "must",
+    "mustn't", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once",
+    "only", "or", "other", "ought", "our", "ours", "ourselves", "out", "over", "own",
+    "s", "said", "same", "say", "says", "shall", "shan't", "she", "she'd", "she'll",
+    "she's", "should", "shouldn't", "so", "some", "such", "t", "than", "that",
+    "that's", "the", "their", "theirs", "them", "themselves", "then", "there",
+    "there's", "these", "they", "they'd", "they'll", "they're", "they've", "this",
+    "those", "through", "to", "too", "under", "until", "up", "upon", "us", "very",
+    "was", "wasn't", "we", "we'd", "we'll", "we're", "we've", "were", "weren't",
+    "what", "what's", "when", "when's", "where", "where's", "which", "while", "who",
+    "who's", "whom", "why", "why's", "will", "with", "won't", "would", "wouldn't",
+    "you", "you'd", "you'll", "you're", "you've", "your", "yours", "yourself",
+    "yourselves",
 };
-static const char *const stop_de[] = {
+static const char stop_de[][16] = {
     "aber", "alle", "allem", "allen", "aller", "alles", "als", "also", "am", "an",
     "ander", "andere", "anderem", "anderen", "anderer", "anderes", "anderm", "andern",
     "anders", "auch", "auf", "aus", "bei", "bin", "bis", "bist", "da", "damit", "dann",
@@ -39,25 +40,26 @@ static const char *const stop_de[] = {
     "derselben", "des", "desselben", "dessen", "dich", "die", "dies", "diese",
     "dieselbe", "dieselben", "diesem", "diesen", "dieser", "dieses", "dir", "doch",
     "dort", "du", "durch", "ein", "eine", "einem", "einen", "einer", "eines", "einig",
-    "einige", "einigem", "einigen", "einiger", "einiges", "einmal", "er", "es", "etwas",
-    "euch", "euer", "eure", "eurem", "euren", "eurer", "für", "gegen", "gewesen", "hab",
-    "habe", "haben", "hat", "hatte", "hatten", "hier", "hin", "hinter", "ich", "ihm",
-    "ihn", "ihnen", "ihr", "ihre", "ihrem", "ihren", "ihrer", "ihres", "im", "in",
-    "indem", "ins", "ist", "jede", "jedem", "jeden", "jeder", "jedes", "jene", "jenem",
-    "jenen", "jener", "jenes", "jetzt", "kann", "kein", "keine", "keinem", "keinen",
-    "keiner", "keines", "können", "könnte", "machen", "man", "manche", "manchem",
-    "manchen", "mancher", "manches", "mein", "meine", "meinem", "meinen", "meiner",
-    "meines", "mich", "mir", "mit", "muss", "musste", "nach", "nicht", "nichts", "noch",
-    "nun", "nur", "ob", "oder", "ohne", "sehr", "sein", "seine", "seinem", "seinen",
-    "seiner", "seines", "selbst", "sich", "sie", "sind", "so", "solche", "solchem",
-    "solchen", "solcher", "solches", "soll", "sollte", "sondern", "sonst", "um", "und",
-    "uns", "unser", "unsere", "unserem", "unseren", "unserer", "unter", "viel", "vom",
-    "von", "vor", "war", "waren", "warst", "was", "weg", "weil", "weiter", "welche",
-    "welchem", "welchen", "welcher", "welches", "wenn", "werde", "werden", "wie",
-    "wieder", "will", "wir", "wird", "wirst", "wo", "wollen", "wollte", "während",
-    "würde", "würden", "zu", "zum", "zur", "zwar", "zwischen", "über",
+    "einige", "einigem", "einigen", "einiger", "einiges", "einmal", "er", "es",
+    "etwas", "euch", "euer", "eure", "eurem", "euren", "eurer", "für", "gegen",
+    "gewesen", "hab", "habe", "haben", "hat", "hatte", "hatten", "hier", "hin",
+    "hinter", "ich", "ihm", "ihn", "ihnen", "ihr", "ihre", "ihrem", "ihren", "ihrer",
+    "ihres", "im", "in", "indem", "ins", "ist", "jede", "jedem", "jeden", "jeder",
+    "jedes", "jene", "jenem", "jenen", "jener", "jenes", "jetzt", "kann", "kein",
+    "keine", "keinem", "keinen", "keiner", "keines", "können", "könnte", "machen",
+    "man", "manche", "manchem", "manchen", "mancher", "manches", "mein", "meine",
+    "meinem", "meinen", "meiner", "meines", "mich", "mir", "mit", "muss", "musste",
+    "nach", "nicht", "nichts", "noch", "nun", "nur", "ob", "oder", "ohne", "sehr",
+    "sein", "seine", "seinem", "seinen", "seiner", "seines", "selbst", "sich", "sie",
+    "sind", "so", "solche", "solchem", "solchen", "solcher", "solches", "soll",
+    "sollte", "sondern", "sonst", "um", "und", "uns", "unser", "unsere", "unserem",
+    "unseren", "unserer", "unter", "viel", "vom", "von", "vor", "war", "waren",
+    "warst", "was", "weg", "weil", "weiter", "welche", "welchem", "welchen", "welcher",
+    "welches", "wenn", "werde", "werden", "wie", "wieder", "will", "wir", "wird",
+    "wirst", "wo", "wollen", "wollte", "während", "würde", "würden", "zu", "zum",
+    "zur", "zwar", "zwischen", "über",
 };
-static const char *const stop_fr[] = {
+static const char stop_fr[][16] = {
     "a", "ai", "aie", "au", "aux", "avait", "avec", "c", "ce", "ceci", "cela", "ces",
     "cet", "cette", "d", "dans", "de", "des", "du", "elle", "elles", "en", "est", "et",
     "eu", "il", "ils", "j", "je", "l", "la", "le", "les", "leur", "leurs", "lui", "m",
@@ -66,7 +68,7 @@ static const char *const stop_fr[] = {
     "sans", "se", "ses", "son", "sont", "sur", "ta", "te", "tes", "toi", "ton", "tu",
     "un", "une", "vos", "votre", "vous", "y", "à", "été", "être",
 };
-static const char *const stop_es[] = {
+static const char stop_es[][16] = {
     "a", "al", "algo", "algunos", "ante", "antes", "como", "con", "contra", "cual",
     "cuando", "de", "del", "desde", "donde", "durante", "e", "el", "ella", "ellas",
     "ellos", "en", "entre", "era", "es", "esa", "esas", "ese", "eso", "esos", "esta",
@@ -77,7 +79,7 @@ static const char *const stop_es[] = {
     "también", "te", "tiene", "todo", "todos", "tu", "un", "una", "uno", "unos", "y",
     "ya", "él",
 };
-static const char *const stop_it[] = {
+static const char stop_it[][16] = {
     "a", "ad", "agli", "ai", "al", "alla", "alle", "allo", "anche", "che", "chi", "ci",
     "come", "con", "da", "dal", "dalla", "dalle", "degli", "dei", "del", "della",
     "delle", "dello", "di", "e", "ed", "gli", "ha", "hanno", "i", "il", "in", "la",
@@ -86,41 +88,43 @@ static const char *const stop_it[] = {
     "questa", "queste", "questi", "questo", "se", "si", "sono", "su", "sua", "sue",
     "suo", "suoi", "tra", "un", "una", "uno", "è",
 };
-static const char *const stop_pt[] = {
+static const char stop_pt[][16] = {
     "a", "ao", "aos", "as", "com", "como", "da", "das", "de", "dela", "do", "dos", "e",
     "ela", "ele", "eles", "em", "entre", "era", "essa", "esse", "esta", "este", "está",
-    "foi", "for", "há", "isso", "isto", "já", "mais", "mas", "me", "mesmo", "na", "nas",
-    "nem", "no", "nos", "não", "o", "os", "ou", "para", "pela", "pelo", "por", "quando",
-    "que", "se", "sem", "ser", "seu", "seus", "sua", "suas", "são", "também", "te",
-    "tem", "um", "uma", "à", "é",
+    "foi", "for", "há", "isso", "isto", "já", "mais", "mas", "me", "mesmo", "na",
+    "nas", "nem", "no", "nos", "não", "o", "os", "ou", "para", "pela", "pelo", "por",
+    "quando", "que", "se", "sem", "ser", "seu", "seus", "sua", "suas", "são", "também",
+    "te", "tem", "um", "uma", "à", "é",
 };
-static const char *const stop_nl[] = {
+static const char stop_nl[][16] = {
     "aan", "al", "als", "bij", "dan", "dat", "de", "der", "des", "deze", "die", "dit",
     "doch", "door", "dus", "een", "en", "er", "ge", "geen", "had", "heb", "hebben",
     "heeft", "het", "hij", "hoe", "hun", "ik", "in", "is", "je", "kan", "kon", "maar",
     "me", "meer", "men", "met", "mij", "mijn", "na", "naar", "niet", "niets", "nog",
     "nu", "of", "om", "omdat", "ons", "ook", "op", "over", "te", "tegen", "toch",
-    "toen", "tot", "u", "uit", "van", "veel", "voor", "want", "was", "wat", "we", "wel",
-    "werd", "wie", "wij", "wil", "worden", "zal", "ze", "zich", "zij", "zijn", "zo",
-    "zonder",
+    "toen", "tot", "u", "uit", "van", "veel", "voor", "want", "was", "wat", "we",
+    "wel", "werd", "wie", "wij", "wil", "worden", "zal", "ze", "zich", "zij", "zijn",
+    "zo", "zonder",
 };
-static const char *const stop_ru[] = {
+static const char stop_ru[][16] = {
     "а", "без", "более", "бы", "был", "была", "были", "было", "быть", "в", "вам",
     "вас", "весь", "во", "вот", "все", "всего", "всех", "вы", "где", "да", "даже",
     "для", "до", "его", "ее", "если", "есть", "еще", "же", "за", "здесь", "и", "из",
-    "или", "им", "их", "к", "как", "ко", "когда", "кто", "ли", "либо", "мне",
-    "может", "мы", "на", "надо", "наш", "не", "него", "нее", "нет", "ни", "них", "но",
-    "ну", "о", "об", "однако", "он", "она", "они", "оно", "от", "очень", "по", "под",
-    "при", "с", "со", "так", "также", "такой", "там", "те", "тем", "то", "того",
-    "тоже", "той", "только", "том", "ты", "у", "уже", "хотя", "чего", "чей", "чем",
-    "что", "чтобы", "чье", "чья", "эта", "эти", "это", "я",
+    "или", "им", "их", "к", "как", "ко", "когда", "кто", "ли", "либо", "мне", "может",
+    "мы", "на", "надо", "наш", "не", "него", "нее", "нет", "ни", "них", "но", "ну",
+    "о", "об", "однако", "он", "она", "они", "оно", "от", "очень", "по", "под", "при",
+    "с", "со", "так", "также", "такой", "там", "те", "тем", "то", "того", "тоже",
+    "той", "только", "том", "ты", "у", "уже", "хотя", "чего", "чей", "чем", "что",
+    "чтобы", "чье", "чья", "эта", "эти", "это", "я",
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
+#define STOP_W 16 /* bytes per stop word, NUL-padded: no word is longer than 15 */
+
 typedef struct lang_info {
     const char *code, *snowball;
-    const char *const *stop;
+    const char (*stop)[STOP_W];
     size_t n_stop;
 } lang_info;
 
@@ -195,22 +199,35 @@ const char *tdp_stem(tdp_stemmer *st, const char *w, size_t n, size_t *out_len)
     return (const char *)r;
 }
 
-static int cmp_word(const char *w, size_t n, const char *s)
+/* Bytewise comparison of two padded keys, eight bytes at a time. */
+static inline int cmp_key(const char *x, const char *y)
 {
-    size_t sl = strlen(s);
-    int c = memcmp(w, s, n < sl ? n : sl);
-    if (c)
-        return c;
-    return n < sl ? -1 : n > sl;
+    for (size_t k = 0; k < STOP_W; k += 8) {
+        uint64_t a, b;
+        memcpy(&a, x + k, 8);
+        memcpy(&b, y + k, 8);
+        if (a != b) {
+            a = __builtin_bswap64(a);
+            b = __builtin_bswap64(b);
+            return a < b ? -1 : 1;
+        }
+    }
+    return 0;
 }
 
 bool tdp_is_stop(const char *lang, const char *w, size_t n)
 {
-    const lang_info *li = find_lang(lang);
+    if (n == 0 || n >= STOP_W)
+        return false;
+    const lang_info *li = (!lang || (lang[0] == 'e' && lang[1] == 'n' && !lang[2]))
+                              ? &langs[0] : find_lang(lang);
+    char key[STOP_W];
+    memset(key, 0, sizeof key);
+    memcpy(key, w, n);
     size_t lo = 0, hi = li->n_stop;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        int c = cmp_word(w, n, li->stop[mid]);
+        int c = cmp_key(key, li->stop[mid]);
         if (!c)
             return true;
         if (c < 0)
@@ -221,9 +238,10 @@ bool tdp_is_stop(const char *lang, const char *w, size_t n)
     return false;
 }
 
-const char *const *tdp_stop_list(const char *lang, size_t *n)
+const char *tdp_stop_list(const char *lang, size_t *n, size_t *width)
 {
     const lang_info *li = find_lang(lang);
     *n = li->n_stop;
-    return li->stop;
+    *width = STOP_W;
+    return li->stop[0];
 }

@@ -89,7 +89,8 @@ const char *tdp_stemmer_lang(const tdp_stemmer *st);
  * exist for en, de, fr, es, it, pt, nl, ru; other languages fall back to English. */
 bool tdp_is_stop(const char *lang, const char *w, size_t n);
 
-/* For tests: the stop list of a language and its length (sorted, bytewise). */
-const char *const *tdp_stop_list(const char *lang, size_t *n);
+/* For tests: the stop list of a language: *n NUL-padded rows of *width bytes,
+ * sorted bytewise. */
+const char *tdp_stop_list(const char *lang, size_t *n, size_t *width);
 
 #endif

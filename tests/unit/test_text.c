@@ -149,13 +149,15 @@ static void test_stop_lists_sorted(void **state)
     (void)state;
     static const char *const langs[] = {"en", "de", "fr", "es", "it", "pt", "nl", "ru"};
     for (size_t l = 0; l < sizeof langs / sizeof *langs; l++) {
-        size_t n;
-        const char *const *w = tdp_stop_list(langs[l], &n);
+        size_t n, wd;
+        const char *w = tdp_stop_list(langs[l], &n, &wd);
         assert_true(n > 10);
         for (size_t i = 1; i < n; i++)
-            assert_true(strcmp(w[i - 1], w[i]) < 0);
-        for (size_t i = 0; i < n; i++)
-            assert_true(tdp_is_stop(langs[l], w[i], strlen(w[i])));
+            assert_true(memcmp(w + (i - 1) * wd, w + i * wd, wd) < 0);
+        for (size_t i = 0; i < n; i++) {
+            assert_true(w[i * wd + wd - 1] == '\0');
+            assert_true(tdp_is_stop(langs[l], w + i * wd, strlen(w + i * wd)));
+        }
     }
     assert_true(tdp_is_stop(NULL, "the", 3));
     assert_true(tdp_is_stop("en-GB", "said", 4));
@@ -193,11 +195,11 @@ static void test_lexicons_sorted(void **state)
 {
     (void)state;
     for (int k = 0; k < 6; k++) {
-        size_t n;
-        const char *const *w = tdp_lex_list(k, &n);
+        size_t n, wd;
+        const char *w = tdp_lex_list(k, &n, &wd);
         assert_true(n > 5);
         for (size_t i = 1; i < n; i++)
-            assert_true(strcmp(w[i - 1], w[i]) < 0);
+            assert_true(memcmp(w + (i - 1) * wd, w + i * wd, wd) < 0);
     }
     assert_true(tdp_lex_first_name("antony", 6));
     assert_true(tdp_lex_place("united states", 13));
