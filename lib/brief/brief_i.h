@@ -59,6 +59,27 @@ uint32_t tdp_bterms_df(const bterms *t, uint64_t h);
 /* Copies n bytes into the brief's arena; NULL on out-of-memory. */
 const char *tdp_bstr(bctx *c, const char *s, size_t n);
 
+/* A date of one sentence, from the analysis or found again (undated articles). */
+typedef struct dref {
+    td_date date;
+    uint32_t sent, off, len;
+    uint8_t kind;         /* tdp_date_kind */
+} dref;
+
+typedef struct bdates {
+    dref *d;
+    size_t n, cap;
+    uint32_t sent;        /* working: the sentence being searched */
+    td_status st;
+} bdates;
+
+/*
+ * The dates of local article i into r (r->d reused, r->n reset): its analysis's
+ * (weeks left out), or for an article without a date of its own, the expressions
+ * naming a month (and day) found again against the story's date.
+ */
+td_status tdp_bdates_of(bctx *c, size_t i, bdates *r);
+
 td_status tdp_brief_timeline(bctx *c);
 td_status tdp_brief_entities(bctx *c);
 td_status tdp_brief_quotes(bctx *c);

@@ -204,19 +204,7 @@ static bool inside_quote(const char *s, size_t off)
     return in;
 }
 
-/* A date of one sentence, from the analysis or found again (undated articles). */
-typedef struct dref {
-    td_date date;
-    uint32_t sent, off, len;
-    uint8_t kind;
-} dref;
-
-typedef struct refind {
-    dref *d;
-    size_t n, cap;
-    uint32_t sent;
-    td_status st;
-} refind;
+typedef bdates refind;
 
 static int refind_hit(void *ctx, const tdp_date_hit *h)
 {
@@ -235,7 +223,7 @@ static int refind_hit(void *ctx, const tdp_date_hit *h)
 
 /* The dates of local article i: its analysis's, or for an article without a date
  * of its own, the month-and-day expressions found again against the story's date. */
-static td_status article_dates(bctx *c, size_t i, refind *r)
+td_status tdp_bdates_of(bctx *c, size_t i, bdates *r)
 {
     const td_article *a = bart(c, i);
     r->n = 0;
@@ -272,7 +260,7 @@ static td_status collect(bctx *c, bev **out, size_t *n_out)
     td_status st = TD_OK;
     tdp_btok_skip_numbers(c->tok, true);
     for (size_t i = 0; i < b->n_arts && n < BRIEF_MAX_ITEMS && !st; i++) {
-        st = article_dates(c, i, &r);
+        st = tdp_bdates_of(c, i, &r);
         for (size_t k = 0; k < r.n && n < BRIEF_MAX_ITEMS && !st; k++) {
             const dref *dm = &r.d[k];
             td_date d;

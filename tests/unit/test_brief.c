@@ -241,6 +241,68 @@ static void test_timeline_merged_and_sorted(void **state)
         td_article_free(arts[i]);
 }
 
+/* ---- facts ---- */
+
+static void event_sentence(tart *t, const char *text, const char *event, const char *place,
+                           const char *date_iso, const char *date_expr)
+{
+    uint32_t s = tart_sent(t, text);
+    tart_mention(t, s, event, event, NULL, TDP_ENT_ORG);
+    if (place)
+        tart_mention(t, s, place, place, NULL, TDP_ENT_PLACE);
+    if (date_iso)
+        tart_date(t, s, date_iso, date_expr);
+}
+
+static void test_facts_discrepancy(void **state)
+{
+    (void)state;
+    tart t[5];
+    tart_new(&t[0], "a", "2022-01-01", NULL);
+    tart_new(&t[1], "b", "2022-01-14", NULL);
+    tart_new(&t[2], "c", "2022-01-15", NULL);
+    tart_new(&t[3], "d", "2022-01-15", NULL); /* a copy of b */
+    tart_new(&t[4], "e", "2021-12-26", NULL);
+    event_sentence(&t[0], "On January 10, Geneva will host the Russia-NATO Council, led by "
+                          "Sergei Ryabkov.", "Russia-NATO Council", "Geneva", "2022-01-10",
+                   "January 10");
+    event_sentence(&t[1], "On January 12, Brussels hosted the first meeting of the NATO-Russia "
+                          "Council since 2019.", "NATO-Russia Council", "Brussels", "2022-01-12",
+                   "January 12");
+    event_sentence(&t[2], "Geneva hosted consultations on the topic, which were followed by a "
+                          "meeting of the Russia-NATO Council in Brussels on January 12.",
+                   "Russia-NATO Council", "Brussels", "2022-01-12", "January 12");
+    tart_mention(&t[2], 0, "Geneva", "Geneva", NULL, TDP_ENT_PLACE);
+    event_sentence(&t[3], "On January 12, Brussels hosted the first meeting of the NATO-Russia "
+                          "Council since 2019.", "NATO-Russia Council", "Brussels", "2022-01-12",
+                   "January 12");
+    /* loosely tied: a reporting date and a metonymic place; nothing is claimed */
+    event_sentence(&t[4], "Zakharova confirmed on Friday that Moscow received an offer from "
+                          "Brussels relating to the meeting of the Russia-NATO Council.",
+                   "Russia-NATO Council", "Brussels", "2021-12-24", "Friday");
+    td_article *arts[5] = {t[0].a, t[1].a, t[2].a, t[3].a, t[4].a};
+    uint32_t members[5] = {0, 1, 2, 3, 4};
+    tdp_copy copies[5] = {{-1, 0, 0}, {-1, 0, 0}, {-1, 0, 0}, {1, 1, TDP_COPY_EXACT},
+                          {-1, 0, 0}};
+    tdp_brief b;
+    assert_int_equal(tdp_brief_build(arts, copies, members, 5, NULL, &b), TD_OK);
+    assert_int_equal(b.n_facts, 2);
+    for (size_t i = 0; i < 2; i++) {
+        const tdp_bfact *f = &b.facts[i];
+        assert_int_equal(f->n_claims, 2);
+        bool date = !strcmp(f->attr, "date");
+        assert_string_equal(f->claims[0].value, date ? "2022-01-12" : "Brussels");
+        assert_int_equal(f->claims[0].src.n, 3);       /* b, c and the copy d */
+        assert_int_equal(f->claims[0].src.n_indep, 2); /* the copy counts once */
+        assert_string_equal(f->claims[1].value, date ? "2022-01-10" : "Geneva");
+        assert_int_equal(f->claims[1].src.n, 1);
+        assert_string_equal(arts[b.arts[f->claims[1].src.ids[0]]]->id, "a");
+    }
+    tdp_brief_free(&b);
+    for (int i = 0; i < 5; i++)
+        td_article_free(arts[i]);
+}
+
 /* ---- summary ---- */
 
 static void test_summary_sources_and_copies(void **state)
@@ -500,6 +562,7 @@ int main(void)
         cmocka_unit_test(test_quotes_merged_across_outlets),
         cmocka_unit_test(test_people_merged_by_key),
         cmocka_unit_test(test_timeline_merged_and_sorted),
+        cmocka_unit_test(test_facts_discrepancy),
         cmocka_unit_test(test_summary_sources_and_copies),
         cmocka_unit_test(test_clean_title),
         cmocka_unit_test(test_split_sentences),
