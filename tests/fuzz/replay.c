@@ -105,8 +105,11 @@ int main(int argc, char **argv)
         if (n)
             qsort(names, n, sizeof *names, cmp);
         for (size_t k = 0; k < n; k++) {
-            bad |= run_file(names[k]);
-            files++;
+            struct stat fb;
+            if (stat(names[k], &fb) == 0 && S_ISREG(fb.st_mode)) {
+                bad |= run_file(names[k]);
+                files++;
+            }
             free(names[k]);
         }
         free(names);
