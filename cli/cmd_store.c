@@ -414,6 +414,9 @@ int cmd_show(int argc, char **argv)
     char *out = NULL;
     size_t n = 0;
     int rc = EXIT_OK;
+    uint64_t to = 0;
+    if (td_store_resolve(s, (uint64_t)id, &to) == TD_OK && to != (uint64_t)id)
+        cli_warn("%s: story %ld is now part of story %llu", db, id, (unsigned long long)to);
     st = td_store_show(s, (uint64_t)id, json, &out, &n);
     if (st) {
         cli_error("%s: %s", db, td_store_error(s));

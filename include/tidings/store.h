@@ -29,7 +29,7 @@ extern "C" {
 typedef struct td_store td_store;
 
 /* The schema version this library writes and reads (PRAGMA user_version). */
-#define TD_STORE_SCHEMA 1
+#define TD_STORE_SCHEMA 2
 
 typedef struct td_store_opts {
     int readonly;          /* nonzero: never write (stories, show) */
@@ -119,13 +119,21 @@ TD_API TD_NODISCARD td_status td_store_counts(td_store *s, uint64_t *articles,
                                               uint64_t *stories);
 
 /*
- * A built corpus of the story's articles (re-read from their stored raw input),
+ * The story a story id leads to: itself, or the story it was merged into when the
+ * clusterer found two stories to be one. TD_ENOTFOUND: no such story.
+ */
+TD_API TD_NODISCARD td_status td_store_resolve(td_store *s, uint64_t story, uint64_t *out);
+
+/*
+ * A built corpus of the story's articles (a merged story's id leads to the story
+ * it joined) (re-read from their stored raw input),
  * for td_corpus_json / td_corpus_markdown. TD_ENOTFOUND: no such story.
  */
 TD_API TD_NODISCARD td_status td_store_story_corpus(td_store *s, uint64_t story,
                                                     td_corpus **out);
 
-/* The brief of one story as `tidings brief` prints it: JSON or Markdown. */
+/* The brief of one story as `tidings brief` prints it: JSON or Markdown (a merged
+ * story's id leads to the story it joined). */
 TD_API TD_NODISCARD td_status td_store_show(td_store *s, uint64_t story, int json,
                                             char **out, size_t *len);
 

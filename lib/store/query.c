@@ -138,23 +138,47 @@ TD_API td_status td_story_info_json(const td_story_info *si, char **out, size_t 
     return *out ? TD_OK : TD_ENOMEM;
 }
 
+TD_API td_status td_store_resolve(td_store *s, uint64_t story, uint64_t *out)
+{
+    if (!s || !s->db || !out)
+        return TD_EARG;
+    uint64_t id = story;
+    for (int hop = 0; hop < 64; hop++) {
+        td_status st = TD_OK;
+        sqlite3_stmt *q = tdp_store_stmt(s, s->schema >= 2 ? TDP_S_STORY_ONE
+                                                          : TDP_S_STORY_ONE_V1, &st);
+        if (!q)
+            return st;
+        sqlite3_bind_int64(q, 1, (sqlite3_int64)id);
+        int rc = sqlite3_step(q);
+        int64_t n = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
+        bool merged = rc == SQLITE_ROW && sqlite3_column_type(q, 1) != SQLITE_NULL;
+        uint64_t next = merged ? (uint64_t)sqlite3_column_int64(q, 1) : 0;
+        sqlite3_reset(q);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            return tdp_store_fail(s, rc, "cannot read the story");
+        if (merged && next && next != id) {
+            id = next;
+            continue;
+        }
+        if (rc == SQLITE_DONE || n == 0)
+            break;
+        *out = id;
+        return TD_OK;
+    }
+    return tdp_store_failf(s, TD_ENOTFOUND, "no story %llu", (unsigned long long)story);
+}
+
 TD_API td_status td_store_story_corpus(td_store *s, uint64_t story, td_corpus **out)
 {
     if (!s || !s->db || !out)
         return TD_EARG;
     *out = NULL;
-    td_status st = TD_OK;
-    sqlite3_stmt *q = tdp_store_stmt(s, TDP_S_STORY_ONE, &st);
-    if (!q)
+    td_status st = td_store_resolve(s, story, &story);
+    if (st)
         return st;
-    sqlite3_bind_int64(q, 1, (sqlite3_int64)story);
-    int rc = sqlite3_step(q);
-    int64_t n = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
-    sqlite3_reset(q);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return tdp_store_fail(s, rc, "cannot read the story");
-    if (rc == SQLITE_DONE || n == 0)
-        return tdp_store_failf(s, TD_ENOTFOUND, "no story %llu", (unsigned long long)story);
+    int rc;
+    sqlite3_stmt *q;
 
     /* The articles were put together by the streaming clusterer; the corpus should
      * keep them together, so any shared term is enough for it. */

@@ -65,12 +65,23 @@ static const char *const k_sql[TDP_S_N_] = {
                       "GROUP BY outlet ORDER BY count(*) DESC, outlet",
     [TDP_S_STORY_ARTS] = "SELECT " TDP_RAW_COLS
                          " FROM articles WHERE story = ?1 ORDER BY day, seq",
-    [TDP_S_STORY_ONE] = "SELECT n_articles FROM stories WHERE id = ?1",
+    [TDP_S_STORY_ONE] = "SELECT n_articles, merged_into FROM stories WHERE id = ?1",
+    [TDP_S_STORY_ONE_V1] = "SELECT n_articles, NULL FROM stories WHERE id = ?1",
+    [TDP_S_MERGE_ARTS] = "UPDATE articles SET story = ?2 WHERE story = ?1",
+    [TDP_S_MERGE_INTO] =
+        "UPDATE stories SET n_articles = stories.n_articles + f.n_articles, "
+        "first_day = min(stories.first_day, f.first_day), "
+        "last_day = max(stories.last_day, f.last_day), "
+        "headline = coalesce(stories.headline, f.headline), updated = ?3 "
+        "FROM (SELECT n_articles, first_day, last_day, headline FROM stories "
+        "WHERE id = ?1) AS f WHERE stories.id = ?2",
+    [TDP_S_MERGE_FROM] = "UPDATE stories SET n_articles = 0, merged_into = ?2, "
+                         "updated = ?3 WHERE id = ?1 OR merged_into = ?1",
     [TDP_S_COUNTS] = "SELECT (SELECT count(*) FROM articles), "
                      "(SELECT count(*) FROM stories WHERE n_articles > 0)",
 };
 
-/* Version 1 of the schema (docs/store.md). Created in one transaction. */
+/* The current schema (docs/store.md), created in one transaction. */
 static const char k_schema[] =
     "CREATE TABLE stories(\n"
     "  id INTEGER PRIMARY KEY,\n"
@@ -79,7 +90,8 @@ static const char k_schema[] =
     "  first_day INTEGER NOT NULL,\n"
     "  last_day INTEGER NOT NULL,\n"
     "  created INTEGER NOT NULL,\n"
-    "  updated INTEGER NOT NULL);\n"
+    "  updated INTEGER NOT NULL,\n"
+    "  merged_into INTEGER);\n"
     "CREATE INDEX stories_last_day ON stories(last_day);\n"
     "CREATE TABLE articles(\n"
     "  seq INTEGER PRIMARY KEY,\n"
@@ -255,6 +267,42 @@ static td_status create_schema(td_store *s)
     return st;
 }
 
+/*
+ * Upgrades an older schema in one transaction. Each step takes the database from
+ * version v to v + 1; a failure leaves it as it was.
+ */
+static const char *const k_migrate[] = {
+    /* 1 -> 2: stories merged by the clusterer point at the one they joined. */
+    "ALTER TABLE stories ADD COLUMN merged_into INTEGER;",
+};
+
+static td_status migrate(td_store *s, int64_t from)
+{
+    td_status st = exec(s, "BEGIN IMMEDIATE", "cannot upgrade the store");
+    if (st)
+        return st;
+    int64_t ver = 0;
+    st = query_int(s, "PRAGMA user_version", &ver);
+    for (; !st && ver < TD_STORE_SCHEMA; ver++) {
+        st = exec(s, k_migrate[ver - 1], "cannot upgrade the store");
+        if (!st) {
+            char pragma[64];
+            snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d;", (int)ver + 1);
+            st = exec(s, pragma, "cannot upgrade the store");
+        }
+    }
+    if (!st)
+        st = exec(s, "COMMIT", "cannot upgrade the store");
+    if (st) {
+        char why[sizeof s->err];
+        memcpy(why, s->err, sizeof why);
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        return tdp_store_failf(s, st, "cannot upgrade the store from schema %lld: %s",
+                               (long long)from, why);
+    }
+    return TD_OK;
+}
+
 static td_status check_schema(td_store *s)
 {
     int64_t app = 0, ver = 0, objects = 0;
@@ -282,6 +330,13 @@ static td_status check_schema(td_store *s)
                                "(%d); use a newer tidings", (long long)ver, TD_STORE_SCHEMA);
     if (ver < 1)
         return tdp_store_failf(s, TD_ESCHEMA, "unknown database schema %lld", (long long)ver);
+    if (ver < TD_STORE_SCHEMA && !s->readonly) {
+        st = migrate(s, ver);
+        if (st)
+            return st;
+        return check_schema(s);
+    }
+    s->schema = (int)ver; /* a reader reads an older schema as it is */
     return TD_OK;
 }
 
@@ -792,6 +847,37 @@ static td_status begin(td_store *s)
         return st;
     }
     s->data_version = dv;
+    return TD_OK;
+}
+
+td_status tdp_store_merge(td_store *s, uint64_t from, uint64_t into)
+{
+    if (!s || !from || !into || from == into)
+        return TD_EARG;
+    if (s->readonly)
+        return tdp_store_failf(s, TD_EREADONLY, "database was opened read-only");
+    if (s->broken)
+        return tdp_store_failf(s, TD_EDB, "an earlier write failed; nothing more is stored");
+    td_status st = begin(s);
+    if (st)
+        return st;
+    int64_t now = now_of(s);
+    static const int steps[] = {TDP_S_MERGE_INTO, TDP_S_MERGE_ARTS, TDP_S_MERGE_FROM};
+    for (size_t i = 0; i < sizeof steps / sizeof *steps && !st; i++) {
+        sqlite3_stmt *q = tdp_store_stmt(s, steps[i], &st);
+        if (!q)
+            break;
+        sqlite3_bind_int64(q, 1, (sqlite3_int64)from);
+        sqlite3_bind_int64(q, 2, (sqlite3_int64)into);
+        if (steps[i] != TDP_S_MERGE_ARTS)
+            sqlite3_bind_int64(q, 3, now);
+        st = step_done(s, q, "cannot merge stories");
+    }
+    if (st)
+        return broken(s, st);
+    for (size_t i = 0; i < s->map.cap; i++)
+        if (s->map.keys[i] && s->map.vals[i] == from)
+            s->map.vals[i] = into;
     return TD_OK;
 }
 

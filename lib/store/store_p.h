@@ -19,6 +19,7 @@ enum {
     TDP_S_NEW_STORY, TDP_S_STORY_ADD, TDP_S_STORY_SPAN,
     TDP_S_MAXDAY, TDP_S_LIVE,
     TDP_S_STORIES, TDP_S_OUTLETS, TDP_S_STORY_ARTS, TDP_S_STORY_ONE, TDP_S_COUNTS,
+    TDP_S_STORY_ONE_V1, TDP_S_MERGE_ARTS, TDP_S_MERGE_INTO, TDP_S_MERGE_FROM,
     TDP_S_N_
 };
 
@@ -44,6 +45,7 @@ struct td_store {
     char *path;
     td_store_opts opts;
     bool readonly;
+    int schema;         /* version of the open database */
     bool in_txn;
     bool broken;        /* a write failed: the batch is gone, no more writes */
     bool live;          /* the clusterer holds the live window */
@@ -75,6 +77,13 @@ sqlite3_stmt *tdp_store_stmt(td_store *s, int k, td_status *st);
 #define TDP_RAW_NCOLS 11
 /* Rebuilds an uncleaned article from the raw columns at col0; NULL on OOM. */
 td_article *tdp_store_article(sqlite3_stmt *q, int col0);
+
+/*
+ * Story `from` has become part of story `into` (the clusterer merged them): its
+ * articles move, its row keeps merged_into so its id still leads somewhere, and the
+ * id map follows. Inside the current batch (begun if needed).
+ */
+td_status tdp_store_merge(td_store *s, uint64_t from, uint64_t into);
 
 /* Days since 1970-01-01 <-> a TD_DATE_DAY date. */
 td_date tdp_store_day_date(int64_t day);

@@ -468,6 +468,92 @@ static void test_two_writers(void **state)
     counts(4, 4);
 }
 
+/* Two stories the clusterer merges become one; the old id leads to the new one. */
+static void test_merge(void **state)
+{
+    (void)state;
+    td_store *s = open_rw();
+    td_ingest_result r1, r2, r3;
+    assert_int_equal(td_store_ingest(s, art("m1", "Dock strike", "2022-01-01", "Herald",
+                                            "Dockers walk out."), &r1), TD_OK);
+    assert_int_equal(td_store_ingest(s, art("m2", NULL, "2022-01-03", "Gazette",
+                                            "The port is closed."), &r2), TD_OK);
+    assert_int_equal(td_store_ingest(s, art("m3", "Other", "2022-01-02", NULL,
+                                            "Unrelated."), &r3), TD_OK);
+    assert_int_equal(td_store_commit(s), TD_OK);
+    assert_int_equal(tdp_store_merge(s, r2.story, r1.story), TD_OK);
+    assert_int_equal(tdp_store_merge(s, r1.story, r1.story), TD_EARG);
+    assert_int_equal(td_store_close(s), TD_OK);
+    counts(3, 2);
+    s = open_ro();
+    seen c;
+    memset(&c, 0, sizeof c);
+    assert_int_equal(td_store_stories(s, NULL, collect, &c), TD_OK);
+    assert_int_equal(c.n, 2);
+    assert_int_equal(c.ids[0], r1.story);
+    assert_string_equal(c.headlines[0], "Dock strike");
+    assert_int_equal(c.n_outlets[0], 2);
+    assert_int_equal(c.first[0].day, 1);
+    assert_int_equal(c.last[0].day, 3);
+    uint64_t to = 0;
+    assert_int_equal(td_store_resolve(s, r2.story, &to), TD_OK);
+    assert_int_equal(to, r1.story);
+    assert_int_equal(td_store_resolve(s, r3.story, &to), TD_OK);
+    assert_int_equal(to, r3.story);
+    assert_int_equal(td_store_resolve(s, 999, &to), TD_ENOTFOUND);
+    td_corpus *corpus = NULL;
+    assert_int_equal(td_store_story_corpus(s, r2.story, &corpus), TD_OK);
+    assert_int_equal(td_corpus_article_count(corpus), 2);
+    td_corpus_free(corpus);
+    assert_int_equal(td_store_close(s), TD_OK);
+    /* A chain: the merged story's survivor is merged again. */
+    s = open_rw();
+    assert_int_equal(tdp_store_merge(s, r1.story, r3.story), TD_OK);
+    assert_int_equal(td_store_resolve(s, r2.story, &to), TD_OK);
+    assert_int_equal(to, r3.story);
+    assert_int_equal(td_store_close(s), TD_OK);
+    counts(3, 1);
+}
+
+/* A database of schema 1 is upgraded by a writer and read as it is by a reader. */
+static void test_migration(void **state)
+{
+    (void)state;
+    td_store *s = open_rw();
+    assert_int_equal(td_store_ingest(s, art("v1", "Old", "2022-01-01", NULL, "Text."), NULL),
+                     TD_OK);
+    assert_int_equal(td_store_close(s), TD_OK);
+    sql(g_db, "ALTER TABLE stories DROP COLUMN merged_into; PRAGMA user_version = 1;");
+    s = open_ro();
+    assert_int_equal(s->schema, 1);
+    seen c;
+    memset(&c, 0, sizeof c);
+    assert_int_equal(td_store_stories(s, NULL, collect, &c), TD_OK);
+    assert_int_equal(c.n, 1);
+    char *out = NULL;
+    assert_int_equal(td_store_show(s, c.ids[0], 1, &out, NULL), TD_OK);
+    td_free(out);
+    assert_int_equal(td_store_close(s), TD_OK);
+    s = open_rw();
+    assert_int_equal(s->schema, TD_STORE_SCHEMA);
+    assert_int_equal(td_store_close(s), TD_OK);
+    s = open_ro();
+    int64_t ver = 0;
+    sqlite3_stmt *q = NULL;
+    assert_int_equal(sqlite3_prepare_v2(s->db, "SELECT count(merged_into) FROM stories; ",
+                                        -1, &q, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+    sqlite3_finalize(q);
+    assert_int_equal(sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &q, NULL),
+                     SQLITE_OK);
+    assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+    ver = sqlite3_column_int64(q, 0);
+    sqlite3_finalize(q);
+    assert_int_equal(ver, TD_STORE_SCHEMA);
+    assert_int_equal(td_store_check(s), TD_OK);
+    assert_int_equal(td_store_close(s), TD_OK);
+}
+
 /* The clusterer-to-store id map: lookups, updates, growth and pruning. */
 static void test_idmap(void **state)
 {
@@ -559,6 +645,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_corrupt_pages, setup, teardown),
         cmocka_unit_test_setup_teardown(test_two_writers, setup, teardown),
         cmocka_unit_test(test_idmap),
+        cmocka_unit_test_setup_teardown(test_merge, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_migration, setup, teardown),
         cmocka_unit_test_setup_teardown(test_alloc_failures, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
