@@ -504,8 +504,14 @@ static td_status headline(bctx *c)
         size_t n = tdp_clean_title(a->title, strlen(a->title));
         b->headline = tdp_bstr(c, a->title, n ? n : strlen(a->title));
     } else if (c->first[best_art] < c->first[best_art + 1]) {
-        /* no title: the lead sentence, cut at a word boundary */
+        /* no title: the article's first sentence that could be a summary's (not a
+         * chrome line), else its first; cut at a word boundary */
         const bsent *s = &c->sents[c->first[best_art]];
+        for (uint32_t k = c->first[best_art]; k < c->first[best_art + 1]; k++)
+            if (candidate(c, &c->sents[k])) {
+                s = &c->sents[k];
+                break;
+            }
         size_t n = s->len;
         if (n > 120) {
             n = 120;

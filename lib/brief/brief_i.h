@@ -10,7 +10,6 @@
 /* Bounds that keep every pass linear or capped-pairwise (see docs/brief.md). */
 #define BRIEF_MAX_ART_SENTS 400    /* sentences read per article */
 #define BRIEF_MAX_SENTS 60000      /* sentences read per story */
-#define BRIEF_MAX_GROUP 64         /* items an item is compared with when merging */
 #define BRIEF_MAX_ITEMS 20000      /* dates, quotes or mentions read per story */
 
 /* One sentence of the story, with its content-word set. */

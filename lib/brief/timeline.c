@@ -4,8 +4,8 @@
  * carries it; events of the same date whose words overlap are merged across
  * articles into one entry with all their sources. Sorted by date.
  *
- * Merging compares an event only with the events of the same date, and with at
- * most BRIEF_MAX_GROUP entries of that date: linear in the number of dates.
+ * Merging compares an event only with the events of the same date (pairwise over
+ * at most PAIRWISE_MAX of them): linear in the number of dates.
  */
 #include <stdlib.h>
 
@@ -17,7 +17,8 @@
 #define CLAUSE_AFTER 160     /* bytes kept after it */
 #define MERGE_OVERLAP 0.34   /* overlap coefficient of two events' words */
 #define MERGE_MIN_COMMON 2
-#define MEMBERS_COMPARED 8
+#define MEMBERS_COMPARED 8   /* members compared when choosing an entry's text */
+#define PAIRWISE_MAX 256     /* events of one date linked pairwise */
 #define MIN_EVENT_WORDS 3    /* content words besides the date and numbers */
 
 typedef struct bev {
@@ -29,6 +30,7 @@ typedef struct bev {
     uint64_t *set;
     uint32_t n_set;
     int32_t cluster;
+    bool whole;           /* the text is the whole sentence */
 } bev;
 
 static int cmp_bev(const void *x, const void *y)
@@ -300,6 +302,7 @@ static td_status collect(bctx *c, bev **out, size_t *n_out)
             clause(s->text, s->len, dm->off, dm->len, lo_lim, hi_lim, &cb, &ce);
             e->text = s->text + cb;
             e->len = (uint32_t)(ce - cb);
+            e->whole = cb == 0 && ce == s->len;
             /* the words of every date of the sentence are left out: events are
              * compared by what happened */
             st = tdp_btok_set(c->tok, &c->scratch, e->text, e->len, bart(c, i)->language,
@@ -363,44 +366,74 @@ td_status tdp_brief_timeline(bctx *c)
         members[i] = SIZE_MAX;
     if (!members)
         st = TD_ENOMEM;
-    size_t group = 0; /* first cluster of the current date */
+    /* Events of one date are linked when alike (single link, pairwise over the
+     * first PAIRWISE_MAX of the date; later ones join the component of the most
+     * alike among those), then each component is one entry. */
+    size_t *parent = st ? NULL : tdp_malloc((n ? n : 1) * sizeof *parent);
+    long *comp = st ? NULL : tdp_malloc((n ? n : 1) * sizeof *comp);
     size_t *tail = NULL, captail = 0;
-    for (size_t i = 0; i < n && !st; i++) {
-        if (i == 0 || ev[i].key != ev[i - 1].key || ev[i].date.prec != ev[i - 1].date.prec)
-            group = ncl;
-        /* the cluster of this date sharing the most words, among those alike */
-        long found = -1;
-        uint32_t best_common = 0;
-        size_t lim = ncl - group < BRIEF_MAX_GROUP ? ncl : group + BRIEF_MAX_GROUP;
-        for (size_t k = group; k < lim; k++) {
-            size_t m = cl[k].first;
-            for (uint32_t q = 0; q < MEMBERS_COMPARED && m != SIZE_MAX; q++, m = members[m])
-                if (same_event(&ev[i], &ev[m])) {
-                    uint32_t common = tdp_set_common(ev[i].set, ev[i].n_set, ev[m].set,
-                                                     ev[m].n_set);
-                    if (found < 0 || common > best_common) {
-                        found = (long)k;
-                        best_common = common;
+    if (!st && (!parent || !comp))
+        st = TD_ENOMEM;
+    for (size_t g0 = 0; g0 < n && !st;) {
+        size_t g1 = g0 + 1;
+        while (g1 < n && ev[g1].key == ev[g0].key && ev[g1].date.prec == ev[g0].date.prec)
+            g1++;
+        size_t m = g1 - g0 < PAIRWISE_MAX ? g1 - g0 : PAIRWISE_MAX;
+        for (size_t i = g0; i < g1; i++) {
+            parent[i] = i;
+            size_t best = SIZE_MAX;
+            uint32_t best_common = 0;
+            for (size_t j = g0; j < i && j < g0 + m; j++) {
+                if (!same_event(&ev[i], &ev[j]))
+                    continue;
+                if (i < g0 + m) {
+                    /* union: the root of j's component under i's */
+                    size_t ri = i, rj = j;
+                    while (parent[ri] != ri)
+                        ri = parent[ri];
+                    while (parent[rj] != rj)
+                        rj = parent[rj];
+                    if (ri != rj)
+                        parent[ri > rj ? ri : rj] = ri < rj ? ri : rj;
+                } else {
+                    uint32_t cm = tdp_set_common(ev[i].set, ev[i].n_set, ev[j].set, ev[j].n_set);
+                    if (best == SIZE_MAX || cm > best_common) {
+                        best = j;
+                        best_common = cm;
                     }
                 }
-        }
-        if (found < 0) {
-            if (TDP_GROW(cl, capcl, ncl + 1) || TDP_GROW(tail, captail, ncl + 1)) {
-                st = TD_ENOMEM;
-                break;
             }
-            memset(&cl[ncl], 0, sizeof cl[ncl]);
-            cl[ncl].first = i;
-            tail[ncl] = i;
-            found = (long)ncl++;
-        } else {
-            members[tail[found]] = i;
-            tail[found] = i;
+            if (best != SIZE_MAX)
+                parent[i] = best;
         }
-        ev[i].cluster = (int32_t)found;
-        cl[found].n++;
-        st = tdp_srcacc_add(&cl[found].src, ev[i].art);
+        for (size_t i = g0; i < g1; i++)
+            comp[i] = -1;
+        for (size_t i = g0; i < g1 && !st; i++) {
+            size_t r = i;
+            while (parent[r] != r)
+                r = parent[r];
+            long found = comp[r];
+            if (found < 0) {
+                if (TDP_GROW(cl, capcl, ncl + 1) || TDP_GROW(tail, captail, ncl + 1)) {
+                    st = TD_ENOMEM;
+                    break;
+                }
+                memset(&cl[ncl], 0, sizeof cl[ncl]);
+                cl[ncl].first = i;
+                tail[ncl] = i;
+                found = comp[r] = (long)ncl++;
+            } else {
+                members[tail[found]] = i;
+                tail[found] = i;
+            }
+            ev[i].cluster = (int32_t)found;
+            cl[found].n++;
+            st = tdp_srcacc_add(&cl[found].src, ev[i].art);
+        }
+        g0 = g1;
     }
+    tdp_free(parent);
+    tdp_free(comp);
     if (!st) {
         b->timeline = tdp_calloc(ncl ? ncl : 1, sizeof *b->timeline);
         if (!b->timeline)
@@ -418,13 +451,16 @@ td_status tdp_brief_timeline(bctx *c)
                  o = members[o], r++)
                 if (o != m)
                     v += tdp_set_common(ev[m].set, ev[m].n_set, ev[o].set, ev[o].n_set);
-            /* told as past (the article is dated after the event), of some length,
-             * by an independent article */
+            /* told as past (an article dated after the event: a report, not a
+             * plan; undated articles in between) above all; then a whole sentence
+             * rather than a clause; then sharing words, of some length, by an
+             * independent article */
             const td_article *am = bart(c, ev[m].art);
-            bool past = am->date.prec != TD_DATE_NONE &&
-                        td_date_days(&am->date) >= td_date_days(&ev[m].date);
-            v = v * 4 + (past ? 8 : 0) + (ev[m].n_set >= 6 ? 6 : 0) +
-                (b->copy_of[ev[m].art] < 0 ? 2 : 0);
+            int past = am->date.prec == TD_DATE_NONE                            ? 1
+                       : td_date_days(&am->date) >= td_date_days(&ev[m].date) ? 2
+                                                                              : 0;
+            v = v * 4 + past * 100000 + (ev[m].whole ? 1000 : 0) +
+                (ev[m].n_set >= 6 ? 6 : 0) + (b->copy_of[ev[m].art] < 0 ? 2 : 0);
             if (v > best_v) {
                 best_v = v;
                 best = m;
