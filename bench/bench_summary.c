@@ -3,7 +3,7 @@
  * (../shared/data/multiling2011): 10 topics of 10 English Wikinews articles, three
  * human summaries of about 250 words each.
  *
- *   bench_summary [--words N] [--runs N] [--dump] [MULTILING_DIR]
+ *   bench_summary [--words N] [--runs N] [--dump] [--scale K] [MULTILING_DIR]
  *
  * Each topic's ten articles are read, cleaned and analysed, deduplicated, and
  * briefed as one story with a summary of N words (default 250). Scores are
@@ -17,6 +17,10 @@
  * The published recall of CLASSY (ID2), JRC (ID3) and the centroid baseline (ID9)
  * is read from published/ and printed beside. --runs times the briefing (median),
  * with a hash of the summaries so that two builds can be compared.
+ *
+ * --scale K: instead, the time to brief one story of all 100 articles read K times
+ * (100 K articles, none marked as copies), for K = 1, 2, 4 ... up to K: the
+ * brief must grow linearly, not with the square of the story.
  */
 #include <math.h>
 #include <stdio.h>
@@ -312,9 +316,52 @@ static double published(const char *dir, int order, const char *id)
     return v;
 }
 
+/* One story of all articles read k times; prints the time to brief it. */
+static int scale(const char *dir, int kmax)
+{
+    for (int k = 1; k <= kmax; k *= 2) {
+        size_t n = 0, cap = (size_t)k * TOPICS * DOCS;
+        td_article **arts = tdp_calloc(cap, sizeof *arts);
+        uint32_t *members = tdp_calloc(cap, sizeof *members);
+        tdp_copy *copies = tdp_calloc(cap, sizeof *copies);
+        if (!arts || !members || !copies)
+            return 3;
+        for (int rep = 0; rep < k; rep++)
+            for (int t = 0; t < TOPICS; t++) {
+                topic tp;
+                if (load_topic(dir, t, &tp) == 0)
+                    for (size_t i = 0; i < tp.n && n < cap; i++) {
+                        arts[n] = tp.arts[i];
+                        tp.arts[i] = NULL;
+                        members[n] = (uint32_t)n;
+                        copies[n] = (tdp_copy){-1, 0, 0};
+                        n++;
+                    }
+                tp.n = 0;
+                free_topic(&tp);
+            }
+        tdp_brief_opts o = {0, 0};
+        tdp_brief b;
+        double t0 = now_s();
+        td_status st = tdp_brief_build(arts, copies, members, n, &o, &b);
+        double dt = now_s() - t0;
+        printf("%6zu articles: brief in %8.1f ms (%.3f ms per article)%s, %zu timeline "
+               "entries, %zu people, %zu quotes\n",
+               n, dt * 1000, dt * 1000 / (double)(n ? n : 1), st ? " FAILED" : "",
+               b.n_timeline, b.n_people, b.n_quotes);
+        tdp_brief_free(&b);
+        for (size_t i = 0; i < n; i++)
+            td_article_free(arts[i]);
+        tdp_free(arts);
+        tdp_free(members);
+        tdp_free(copies);
+    }
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
-    int words = CUT, runs = 1;
+    int words = CUT, runs = 1, scale_k = 0;
     bool dump = false;
     const char *dir = NULL;
     for (int i = 1; i < argc; i++) {
@@ -322,6 +369,8 @@ int main(int argc, char **argv)
             words = (int)strtol(argv[++i], NULL, 10);
         else if (!strcmp(argv[i], "--runs") && i + 1 < argc)
             runs = (int)strtol(argv[++i], NULL, 10);
+        else if (!strcmp(argv[i], "--scale") && i + 1 < argc)
+            scale_k = (int)strtol(argv[++i], NULL, 10);
         else if (!strcmp(argv[i], "--dump"))
             dump = true;
         else
@@ -343,6 +392,8 @@ int main(int argc, char **argv)
     fclose(f);
     if (runs < 1)
         runs = 1;
+    if (scale_k > 0)
+        return scale(dir, scale_k);
 
     double r1 = 0, r2 = 0, l1 = 0, l2 = 0;
     int n_topics = 0;
