@@ -32,6 +32,8 @@ struct td_article {
     const char *url, *title, *source, *outlet, *dateline, *language, *author;
     const char *canonical_url;
     td_date date;
+    td_date fetch_date;            /* when a crawler fetched the page (WARC-Date);
+                                      the date used when the page gives none */
     const char *text;              /* raw text (UTF-8) */
     size_t text_len;
     const char *html;              /* raw HTML page, when the input was one */

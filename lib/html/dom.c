@@ -15,12 +15,13 @@
 
 typedef struct tag_def {
     const char *name;
+    size_t len;
     unsigned flags;
 } tag_def;
 
-#define TDP_HTAG_DEF(id, name, fl) {name, fl},
+#define TDP_HTAG_DEF(id, name, fl) {name, sizeof(name) - 1, fl},
 static const tag_def k_tags[] = {
-    {"#text", 0}, {"#root", HT_BLOCK}, {"#other", HT_INLINE},
+    {"#text", 5, 0}, {"#root", 5, HT_BLOCK}, {"#other", 6, HT_INLINE},
     TDP_HTAGS(TDP_HTAG_DEF)
 };
 #undef TDP_HTAG_DEF
@@ -41,7 +42,7 @@ static int lookup_tag(const char *name, size_t n)
     while (lo <= hi) {
         int mid = (lo + hi) / 2;
         const char *t = k_tags[mid].name;
-        size_t tl = strlen(t), m = tl < n ? tl : n;
+        size_t tl = k_tags[mid].len, m = tl < n ? tl : n;
         int c = memcmp(name, t, m);
         if (!c)
             c = n < tl ? -1 : n > tl ? 1 : 0;
@@ -484,6 +485,35 @@ static const char *find_ci_end(const char *p, const char *e, const char *name, s
     return NULL;
 }
 
+/* Attributes the extractor reads; the rest (src, data-*, on*...) are not stored. */
+static bool wanted_attr(const char *a, size_t n)
+{
+    static const char *const k_want[] = {
+        "class", "id", "style", "role", "hidden", "aria-hidden", "content", "property",
+        "name", "itemprop", "http-equiv", "rel", "href", "lang", "datetime", "type",
+        "pubdate", "charset", "itemtype", NULL};
+    if (n < 2 || n > 11)
+        return false;
+    for (int k = 0; k_want[k]; k++) {
+        size_t l = strlen(k_want[k]);
+        if (l != n)
+            continue;
+        size_t i = 0;
+        while (i < n && (char)(a[i] | 32) == k_want[k][i])
+            i++;
+        if (i == n)
+            return true;
+    }
+    return false;
+}
+
+static bool is_json_ld(const tdp_hdoc *d, uint32_t i)
+{
+    size_t n;
+    const char *t = tdp_hnode_attr(d, i, "type", &n);
+    return t && n >= 19 && (t[12] | 32) == 'l' && (t[13] | 32) == 'd' && t[14] == '+';
+}
+
 td_status tdp_hdoc_parse(tdp_hdoc *d, const char *s, size_t n)
 {
     if (n > UINT32_MAX / 2)
@@ -620,18 +650,18 @@ td_status tdp_hdoc_parse(tdp_hdoc *d, const char *s, size_t n)
                     avl = (size_t)(q - av);
                 }
             }
-            if (d->nattrs - a0 >= 64 || anl > 256)
-                continue; /* enough attributes for any purpose */
+            if (d->nattrs - a0 >= 32 || !wanted_attr(an, anl))
+                continue; /* only what extraction reads is kept */
             if (TDP_GROW(d->attrs, d->capattrs, d->nattrs + 1)) {
                 b->err = TD_ENOMEM;
                 break;
             }
             tdp_hattr *at = &d->attrs[d->nattrs++];
             at->name = (uint32_t)d->str.len;
-            for (size_t k = 0; k < anl; k++) {
-                char c = an[k];
-                tdp_buf_putc(&d->str, (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c);
-            }
+            if (!tdp_buf_put(&d->str, an, anl))
+                for (size_t k = at->name; k < d->str.len; k++)
+                    if (d->str.data[k] >= 'A' && d->str.data[k] <= 'Z')
+                        d->str.data[k] = (char)(d->str.data[k] + 32);
             at->name_len = (uint32_t)anl;
             at->val = (uint32_t)d->str.len;
             if (memchr(av, '&', avl))
@@ -666,7 +696,7 @@ td_status tdp_hdoc_parse(tdp_hdoc *d, const char *s, size_t n)
                 if (id) {
                     d->nodes[id].attr = (uint32_t)a0;
                     d->nodes[id].nattr = (uint32_t)(d->nattrs - a0);
-                    if (tag == TDP_HT_SCRIPT) {
+                    if (tag == TDP_HT_SCRIPT && is_json_ld(d, id)) {
                         size_t before = d->str.len;
                         tdp_buf_put(&d->str, p, (size_t)(cend - p));
                         tdp_buf_putc(&d->str, '\0');

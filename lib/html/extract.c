@@ -316,7 +316,9 @@ static void newline(extractor *ex)
     tdp_buf *bt = &ex->bt;
     while (bt->len > ex->cur_off && bt->data[bt->len - 1] == ' ')
         bt->len--;
-    if (bt->len > ex->cur_off && bt->data[bt->len - 1] != '\n')
+    /* One <br> ends a line; a second one in a row ends a paragraph. */
+    if (bt->len > ex->cur_off && (bt->data[bt->len - 1] != '\n' ||
+                                  (bt->len > ex->cur_off + 1 && bt->data[bt->len - 2] != '\n')))
         tdp_buf_putc(bt, '\n');
 }
 

@@ -68,6 +68,18 @@ bool tdp_html_parse_date(const char *s, size_t n, td_date *out)
     if (k < 10 || s[4] != '-')
         return false;
     td_date d;
+    char tz[48];
+    if (k >= 5 && k + 1 < sizeof tz && (s[k - 5] == '+' || s[k - 5] == '-') &&
+        s[k - 3] != ':' && k > 16) {
+        /* "+0100": td_date_parse wants "+01:00". */
+        memcpy(tz, s, k - 2);
+        tz[k - 2] = ':';
+        memcpy(tz + k - 1, s + k - 2, 2);
+        if (td_date_parse(tz, k + 1, &d) == TD_OK) {
+            *out = d;
+            return true;
+        }
+    }
     if (td_date_parse(s, k, &d) == TD_OK) {
         *out = d;
         return true;
@@ -552,6 +564,8 @@ td_status tdp_html_meta(const tdp_hdoc *d, td_article *a)
         if (tdp_html_url_date(a->url, strlen(a->url), &dt))
             a->date = dt;
     }
+    if (a->date.prec == TD_DATE_NONE && a->fetch_date.prec != TD_DATE_NONE)
+        a->date = a->fetch_date;
     if (!a->language && m.lang.s) {
         char l[3];
         if (m.lang.n >= 2 && ((m.lang.s[0] | 32) >= 'a' && (m.lang.s[0] | 32) <= 'z') &&

@@ -1,0 +1,125 @@
+/*
+ * run_html.c - golden pages: each tests/html/cases/NAME.html is extracted and the
+ * result (metadata lines, a blank line, the text) compared with NAME.txt. A page
+ * expected to hold no article has "status: no article" as its .txt.
+ *
+ *   run_html CASES_DIR            compare, print a diff-like report, exit 1 on mismatch
+ *   TD_REGEN=1 run_html CASES_DIR write the .txt files from the current output
+ */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "html/html_p.h"
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    tdp_buf b = TDP_BUF_INIT;
+    char chunk[8192];
+    size_t got;
+    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+        tdp_buf_put(&b, chunk, got);
+    fclose(f);
+    if (!b.data)
+        tdp_buf_put(&b, "", 0);
+    return tdp_buf_detach(&b, len);
+}
+
+static void render(const char *html, size_t n, tdp_buf *out)
+{
+    td_article *a = td_article_new();
+    if (!a || td_article_set(a, TD_FIELD_HTML, html, n)) {
+        tdp_buf_puts(out, "status: out of memory\n");
+        td_article_free(a);
+        return;
+    }
+    td_status st = tdp_html_extract(a);
+    if (st == TD_EEMPTY) {
+        tdp_buf_puts(out, "status: no article\n");
+    } else if (st) {
+        tdp_buf_printf(out, "status: %s\n", td_strerror(st));
+    } else {
+        char d[40];
+        td_date_format(&a->date, d, sizeof d);
+        if (a->title)
+            tdp_buf_printf(out, "title: %s\n", a->title);
+        if (d[0])
+            tdp_buf_printf(out, "date: %s\n", d);
+        if (a->author)
+            tdp_buf_printf(out, "author: %s\n", a->author);
+        if (a->outlet)
+            tdp_buf_printf(out, "outlet: %s\n", a->outlet);
+        if (a->url)
+            tdp_buf_printf(out, "url: %s\n", a->url);
+        if (a->language)
+            tdp_buf_printf(out, "language: %s\n", a->language);
+        tdp_buf_puts(out, "\n");
+        tdp_buf_put(out, a->text, a->text_len);
+        tdp_buf_puts(out, "\n");
+    }
+    td_article_free(a);
+}
+
+static int cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 2) {
+        fprintf(stderr, "usage: run_html CASES_DIR\n");
+        return 2;
+    }
+    bool regen = getenv("TD_REGEN") && getenv("TD_REGEN")[0] == '1';
+    DIR *d = opendir(argv[1]);
+    if (!d) {
+        fprintf(stderr, "run_html: cannot open %s\n", argv[1]);
+        return 2;
+    }
+    char *names[512];
+    size_t nn = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) && nn < 512) {
+        size_t l = strlen(e->d_name);
+        if (l > 5 && strcmp(e->d_name + l - 5, ".html") == 0)
+            names[nn++] = tdp_strndup(e->d_name, l - 5);
+    }
+    closedir(d);
+    qsort(names, nn, sizeof *names, cmp);
+    int bad = 0;
+    for (size_t i = 0; i < nn; i++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s.html", argv[1], names[i]);
+        size_t hl, el;
+        char *html = slurp(path, &hl);
+        tdp_buf out = TDP_BUF_INIT;
+        render(html ? html : "", html ? hl : 0, &out);
+        snprintf(path, sizeof path, "%s/%s.txt", argv[1], names[i]);
+        if (regen) {
+            FILE *f = fopen(path, "wb");
+            if (f) {
+                fwrite(out.data, 1, out.len, f);
+                fclose(f);
+            }
+        } else {
+            char *exp = slurp(path, &el);
+            if (!exp || el != out.len || memcmp(exp, out.data, el) != 0) {
+                bad++;
+                printf("FAIL %s\n--- expected\n%s--- got\n%s", names[i], exp ? exp : "(none)\n",
+                       out.data);
+            } else {
+                printf("ok   %s\n", names[i]);
+            }
+            tdp_free(exp);
+        }
+        tdp_buf_free(&out);
+        tdp_free(html);
+        tdp_free(names[i]);
+    }
+    printf("%zu pages, %d failed\n", nn, bad);
+    return bad ? 1 : 0;
+}

@@ -1,0 +1,257 @@
+/*
+ * test_html.c - the HTML stage's parts: tokenizer and tree (raw text, comments,
+ * attributes, implied end tags, missing </head>), character references,
+ * charsets, metadata helpers (dates, URL dates, title suffixes), the bounds (deep
+ * nesting, many nodes, a large page) and the per-page errors.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "html/dom.h"
+#include "html/html_p.h"
+#include "html/meta.h"
+#include "tidings/clean.h"
+
+static td_article *extract(const char *html, size_t n, td_status *st)
+{
+    td_article *a = td_article_new();
+    assert_non_null(a);
+    assert_int_equal(td_article_set(a, TD_FIELD_HTML, html, n), TD_OK);
+    *st = tdp_html_extract(a);
+    return a;
+}
+
+static void test_tokenizer(void **state)
+{
+    (void)state;
+    static const char page[] =
+        "<!DOCTYPE html><!-- a <p>comment</p> --><html><head><title>A &amp; B</title>"
+        "<script>if (a < b) { x = '</p>'; } // </scripts are not ends</script>"
+        "<div class=x>Body content before the head was closed.</div>"
+        "<body><p class='one' id=two data-x=\"y\">Tom &amp; Jerry&nbsp;&mdash; &#8220;ok&#x201D; "
+        "&copy 2022 &unknown; &#0; AT&T</p><P>Upper case tags <B>work</B></P></body>";
+    tdp_hdoc d;
+    memset(&d, 0, sizeof d);
+    assert_int_equal(tdp_hdoc_parse(&d, page, sizeof page - 1), TD_OK);
+    assert_int_equal(d.title_len, 5);
+    assert_memory_equal(d.str.data + d.title_str, "A & B", 5);
+    int n_div = 0, n_p = 0, n_script = 0;
+    bool div_in_head = false;
+    for (uint32_t i = 1; i < d.n; i++) {
+        const tdp_hnode *x = &d.nodes[i];
+        if (x->tag == TDP_HT_DIV) {
+            n_div++;
+            div_in_head = d.nodes[x->parent].tag == TDP_HT_HEAD;
+        }
+        if (x->tag == TDP_HT_SCRIPT)
+            n_script++;
+        if (x->tag == TDP_HT_P) {
+            n_p++;
+            if (n_p == 1) {
+                size_t l;
+                const char *c = tdp_hnode_attr(&d, i, "class", &l);
+                assert_non_null(c);
+                assert_memory_equal(c, "one", 3);
+                c = tdp_hnode_attr(&d, i, "id", &l);
+                assert_int_equal(l, 3);
+                assert_memory_equal(c, "two", 3);
+                const tdp_hnode *t = &d.nodes[x->first];
+                assert_int_equal(t->tag, TDP_HT_TEXT);
+                const char *want = "Tom & Jerry \xE2\x80\x94 \xE2\x80\x9Cok\xE2\x80\x9D "
+                                   "\xC2\xA9 2022 &unknown; \xEF\xBF\xBD AT&T";
+                assert_int_equal(t->len, strlen(want));
+                assert_memory_equal(d.str.data + t->str, want, strlen(want));
+            }
+        }
+    }
+    assert_int_equal(n_div, 1);
+    assert_false(div_in_head); /* a body element closes an unclosed head */
+    assert_int_equal(n_script, 1);
+    assert_int_equal(n_p, 2);
+    tdp_hdoc_free(&d);
+}
+
+static void test_implied_ends(void **state)
+{
+    (void)state;
+    static const char page[] = "<ul><li>one<li>two<li>three</ul><p>a<p>b<div>c</div>"
+                               "<table><tr><td>x<td>y<tr><td>z</table>";
+    tdp_hdoc d;
+    memset(&d, 0, sizeof d);
+    assert_int_equal(tdp_hdoc_parse(&d, page, sizeof page - 1), TD_OK);
+    for (uint32_t i = 1; i < d.n; i++) {
+        const tdp_hnode *x = &d.nodes[i];
+        if (x->tag == TDP_HT_LI)
+            assert_int_equal(d.nodes[x->parent].tag, TDP_HT_UL);
+        if (x->tag == TDP_HT_P || x->tag == TDP_HT_DIV)
+            assert_int_equal(d.nodes[x->parent].tag, TDP_HT_ROOT);
+        if (x->tag == TDP_HT_TD)
+            assert_int_equal(d.nodes[x->parent].tag, TDP_HT_TR);
+    }
+    tdp_hdoc_free(&d);
+}
+
+static void test_deep_nesting_is_bounded(void **state)
+{
+    (void)state;
+    /* 100,000 nested unclosed tags, then text: no recursion, capped depth. */
+    tdp_buf b = TDP_BUF_INIT;
+    for (int i = 0; i < 100000; i++)
+        tdp_buf_puts(&b, i % 2 ? "<div>" : "<span>");
+    tdp_buf_puts(&b, "<p>The text at the bottom of a very deep page is still found and "
+                     "extracted as the article, since nothing else is there.</p>");
+    td_status st;
+    td_article *a = extract(b.data, b.len, &st);
+    assert_int_equal(st, TD_OK);
+    assert_non_null(strstr(a->text, "very deep page"));
+    td_article_free(a);
+    tdp_buf_free(&b);
+}
+
+static void test_many_nodes_are_capped(void **state)
+{
+    (void)state;
+    tdp_buf b = TDP_BUF_INIT;
+    tdp_buf_puts(&b, "<article><p>The article comes first on this page and is long enough "
+                     "to be found, before a flood of empty elements.</p></article>");
+    for (int i = 0; i < 1100000; i++)
+        tdp_buf_puts(&b, "<b></b>");
+    tdp_hdoc d;
+    memset(&d, 0, sizeof d);
+    assert_int_equal(tdp_hdoc_parse(&d, b.data, b.len), TD_OK);
+    assert_true(d.n <= TDP_HDOM_MAX_NODES);
+    assert_true(d.truncated);
+    tdp_hdoc_free(&d);
+    td_status st;
+    td_article *a = extract(b.data, b.len, &st);
+    assert_int_equal(st, TD_OK);
+    td_article_free(a);
+    tdp_buf_free(&b);
+}
+
+static void test_large_page(void **state)
+{
+    (void)state;
+    /* 8 MB of paragraphs, unclosed: linear time, bounded memory. */
+    tdp_buf b = TDP_BUF_INIT;
+    tdp_buf_puts(&b, "<html><body><div class=story>");
+    while (b.len < (8u << 20))
+        tdp_buf_puts(&b, "<p>Officials said the talks would continue next week, in Vienna "
+                         "and in Brussels, according to a statement");
+    td_status st;
+    td_article *a = extract(b.data, b.len, &st);
+    assert_int_equal(st, TD_OK);
+    assert_true(a->text_len > (4u << 20));
+    td_article_free(a);
+    tdp_buf_free(&b);
+}
+
+static void test_bad_pages(void **state)
+{
+    (void)state;
+    td_status st;
+    static const char nav[] = "<html><body><nav><a href=/>Home</a></nav></body></html>";
+    td_article *a = extract(nav, sizeof nav - 1, &st);
+    assert_int_equal(st, TD_EEMPTY);
+    td_article_free(a);
+    a = extract("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\x00\x00", 12, &st);
+    assert_int_equal(st, TD_EBINARY);
+    td_article_free(a);
+    a = extract("", 0, &st);
+    assert_int_equal(st, TD_EEMPTY);
+    td_article_free(a);
+    /* Unknown declared charset and invalid bytes: Windows-1252, no failure. */
+    static const char odd[] = "<meta charset=\"x-klingon\"><p>Caf\xe9 society met on "
+                              "Tuesday evening for a long discussion of the news.</p>";
+    a = extract(odd, sizeof odd - 1, &st);
+    assert_int_equal(st, TD_OK);
+    assert_non_null(strstr(a->text, "Caf\xC3\xA9 society"));
+    td_article_free(a);
+    /* Through td_clean: the page's text becomes paragraphs. */
+    a = td_article_new();
+    static const char ok[] = "<p>A page handed to the cleaning stage is extracted first, "
+                             "then cleaned.</p>";
+    assert_int_equal(td_article_set(a, TD_FIELD_HTML, ok, sizeof ok - 1), TD_OK);
+    assert_int_equal(td_clean(a), TD_OK);
+    assert_true(td_article_paragraph_count(a) >= 1);
+    td_article_free(a);
+}
+
+static void test_charsets(void **state)
+{
+    (void)state;
+    tdp_buf tmp = TDP_BUF_INIT;
+    size_t n;
+    const char *u = tdp_html_utf8("caf\xc3\xa9", 5, "iso-8859-1", &tmp, &n);
+    assert_int_equal(n, 5); /* valid UTF-8 wins over a wrong label */
+    assert_memory_equal(u, "caf\xc3\xa9", 5);
+    u = tdp_html_utf8("\x93hi\x94 \x80", 6, NULL, &tmp, &n);
+    assert_string_equal(u, "\xE2\x80\x9Chi\xE2\x80\x9D \xE2\x82\xAC");
+    u = tdp_html_utf8("\xcf\xf0\xe8\xe2\xe5\xf2", 6, "windows-1251", &tmp, &n);
+    assert_string_equal(u, "\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82"); /* Привет */
+    u = tdp_html_utf8("\xff\xfeh\0i\0", 6, NULL, &tmp, &n);
+    assert_string_equal(u, "hi");
+    static const char sj[] = "<meta http-equiv='Content-Type' content='text/html; "
+                             "charset=Shift_JIS'>\x93\xfa\x96\x7b";
+    u = tdp_html_utf8(sj, sizeof sj - 1, NULL, &tmp, &n);
+    assert_non_null(strstr(u, "\xE6\x97\xA5\xE6\x9C\xAC")); /* 日本 */
+    char name[32];
+    assert_true(tdp_http_charset("text/html; charset=\"UTF-8\"", 26, name, sizeof name));
+    assert_string_equal(name, "utf-8");
+    tdp_buf_free(&tmp);
+}
+
+static void test_meta_helpers(void **state)
+{
+    (void)state;
+    td_date d;
+    char s[40];
+    assert_true(tdp_html_parse_date("2019-11-19T08:00:00.000Z", 24, &d));
+    td_date_format(&d, s, sizeof s);
+    assert_string_equal(s, "2019-11-19T08:00Z");
+    assert_true(tdp_html_parse_date("2019-11-19T08:00:00+0100", 24, &d));
+    td_date_format(&d, s, sizeof s);
+    assert_string_equal(s, "2019-11-19T07:00Z");
+    assert_true(tdp_html_parse_date(" 2022-01-15 ", 12, &d));
+    assert_false(tdp_html_parse_date("January 15", 10, &d));
+    const char *u = "https://x.example/news/2022/01/15/talks-end.html";
+    assert_true(tdp_html_url_date(u, strlen(u), &d));
+    td_date_format(&d, s, sizeof s);
+    assert_string_equal(s, "2022-01-15");
+    u = "https://x.example/a/20211226/story";
+    assert_true(tdp_html_url_date(u, strlen(u), &d));
+    u = "https://x.example/a/2022/99/15/story";
+    assert_false(tdp_html_url_date(u, strlen(u), &d));
+    size_t st;
+    const char *t = "Talks end without a deal | News from Germany | DW";
+    size_t l = tdp_html_trim_title(t, strlen(t), "DW", &st);
+    assert_int_equal(st, 0);
+    assert_int_equal(l, strlen("Talks end without a deal | News from Germany"));
+    t = "Sputnik International - Talks end without a deal in Geneva";
+    l = tdp_html_trim_title(t, strlen(t), "Sputnik International", &st);
+    assert_string_equal(t + st, "Talks end without a deal in Geneva");
+    t = "Talks end without a deal in Geneva on Monday - Wire";
+    l = tdp_html_trim_title(t, strlen(t), NULL, &st);
+    assert_int_equal(l, strlen("Talks end without a deal in Geneva on Monday"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_tokenizer),
+        cmocka_unit_test(test_implied_ends),
+        cmocka_unit_test(test_deep_nesting_is_bounded),
+        cmocka_unit_test(test_many_nodes_are_capped),
+        cmocka_unit_test(test_large_page),
+        cmocka_unit_test(test_bad_pages),
+        cmocka_unit_test(test_charsets),
+        cmocka_unit_test(test_meta_helpers),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
