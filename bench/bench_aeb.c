@@ -366,8 +366,8 @@ static void load_raw(const char *dir)
         if (e->d_name[0] == '.')
             continue;
         char fp[8300];
-        snprintf(fp, sizeof fp, "%s/%s", path, e->d_name);
-        gzFile gz = gzopen(fp, "rb");
+        int w = snprintf(fp, sizeof fp, "%s/%s", path, e->d_name);
+        gzFile gz = w > 0 && (size_t)w < sizeof fp ? gzopen(fp, "rb") : NULL;
         if (!gz)
             continue;
         tdp_buf b = TDP_BUF_INIT;

@@ -22,6 +22,9 @@
 #include "html/dom.h"
 #include "html/html_p.h"
 #include "html/meta.h"
+#ifdef TDP_HTML_DEBUG
+#include <stdio.h>
+#endif
 
 typedef struct block {
     uint32_t off, len;      /* text in ex->bt */
@@ -77,14 +80,14 @@ static const char *const k_neg_strong[] = {
     "author", "dateline", "timestamp", "published", "updated", "rating", "reaction",
     "feedback", "survey", "poll", "gallery", "slideshow", "carousel", "player",
     "disclaimer", "copyright", "print", "login", "follow", "contact", "bio",
-    NULL};
+    "tooltip", "popover", "rollover", "hovercard", NULL};
 /* Whole words that mark boilerplate. */
 static const char *const k_neg_word[] = {
     "ad", "ads", "adv", "nav", "meta", "more", "also", "hidden", "hide", "date", "time",
     "tag", "share", "tools", "links", "header", "head", "foot", "aside", "extra",
-    "embed", "video", "audio", "image", "img", "photo", "figure", "media", "icon",
+    "video", "audio", "image", "img", "photo", "figure", "media", "icon",
     "btn", "button", "form", "sr", "dialog", "alert", "notice", "overlay", "lightbox",
-    "related", "next", "prev", "previous", "source", "sources", "info", "details",
+    "related", "source", "sources", "info", "details",
     NULL};
 /* Words that mark the article itself. */
 static const char *const k_pos[] = {
@@ -92,37 +95,73 @@ static const char *const k_pos[] = {
     "articlebody", "storybody", "postbody", "entrycontent", "paragraph", "richtext",
     "blog", "news", NULL};
 
-/* -1 boilerplate, +1 article, 0 neither, from the class and id attributes. */
+/* Prefixes that mark boilerplate whatever else the names say. */
+static const char *const k_neg_hard[] = {
+    "comment", "cookie", "consent", "gdpr", "newsletter", "modal", "popup", "outbrain",
+    "taboola", "advert", "sponsor", "promo", "recommend", "related", "share", "sharing",
+    "social", "subscri", "signup", "breadcrumb", "disqus", "tooltip", "popover",
+    "rollover", "hovercard", "trending", "popular", "mostread", "recirc", "teaser",
+    NULL};
+
+/* -2 boilerplate for sure, -1 boilerplate, +1 article, 0 neither, from the class
+ * and id attributes. */
 static int class_verdict(const tdp_hdoc *d, uint32_t i)
 {
-    int neg = 0, pos = 0;
+    /* Words that make a neighbouring word a state, not a kind of block:
+     * "has-comments", "modal-enabled", "no-sidebar", "comments-open". */
+    static const char *const k_state_before[] = {"has", "no", "with", "is", "show",
+                                                 "enable", "hide", "js", "can", NULL};
+    static const char *const k_state_after[] = {"enabled", "disabled", "open", "active",
+                                                "closed", "loaded", "visible", "ready",
+                                                "on", "off", "count", "allowed", NULL};
+    int neg = 0, pos = 0, hard = 0;
     const char *names[2] = {"class", "id"};
+    char words[24][32];
+    uint8_t lens[24];
     for (int k = 0; k < 2; k++) {
         size_t n;
         const char *v = tdp_hnode_attr(d, i, names[k], &n);
         if (!v)
             continue;
         size_t j = 0;
-        while (j < n) {
+        int nw = 0;
+        while (j < n && nw < 24) {
             while (j < n && !((v[j] >= 'a' && v[j] <= 'z') || (v[j] >= 'A' && v[j] <= 'Z') ||
                               (v[j] >= '0' && v[j] <= '9')))
                 j++;
-            char w[40];
             size_t wl = 0;
+            bool sep = false;
             while (j < n && ((v[j] >= 'a' && v[j] <= 'z') || (v[j] >= 'A' && v[j] <= 'Z') ||
                              (v[j] >= '0' && v[j] <= '9'))) {
-                if (wl < sizeof w)
-                    w[wl++] = (v[j] >= 'A' && v[j] <= 'Z') ? (char)(v[j] + 32) : v[j];
+                if (wl < sizeof words[0])
+                    words[nw][wl++] = (v[j] >= 'A' && v[j] <= 'Z') ? (char)(v[j] + 32) : v[j];
                 j++;
             }
-            if (!wl || wl == sizeof w)
+            (void)sep;
+            if (wl && wl < sizeof words[0])
+                lens[nw++] = (uint8_t)wl;
+            /* A space ends a class name: state words only bind inside one name. */
+            if (j < n && (v[j] == ' ' || v[j] == '\t') && nw < 24)
+                lens[nw++] = 0;
+        }
+        for (int w = 0; w < nw; w++) {
+            if (!lens[w])
                 continue;
-            if (word_is(w, wl, k_neg_word) || word_starts(w, wl, k_neg_strong))
+            const char *x = words[w];
+            size_t xl = lens[w];
+            if ((w > 0 && lens[w - 1] && word_is(words[w - 1], lens[w - 1], k_state_before)) ||
+                (w + 1 < nw && lens[w + 1] && word_is(words[w + 1], lens[w + 1], k_state_after)))
+                continue;
+            if (word_starts(x, xl, k_neg_hard))
+                hard++;
+            else if (word_is(x, xl, k_neg_word) || word_starts(x, xl, k_neg_strong))
                 neg++;
-            else if (word_is(w, wl, k_pos) || word_starts(w, wl, k_pos))
+            else if (word_is(x, xl, k_pos) || word_starts(x, xl, k_pos))
                 pos++;
         }
     }
+    if (hard)
+        return -2;
     if (neg && !pos)
         return -1;
     return pos ? 1 : 0;
@@ -199,15 +238,30 @@ static td_status mark_drops(extractor *ex)
         tdp_free(ptext);
         return TD_ENOMEM;
     }
+    uint32_t *atext = tdp_calloc(n, sizeof *atext);
+    if (!atext) {
+        tdp_free(ptext);
+        tdp_free(in_p);
+        return TD_ENOMEM;
+    }
+    /* in_p: 1 inside <p>, 2 inside <a>, 3 both. */
     for (size_t i = 1; i < n; i++) {
         const tdp_hnode *x = &d->nodes[i];
-        in_p[i] = in_p[x->parent] || x->tag == TDP_HT_P;
-        if (x->tag == TDP_HT_TEXT && in_p[i])
-            ptext[i] = text_weight(d->str.data + x->str, x->len);
+        in_p[i] = (uint8_t)(in_p[x->parent] | (x->tag == TDP_HT_P) |
+                            (x->tag == TDP_HT_A ? 2 : 0));
+        if (x->tag == TDP_HT_TEXT && !(tdp_htag_flags(d->nodes[x->parent].tag) & HT_DROP) &&
+            !(in_p[i] & 2)) {
+            uint32_t w = text_weight(d->str.data + x->str, x->len);
+            atext[i] = w;
+            if (in_p[i] & 1)
+                ptext[i] = w;
+        }
     }
-    for (size_t i = n; i-- > 1;)
+    for (size_t i = n; i-- > 1;) {
         ptext[d->nodes[i].parent] += ptext[i];
-    uint32_t total = ptext[0];
+        atext[d->nodes[i].parent] += atext[i];
+    }
+    uint32_t total = ptext[0], atotal = atext[0];
     tdp_free(in_p);
 
     ex->drop[0] = 0;
@@ -226,7 +280,7 @@ static td_status mark_drops(extractor *ex)
         }
         if (x->tag == TDP_HT_BODY || x->tag == TDP_HT_HTML)
             continue;
-        bool big = total && ptext[i] * 2 > total;
+        bool big = (total && ptext[i] * 2 > total) || (atotal && atext[i] * 2 > atotal);
         if (!x->nattr) {
             if ((x->tag == TDP_HT_FOOTER || x->tag == TDP_HT_HEADER ||
                  x->tag == TDP_HT_FORM) && !big)
@@ -238,11 +292,24 @@ static td_status mark_drops(extractor *ex)
             continue;
         }
         int v = class_verdict(d, i);
+        if (v == -2 && x->tag != TDP_HT_ARTICLE && x->tag != TDP_HT_MAIN &&
+            !attr_has(d, (uint32_t)i, "itemprop", "articlebody") &&
+            !(total && ptext[i] * 5 > total * 4)) {
+            ex->drop[i] = 1;
+            continue;
+        }
         if ((v < 0 || x->tag == TDP_HT_FOOTER || x->tag == TDP_HT_HEADER ||
              x->tag == TDP_HT_FORM) && !big && !(v > 0 && x->tag == TDP_HT_FORM))
             ex->drop[i] = 1;
     }
+#ifdef TDP_HTML_DEBUG
+    for (size_t i = 1; i < n; i++)
+        if (ex->drop[i] && !ex->drop[d->nodes[i].parent] && ptext[i] > 200)
+            fprintf(stderr, "dropped %zu <%s> ptext %u of %u\n", i,
+                    tdp_htag_name(d->nodes[i].tag), ptext[i], total);
+#endif
     tdp_free(ptext);
+    tdp_free(atext);
     return TD_OK;
 }
 
@@ -503,6 +570,31 @@ static td_status content(extractor *ex, td_article *a, tdp_buf *out)
             best = (uint32_t)i;
         }
     }
+#ifdef TDP_HTML_DEBUG
+    {
+        fprintf(stderr, "nb %zu best %u bs %lld n %zu\n", ex->nb, best, (long long)bs, n);
+        for (size_t i = 1; i < n; i++) {
+            if (d->nodes[i].tag == TDP_HT_TEXT || ex->score[i] < bs / 3 || !ex->score[i])
+                continue;
+            size_t cl = 0, il = 0;
+            const char *c = tdp_hnode_attr(d, (uint32_t)i, "class", &cl);
+            const char *id = tdp_hnode_attr(d, (uint32_t)i, "id", &il);
+            fprintf(stderr, "node %zu <%s class=%.*s id=%.*s> score %lld drop %d%s\n", i,
+                    tdp_htag_name(d->nodes[i].tag), (int)(cl > 60 ? 60 : cl), c ? c : "",
+                    (int)il, id ? id : "", (long long)ex->score[i], ex->drop[i],
+                    i == best ? " BEST" : "");
+        }
+        for (size_t k = 0; k < ex->nb; k++) {
+            uint32_t o = ex->b[k].owner;
+            uint32_t anc = o;
+            while (anc && !(ex->drop[anc]))
+                anc = d->nodes[anc].parent;
+            fprintf(stderr, "  blk owner %u <%s> w %d links %u: %.80s\n", o,
+                    tdp_htag_name(d->nodes[o].tag), ex->b[k].weight, ex->b[k].links,
+                    ex->bt.data + ex->b[k].off);
+        }
+    }
+#endif
     if (!best || bs <= 0)
         return TD_EEMPTY;
     /* A single paragraph is never the container: take its parent. */
