@@ -4,8 +4,8 @@
  *
  * Words are drawn from a word-frequency model: a vocabulary with Zipf-like weights
  * (built in, or the words and counts of a real corpus handed to gen_vocab_counts),
- * sampled in O(1) with an alias table. An article is 5-9 paragraphs of 2-5
- * sentences of 6-24 words (about 4 KB). Article i of a corpus is a function of
+ * sampled in O(1) with an alias table. An article is 6-11 paragraphs of 3-5
+ * sentences of 8-32 words (about 4 KB). Article i of a corpus is a function of
  * (seed, i) alone, so a copy can regenerate its original instead of keeping it.
  *
  * Copies are made with the edits real reprints show: word edits, truncation,
@@ -224,9 +224,9 @@ static inline uint32_t gen_article_words(const gen_article *a)
 static inline void gen_paragraph(gen_article *a, const gen_vocab *v, gen_rng *r)
 {
     uint32_t n = gen_article_words(a);
-    uint32_t sents = 2 + gen_below(r, 4);
+    uint32_t sents = 3 + gen_below(r, 3);
     for (uint32_t s = 0; s < sents; s++) {
-        uint32_t len = 6 + gen_below(r, 19);
+        uint32_t len = 8 + gen_below(r, 25);
         for (uint32_t k = 0; k < len && n < GEN_MAX_WORDS; k++) {
             uint32_t w = gen_word(v, r);
             if (k == 0)
@@ -249,7 +249,7 @@ static inline void gen_original(gen_article *a, const gen_vocab *v, uint64_t see
     a->para_start[0] = 0;
     a->chrome_head = a->chrome_tail = -1;
     a->shout = 0;
-    uint32_t np = 5 + gen_below(&r, 5);
+    uint32_t np = 6 + gen_below(&r, 6);
     for (uint32_t p = 0; p < np; p++)
         gen_paragraph(a, v, &r);
 }

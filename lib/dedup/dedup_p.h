@@ -7,8 +7,9 @@
  *  - the exact hash: XXH3 of the words joined by single spaces;
  *  - word shingles (TDP_DEDUP_SHINGLE consecutive words) and a one-permutation
  *    MinHash of them in TDP_DEDUP_K bins, densified so that no bin is empty;
- *  - paragraph fingerprints: XXH3 of each normalised paragraph of at least
- *    TDP_DEDUP_MIN_PARA_WORDS words.
+ *  - paragraph fingerprints: for each paragraph of at least TDP_DEDUP_MIN_PARA_WORDS
+ *    words, the smallest hash of the shingles inside it (a one-value MinHash of the
+ *    paragraph: equal paragraphs always agree, a lightly edited one mostly does).
  * docs/dedup.md says why these numbers.
  */
 #ifndef TDP_DEDUP_P_H
@@ -59,6 +60,7 @@ typedef struct tdp_sig {
     uint32_t n_paras;        /* fingerprinted paragraphs */
     uint64_t para_hash[TDP_DEDUP_MAX_PARAS];
     uint32_t para_words[TDP_DEDUP_MAX_PARAS];
+    uint32_t para_first[TDP_DEDUP_MAX_PARAS];   /* index of its first word */
     bool truncated;          /* the caps above cut the text */
 } tdp_sig;
 
@@ -121,6 +123,14 @@ td_status tdp_index_query(td_dedup_index *ix, const tdp_sig *s, const tdp_cand *
  */
 td_status tdp_index_insert(td_dedup_index *ix, const tdp_sig *s, const char *id,
                            int32_t days, uint32_t root, uint32_t *rec);
+
+/*
+ * The streaming answer for a signature (as td_dedup_index_add / _query): decided
+ * from the estimates; stored when add is true and it is not an exact copy.
+ * *nearest (may be NULL) receives the record matched, UINT32_MAX when none.
+ */
+td_status tdp_index_add_sig(td_dedup_index *ix, const tdp_sig *s, const char *id,
+                           int32_t days, bool add, td_dedup_match *out, uint32_t *nearest);
 
 /* What the index knows of a record. */
 uint32_t tdp_index_root(const td_dedup_index *ix, uint32_t rec);

@@ -493,6 +493,42 @@ static int32_t article_days(const td_article *a)
     return a->date.prec >= TD_DATE_MONTH ? td_date_days(&a->date) : INT32_MAX;
 }
 
+td_status tdp_index_add_sig(td_dedup_index *ix, const tdp_sig *s, const char *id,
+                           int32_t days, bool add, td_dedup_match *out, uint32_t *nearest)
+{
+    *out = (td_dedup_match){TD_COPY_NONE, 0.0, NULL, NULL};
+    if (nearest)
+        *nearest = UINT32_MAX;
+    if (!s->exact)
+        return TD_EEMPTY;
+    const tdp_cand *c;
+    size_t n;
+    td_status st = tdp_index_query(ix, s, &c, &n);
+    if (st)
+        return st;
+    long best;
+    td_copy_kind kind;
+    double sim;
+    decide(ix, s, c, n, &best, &kind, &sim);
+    uint32_t root = UINT32_MAX, near_rec = 0;
+    if (best >= 0) {
+        near_rec = c[best].rec;
+        root = ix->recs[near_rec].root;
+        out->kind = kind;
+        out->similarity = sim;
+        if (nearest)
+            *nearest = near_rec;
+    }
+    if (add && kind != TD_COPY_EXACT)
+        st = tdp_index_insert(ix, s, id ? id : "", days, root, NULL);
+    /* set after the insert: the id blob may have moved */
+    if (best >= 0) {
+        out->nearest = tdp_index_id(ix, near_rec);
+        out->of = tdp_index_id(ix, root);
+    }
+    return st;
+}
+
 static td_status index_article(td_dedup_index *ix, td_article *a, td_dedup_match *out,
                                bool add)
 {
@@ -504,40 +540,10 @@ static td_status index_article(td_dedup_index *ix, td_article *a, td_dedup_match
         if (st && st != TD_EEMPTY)
             return st;
     }
-    tdp_sig *s = ix->qsig;
-    td_status st = tdp_sig_paras(&ix->sh, a->paras, a->n_paras, s);
+    td_status st = tdp_sig_paras(&ix->sh, a->paras, a->n_paras, ix->qsig);
     if (st)
         return st;
-    if (!s->exact)
-        return TD_EEMPTY;
-    const tdp_cand *c;
-    size_t n;
-    st = tdp_index_query(ix, s, &c, &n);
-    if (st)
-        return st;
-    long best;
-    td_copy_kind kind;
-    double sim;
-    decide(ix, s, c, n, &best, &kind, &sim);
-    uint32_t root = UINT32_MAX;
-    if (best >= 0) {
-        uint32_t r = c[best].rec;
-        root = ix->recs[r].root;
-        out->kind = kind;
-        out->similarity = sim;
-        out->nearest = tdp_index_id(ix, r);
-        out->of = tdp_index_id(ix, root);
-    }
-    if (!add || kind == TD_COPY_EXACT)
-        return TD_OK;
-    /* ids may move when the blob grows: keep offsets and re-point after */
-    uint32_t near_rec = best >= 0 ? c[best].rec : 0;
-    st = tdp_index_insert(ix, s, a->id ? a->id : "", article_days(a), root, NULL);
-    if (best >= 0) {
-        out->nearest = tdp_index_id(ix, near_rec);
-        out->of = tdp_index_id(ix, root);
-    }
-    return st;
+    return tdp_index_add_sig(ix, ix->qsig, a->id, article_days(a), add, out, NULL);
 }
 
 TD_API td_status td_dedup_index_add(td_dedup_index *ix, td_article *a, td_dedup_match *out)

@@ -5,8 +5,8 @@
  * digits kept, the rest separates words); other code points are decoded and
  * classified with utf8proc (letters, marks and numbers are word characters, lowered
  * with utf8proc_tolower). The normalised words, joined by single spaces, are
- * written to a scratch buffer: the exact hash and the paragraph fingerprints are
- * XXH3 of spans of it. Each word is hashed once; a shingle's hash is a polynomial
+ * written to a scratch buffer: the exact hash is XXH3 of it. A paragraph's
+ * fingerprint is the smallest shingle hash inside it. Each word is hashed once; a shingle's hash is a polynomial
  * of its word hashes, rolled along the text, then mixed.
  *
  * The MinHash is one-permutation hashing: a shingle's mixed hash picks a bin (top
@@ -132,7 +132,7 @@ static td_status normalise(tdp_shingler *sh, const tdp_para *paras, size_t n,
             len = budget;
         }
         budget -= len;
-        size_t pstart = ns.len, pw = ns.nw;
+        size_t pw = ns.nw;
         /* worst case growth: each byte can become up to 4 bytes, plus spaces */
         if (norm_room(&ns, len * 2 + 8))
             return TD_ENOMEM;
@@ -183,8 +183,8 @@ static td_status normalise(tdp_shingler *sh, const tdp_para *paras, size_t n,
             return TD_ENOMEM;
         if (sig && ns.nw - pw >= TDP_DEDUP_MIN_PARA_WORDS &&
             sig->n_paras < TDP_DEDUP_MAX_PARAS) {
-            /* the span without its trailing space */
-            sig->para_hash[sig->n_paras] = XXH3_64bits(sh->norm + pstart, ns.len - 1 - pstart);
+            sig->para_hash[sig->n_paras] = 0;   /* set with the shingles */
+            sig->para_first[sig->n_paras] = (uint32_t)pw;
             sig->para_words[sig->n_paras] = (uint32_t)(ns.nw - pw);
             sig->n_paras++;
         }
@@ -238,6 +238,10 @@ td_status tdp_sig_paras(tdp_shingler *sh, const tdp_para *paras, size_t n, tdp_s
     memset(vals, 0xff, sizeof vals);
     memset(filled, 0, sizeof filled);
     size_t ns = nw - k + 1;
+    /* paragraph q takes the shingles that start at or after its first word and
+     * end inside it */
+    uint32_t q = 0, np = out->n_paras;
+    uint64_t pmin = UINT64_MAX;
     for (size_t i = 0;; i++) {
         uint64_t f = mix64(roll);
         uint32_t bin = (uint32_t)(f >> 57);   /* top 7 bits: TDP_DEDUP_K == 128 */
@@ -245,9 +249,19 @@ td_status tdp_sig_paras(tdp_shingler *sh, const tdp_para *paras, size_t n, tdp_s
         if (v < vals[bin])
             vals[bin] = v;
         filled[bin] = 1;
+        while (q < np && i + k > (size_t)out->para_first[q] + out->para_words[q]) {
+            out->para_hash[q++] = mix64(pmin);
+            pmin = UINT64_MAX;
+        }
+        if (q < np && i >= out->para_first[q] && f < pmin)
+            pmin = f;
         if (i + 1 == ns)
             break;
         roll = (roll - w[i] * top) * SH_BASE + w[i + k];
+    }
+    while (q < np) {
+        out->para_hash[q++] = mix64(pmin);
+        pmin = UINT64_MAX;
     }
     for (uint32_t b = 0; b < TDP_DEDUP_K; b++) {
         if (filled[b]) {
