@@ -102,6 +102,28 @@ TD_API TD_NODISCARD td_status td_dedup_index_add(td_dedup_index *ix, td_article 
 TD_API TD_NODISCARD td_status td_dedup_index_query(td_dedup_index *ix, td_article *a,
                                                    td_dedup_match *out);
 
+/*
+ * Signatures apart from the index, so that they can be computed on several threads
+ * (one td_dedup_sig and its article per thread; the index itself is not
+ * thread-safe) and added in order on one:
+ *     td_dedup_sign(sig, article);                 (any thread)
+ *     td_dedup_index_add_sig(ix, sig, &match);     (the index's thread)
+ * A signature holds the article's id and date and a copy of nothing else.
+ */
+typedef struct td_dedup_sig td_dedup_sig;
+
+TD_API td_dedup_sig *td_dedup_sig_new(void);
+TD_API void td_dedup_sig_free(td_dedup_sig *s);
+
+/* Computes the signature of the article (cleaning it first if needed).
+ * TD_EEMPTY: no words, no signature (adding it then also says TD_EEMPTY). */
+TD_API TD_NODISCARD td_status td_dedup_sign(td_dedup_sig *s, td_article *a);
+
+/* td_dedup_index_add for a signature made by td_dedup_sign. */
+TD_API TD_NODISCARD td_status td_dedup_index_add_sig(td_dedup_index *ix,
+                                                     const td_dedup_sig *s,
+                                                     td_dedup_match *out);
+
 /* Articles stored (exact copies are not stored). */
 TD_API size_t td_dedup_index_count(const td_dedup_index *ix);
 

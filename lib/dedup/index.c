@@ -2,9 +2,9 @@
  * index.c - the copy index: signatures of the articles seen so far, found again by
  * exact hash, by LSH band keys and by paragraph fingerprints.
  *
- * Memory per stored article: a 32-byte record, the signature cut to 16 bits a bin
- * (2 * TDP_DEDUP_K bytes; equal low halves stand for equal values, which adds
- * 2^-16 to the chance that a bin agrees), its band keys (4 bytes a band) and its
+ * Memory per stored article: a 32-byte record, the signature cut to 8 bits a bin
+ * (TDP_DEDUP_K bytes: "b-bit MinHash"; equal low bytes stand for equal values,
+ * which adds 1/256 to the chance that a bin agrees, removed in the estimate), its band keys (4 bytes a band) and its
  * slots in the tables. The tables use open addressing with linear probing and hold
  * record numbers (+1; 0 is empty); the key of a slot is read from the record.
  *
@@ -37,7 +37,7 @@ struct td_dedup_index {
     uint32_t rows, bands;
     rec *recs;
     size_t n, cap;
-    uint16_t *sig;          /* n * TDP_DEDUP_K */
+    uint8_t *sig;           /* n * TDP_DEDUP_K: low byte of each bin */
     uint32_t *keys;         /* n * bands */
     char *ids;
     size_t ids_len, ids_cap;
@@ -79,7 +79,7 @@ static td_status grow_recs(td_dedup_index *ix, size_t need)
     if (!r)
         return TD_ENOMEM;
     ix->recs = r;
-    uint16_t *s = tdp_realloc(ix->sig, cap * TDP_DEDUP_K * sizeof *s);
+    uint8_t *s = tdp_realloc(ix->sig, cap * TDP_DEDUP_K * sizeof *s);
     if (!s)
         return TD_ENOMEM;
     ix->sig = s;
@@ -285,7 +285,7 @@ double tdp_index_containment(const td_dedup_index *ix) { return ix->containment;
 
 size_t tdp_index_bytes(const td_dedup_index *ix)
 {
-    return ix->cap * (sizeof(rec) + TDP_DEDUP_K * 2 + ix->bands * 4 + 8) + ix->ids_cap +
+    return ix->n * (sizeof(rec) + TDP_DEDUP_K + ix->bands * 4 + 8) + ix->ids_len +
            ix->ex_cap * 4 + ix->bands * ix->band_cap * 4 + ix->para_cap * 8;
 }
 
@@ -308,12 +308,12 @@ static double est_jaccard(const td_dedup_index *ix, const tdp_sig *s, uint32_t r
     const rec *q = &ix->recs[r];
     if (!s->n_shingles || !q->n_shingles)
         return s->exact == q->exact ? 1.0 : 0.0;
-    const uint16_t *v = ix->sig + (size_t)r * TDP_DEDUP_K;
+    const uint8_t *v = ix->sig + (size_t)r * TDP_DEDUP_K;
     unsigned eq = 0;
     for (uint32_t i = 0; i < TDP_DEDUP_K; i++)
-        eq += (uint16_t)s->vals[i] == v[i];
-    /* remove the chance agreement of 16-bit values */
-    double p = (double)eq / TDP_DEDUP_K, e = 1.0 / 65536.0;
+        eq += (uint8_t)s->vals[i] == v[i];
+    /* remove the chance agreement of 8-bit values */
+    double p = (double)eq / TDP_DEDUP_K, e = 1.0 / 256.0;
     p = (p - e) / (1.0 - e);
     return p < 0 ? 0 : p;
 }
@@ -404,9 +404,9 @@ td_status tdp_index_insert(td_dedup_index *ix, const tdp_sig *s, const char *id,
                (uint32_t)ix->ids_len, 0};
     memcpy(ix->ids + ix->ids_len, id ? id : "", idlen + 1);
     ix->ids_len += idlen + 1;
-    uint16_t *v = ix->sig + (size_t)r * TDP_DEDUP_K;
+    uint8_t *v = ix->sig + (size_t)r * TDP_DEDUP_K;
     for (uint32_t i = 0; i < TDP_DEDUP_K; i++)
-        v[i] = (uint16_t)s->vals[i];
+        v[i] = (uint8_t)s->vals[i];
     uint32_t *k = ix->keys + (size_t)r * ix->bands;
     for (uint32_t b = 0; b < ix->bands; b++)
         k[b] = tdp_band_key(s->vals, b, ix->rows);
@@ -546,6 +546,59 @@ static td_status index_article(td_dedup_index *ix, td_article *a, td_dedup_match
     return tdp_index_add_sig(ix, ix->qsig, a->id, article_days(a), add, out, NULL);
 }
 
+struct td_dedup_sig {
+    tdp_shingler sh;
+    tdp_sig sig;
+    char *id;
+    int32_t days;
+    bool ok;
+};
+
+TD_API td_dedup_sig *td_dedup_sig_new(void)
+{
+    return tdp_calloc(1, sizeof(td_dedup_sig));
+}
+
+TD_API void td_dedup_sig_free(td_dedup_sig *s)
+{
+    if (!s)
+        return;
+    tdp_shingler_free(&s->sh);
+    tdp_free(s->id);
+    tdp_free(s);
+}
+
+TD_API td_status td_dedup_sign(td_dedup_sig *s, td_article *a)
+{
+    if (!s || !a)
+        return TD_EARG;
+    s->ok = false;
+    if (!a->cleaned) {
+        td_status st = td_clean(a);
+        if (st && st != TD_EEMPTY)
+            return st;
+    }
+    char *id = tdp_strdup(a->id ? a->id : "");
+    if (!id)
+        return TD_ENOMEM;
+    tdp_free(s->id);
+    s->id = id;
+    s->days = article_days(a);
+    td_status st = tdp_sig_paras(&s->sh, a->paras, a->n_paras, &s->sig);
+    if (st)
+        return st;
+    s->ok = true;
+    return s->sig.exact ? TD_OK : TD_EEMPTY;
+}
+
+TD_API td_status td_dedup_index_add_sig(td_dedup_index *ix, const td_dedup_sig *s,
+                                        td_dedup_match *out)
+{
+    if (!ix || !s || !out || !s->ok)
+        return TD_EARG;
+    return tdp_index_add_sig(ix, &s->sig, s->id, s->days, true, out, NULL);
+}
+
 TD_API td_status td_dedup_index_add(td_dedup_index *ix, td_article *a, td_dedup_match *out)
 {
     return index_article(ix, a, out, true);
@@ -559,19 +612,19 @@ TD_API td_status td_dedup_index_query(td_dedup_index *ix, td_article *a,
 
 /* ---- the file ----
  * Little-endian throughout:
- *   0  magic "tdDEDUP\x1a"         8  u32 version (1)       12 u32 K
+ *   0  magic "tdDEDUP\x1a"         8  u32 version (2)       12 u32 K
  *   16 u32 shingle words          20 u32 rows               24 u32 bands
  *   28 u32 0                      32 f64 threshold          40 f64 containment
  *   48 u64 records                56 u64 id bytes           64 u64 paragraph slots
  *   72 u64 0
  *   80 records (32 bytes each: exact u64, words u32, shingles u32, days i32,
- *      root u32, id offset u32, 0 u32), signatures (u16 * K each), band keys
+ *      root u32, id offset u32, 0 u32), signatures (K bytes each), band keys
  *      (u32 * bands each), ids (NUL-terminated), paragraph slots (u64 each)
  *   end: u64 XXH3-64 of every byte before it.
  */
 
 static const char k_magic[8] = {'t', 'd', 'D', 'E', 'D', 'U', 'P', 0x1a};
-#define FILE_VERSION 1u
+#define FILE_VERSION 2u
 #define HEADER_BYTES 80u
 
 typedef struct wr {
@@ -606,12 +659,6 @@ static void wr_bytes(wr *w, const void *p, size_t n)
         s += k;
         n -= k;
     }
-}
-
-static void wr_u16(wr *w, uint16_t v)
-{
-    unsigned char b[2] = {(unsigned char)v, (unsigned char)(v >> 8)};
-    wr_bytes(w, b, 2);
 }
 
 static void wr_u32(wr *w, uint32_t v)
@@ -684,8 +731,7 @@ TD_API td_status td_dedup_index_save(const td_dedup_index *ix, const char *path)
         wr_u32(w, q->id_off);
         wr_u32(w, 0);
     }
-    for (size_t i = 0; i < ix->n * TDP_DEDUP_K; i++)
-        wr_u16(w, ix->sig[i]);
+    wr_bytes(w, ix->sig, ix->n * TDP_DEDUP_K);
     for (size_t i = 0; i < ix->n * ix->bands; i++)
         wr_u32(w, ix->keys[i]);
     wr_bytes(w, ix->ids, ix->ids_len);
@@ -759,8 +805,8 @@ static td_status load_body(td_dedup_index *ix, const unsigned char *p, uint64_t 
             r->n_shingles > r->n_words)
             return TD_ECORRUPT;
     }
-    for (uint64_t i = 0; i < n * TDP_DEDUP_K; i++, q += 2)
-        ix->sig[i] = (uint16_t)(q[0] | q[1] << 8);
+    memcpy(ix->sig, q, n * TDP_DEDUP_K);
+    q += n * TDP_DEDUP_K;
     for (uint64_t i = 0; i < n * ix->bands; i++, q += 4)
         ix->keys[i] = rd_u32(q);
     memcpy(ix->ids, q, ix->ids_len);
@@ -837,7 +883,7 @@ TD_API td_status td_dedup_index_load(const char *path, td_dedup_index **out)
     uint64_t want = HEADER_BYTES + 8;
     if (!opts_ok(t, c) || rows != tdp_dedup_rows(t) || bands != TDP_DEDUP_K / rows ||
         n >= UINT32_MAX || ids_len >= UINT32_MAX || (para_cap & (para_cap - 1)) ||
-        para_cap > ((uint64_t)1 << 40) || !muladd(n, 32 + 2 * TDP_DEDUP_K + 4 * bands, &want) ||
+        para_cap > ((uint64_t)1 << 40) || !muladd(n, 32 + TDP_DEDUP_K + 4 * bands, &want) ||
         !muladd(ids_len, 1, &want) || !muladd(para_cap, 8, &want) || want != size) {
         fclose(f);
         return TD_ECORRUPT;

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -289,6 +290,67 @@ static void test_alloc_failures(void **state)
         td_article_free(arts[i]);
 }
 
+/* Signatures made on two threads and added on one give the same answers. */
+typedef struct signer {
+    td_article **arts;
+    td_dedup_sig **sigs;
+    size_t from, to;
+} signer;
+
+static void *sign_range(void *arg)
+{
+    signer *g = arg;
+    for (size_t i = g->from; i < g->to; i++)
+        if (td_dedup_sign(g->sigs[i], g->arts[i]) != TD_OK)
+            return g;
+    return NULL;
+}
+
+static void test_threaded_signatures(void **state)
+{
+    (void)state;
+    enum { N = 200 };
+    td_article *arts[N];
+    td_dedup_sig *sigs[N];
+    char id[32];
+    for (size_t i = 0; i < N; i++) {
+        snprintf(id, sizeof id, "t%zu", i);
+        arts[i] = i % 3 == 2 ? mk_gen(id, i - 2, GEN_EDIT_WORDS, i) : mk_gen(id, i, 0, 0);
+        sigs[i] = td_dedup_sig_new();
+        assert_non_null(sigs[i]);
+    }
+    signer a = {arts, sigs, 0, N / 2}, b = {arts, sigs, N / 2, N};
+    pthread_t ta, tb;
+    assert_int_equal(pthread_create(&ta, NULL, sign_range, &a), 0);
+    assert_int_equal(pthread_create(&tb, NULL, sign_range, &b), 0);
+    void *ra, *rb;
+    pthread_join(ta, &ra);
+    pthread_join(tb, &rb);
+    assert_null(ra);
+    assert_null(rb);
+    td_dedup_index *x = td_dedup_index_new(NULL), *y = td_dedup_index_new(NULL);
+    int copies = 0;
+    for (size_t i = 0; i < N; i++) {
+        td_dedup_match m1, m2;
+        assert_int_equal(td_dedup_index_add_sig(x, sigs[i], &m1), TD_OK);
+        assert_int_equal(td_dedup_index_add(y, arts[i], &m2), TD_OK);
+        assert_int_equal(m1.kind, m2.kind);
+        assert_true(m1.similarity == m2.similarity);
+        if (m1.kind) {
+            assert_string_equal(m1.of, m2.of);
+            copies++;
+        }
+    }
+    assert_true(copies >= N / 3 - 3);
+    td_dedup_index_free(x);
+    td_dedup_index_free(y);
+    for (size_t i = 0; i < N; i++) {
+        td_dedup_sig_free(sigs[i]);
+        td_article_free(arts[i]);
+    }
+    td_dedup_sig_free(NULL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -296,6 +358,7 @@ int main(void)
         cmocka_unit_test(test_save_load),
         cmocka_unit_test(test_corrupt),
         cmocka_unit_test(test_alloc_failures),
+        cmocka_unit_test(test_threaded_signatures),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
