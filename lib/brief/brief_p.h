@@ -57,6 +57,7 @@ typedef struct tdp_bentity {
 typedef struct tdp_bquote {
     const char *text;       /* the longest version */
     const char *speaker;    /* as most sources name the speaker, or NULL */
+    bool partial;           /* every outlet quotes it as a fragment of its own sentence */
     tdp_srcs src;
 } tdp_bquote;
 

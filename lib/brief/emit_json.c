@@ -115,7 +115,7 @@ void tdp_brief_json(tdp_buf *o, td_article *const *arts, const tdp_brief *b,
         tdp_buf_json_cstr(o, b->quotes[i].text);
         tdp_buf_puts(o, ",\"speaker\":");
         tdp_buf_json_cstr(o, b->quotes[i].speaker);
-        tdp_buf_putc(o, ',');
+        tdp_buf_printf(o, ",\"partial\":%s,", b->quotes[i].partial ? "true" : "false");
         json_sources(o, arts, b, &b->quotes[i].src);
         tdp_buf_putc(o, '}');
     }

@@ -26,6 +26,9 @@ static void md_sources(tdp_buf *o, const tdp_srcs *s)
             tdp_buf_printf(o, "%u", s->ids[i] + 1);
         }
     }
+    /* copies are sources but not independent ones: say so */
+    if (s->n_indep < s->n)
+        tdp_buf_printf(o, "; %u independent", s->n_indep);
     tdp_buf_putc(o, ']');
 }
 
@@ -115,7 +118,8 @@ void tdp_brief_markdown(tdp_buf *o, td_article *const *arts, const tdp_brief *b,
     if (b->n_quotes) {
         tdp_buf_puts(o, "\n## Quotes\n\n");
         for (size_t i = 0; i < b->n_quotes && i < MD_QUOTES; i++) {
-            tdp_buf_printf(o, "- \"%s\"", b->quotes[i].text);
+            tdp_buf_printf(o, "- %s\"%s\"", b->quotes[i].partial ? "(partial) " : "",
+                           b->quotes[i].text);
             if (b->quotes[i].speaker)
                 tdp_buf_printf(o, " (%s)", b->quotes[i].speaker);
             md_sources(o, &b->quotes[i].src);

@@ -220,6 +220,7 @@ typedef struct bq {
     uint32_t n_set;
     uint32_t words;
     int32_t cluster;
+    bool partial;
     qsent *ss;             /* its sentences (the rest of a long one in the last) */
     uint32_t n_ss;
 } bq;
@@ -285,6 +286,7 @@ typedef struct qcl {
     size_t rep;          /* the longest member */
     uint32_t first_art, first_sent;
     bool speaker;
+    bool full;           /* some member is a quote of its own, not a fragment */
     tdp_srcacc src;
     tdp_srcs srcs;
     const char *speaker_name;
@@ -293,6 +295,8 @@ typedef struct qcl {
 static int cmp_qcl(const void *x, const void *y)
 {
     const qcl *p = x, *q = y;
+    if (p->full != q->full)
+        return p->full ? -1 : 1;
     if (p->srcs.n_indep != q->srcs.n_indep)
         return p->srcs.n_indep > q->srcs.n_indep ? -1 : 1;
     if (p->first_art != q->first_art)
@@ -319,7 +323,8 @@ td_status tdp_brief_quotes(bctx *c)
             bq *e = &q[n];
             memset(e, 0, sizeof *e);
             *e = (bq){.text = x->text, .len = x->len, .speaker = x->speaker,
-                      .art = (uint32_t)i, .sent = x->sent, .cluster = -1};
+                      .art = (uint32_t)i, .sent = x->sent, .cluster = -1,
+                      .partial = x->partial != 0};
             st = tdp_btok_set(c->tok, &c->scratch, x->text, x->len, bart(c, i)->language,
                               &e->set, &e->n_set, &e->words);
             if (!st) {
@@ -368,6 +373,8 @@ td_status tdp_brief_quotes(bctx *c)
         }
         if (q[i].speaker && *q[i].speaker)
             k->speaker = true;
+        if (!q[i].partial)
+            k->full = true;
         st = tdp_srcacc_add(&k->src, q[i].art);
     }
     /* speakers: per cluster, the name most members give (then the longest) */
@@ -410,6 +417,7 @@ td_status tdp_brief_quotes(bctx *c)
                                                    strlen(cl[k].speaker_name))
                                         : NULL;
         o->src = cl[k].srcs;
+        o->partial = !cl[k].full;
         if (!o->text || (cl[k].speaker_name && !o->speaker))
             st = TD_ENOMEM;
         else

@@ -128,6 +128,7 @@ static void test_quotes_merged_across_outlets(void **state)
     uint32_t s3 = tart_sent(&t[3], "Peskov called the claims \"empty and unfounded\" and "
                                    "spoke of a possible 'invasion' of Ukraine.");
     tart_quote(&t[3], s3, "empty and unfounded", "Dmitry Peskov");
+    t[3].an->quotes[0].partial = 1;
     tart_quote(&t[3], s3, "invasion", NULL);
 
     td_article *arts[4] = {t[0].a, t[1].a, t[2].a, t[3].a};
@@ -141,8 +142,10 @@ static void test_quotes_merged_across_outlets(void **state)
     assert_non_null(strstr(b.quotes[0].text, "ready to meet again"));
     assert_non_null(strstr(b.quotes[0].text, "ongoing aggression"));
     assert_string_equal(b.quotes[0].speaker, "Ned Price");
+    assert_false(b.quotes[0].partial);
     assert_string_equal(b.quotes[1].text, "empty and unfounded");
     assert_string_equal(b.quotes[1].speaker, "Dmitry Peskov");
+    assert_true(b.quotes[1].partial);
     /* story order: by date */
     assert_string_equal(arts[b.arts[0]]->id, "c");
     assert_string_equal(b.headline, "US and NATO ready");
