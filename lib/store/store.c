@@ -57,8 +57,13 @@ static const char *const k_sql[TDP_S_N_] = {
         "last_day = (SELECT max(day) FROM articles WHERE story = ?1), "
         "headline = coalesce(headline, ?2), updated = ?3 WHERE id = ?1",
     [TDP_S_MAXDAY] = "SELECT max(day) FROM articles WHERE day <= ?1",
-    [TDP_S_LIVE] = "SELECT story, placed_by, day, " TDP_RAW_COLS
-                   " FROM articles WHERE day >= ?1 ORDER BY seq",
+    /* The live stories (an article within the window of the newest day), each with
+     * its latest ?2 articles, in arrival order. */
+    [TDP_S_LIVE] = "SELECT story, placed_by, day, " TDP_RAW_COLS " FROM ("
+                   "SELECT *, row_number() OVER (PARTITION BY story ORDER BY seq DESC) "
+                   "AS rn FROM articles WHERE story IN "
+                   "(SELECT id FROM stories WHERE last_day >= ?1 AND n_articles > 0)) "
+                   "WHERE rn <= ?2 ORDER BY seq",
     [TDP_S_STORIES] = "SELECT id, headline, n_articles, first_day, last_day FROM stories "
                       "WHERE last_day >= ?1 AND n_articles > 0 ORDER BY id",
     [TDP_S_OUTLETS] = "SELECT outlet FROM articles WHERE story = ?1 AND outlet IS NOT NULL "
@@ -740,9 +745,15 @@ static td_status cluster_one(td_store *s, td_article *a, int placed_by, int64_t 
     return st;
 }
 
+/* Articles replayed per live story at most (its latest). */
+#define REPLAY_PER_STORY 1000
+
 /*
- * Rebuilds the clusterer from the articles of the last window (by placement day,
- * replayed in arrival order), mapping its story ids to the stored ones.
+ * Rebuilds the clusterer from the live stories: those with an article placed
+ * within the window of the newest day. Their articles (the latest
+ * REPLAY_PER_STORY of each) are replayed in arrival order, so the clusterer sees
+ * whole stories, not just their last days, and its story ids are mapped to the
+ * stored ones.
  */
 static td_status go_live(td_store *s)
 {
@@ -772,6 +783,7 @@ static td_status go_live(td_store *s)
     if (!q)
         return st;
     sqlite3_bind_int64(q, 1, horizon);
+    sqlite3_bind_int64(q, 2, REPLAY_PER_STORY);
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
         uint64_t story = (uint64_t)sqlite3_column_int64(q, 0);
         int placed_by = sqlite3_column_int(q, 1);
