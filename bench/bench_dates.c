@@ -422,8 +422,9 @@ static void compare(const doc *d, const fstate *st, score *sc, bool dump)
         sc->span_gold += gm[g];
         sc->val_gold += gv[g];
         if (dump && !gm[g])
-            printf("  %s: missed \"%.*s\" = %s\n", d->id, (int)(d->g[g].b - d->g[g].a),
-                   d->text + d->g[g].a, d->g[g].val);
+            printf("  %s: missed \"%.*s\" = %s in \"%.*s\"\n", d->id,
+                   (int)(d->g[g].b - d->g[g].a), d->text + d->g[g].a, d->g[g].val,
+                   (int)(d->g[g].b - d->g[g].a + 50), d->text + (d->g[g].a > 30 ? d->g[g].a - 30 : 0));
     }
     free(gm);
     free(gv);

@@ -737,7 +737,12 @@ static bool year_cue(const ctx *c, size_t i)
 
 static size_t year_form(const ctx *c, emit_state *e, size_t i, int y)
 {
-    if (y < 1800 || y > 2100)
+    bool cue = i > 0 && year_cue(c, i - 1);
+    /* with a cue any year from 1000 on ("and", "to" are too weak for that); bare,
+     * only 1800-2100 */
+    bool weak = i > 0 && (is(c, i - 1, "and") || is(c, i - 1, "to") || is(c, i - 1, "or") ||
+                          is(c, i - 1, "between") || is(c, i - 1, "around"));
+    if (y > 2100 || y < (cue && !weak ? 1000 : 1800))
         return SIZE_MAX;
     /* Not part of a bigger number or a code: "2022-23" ok, "1,2022" no. */
     size_t gl;
@@ -746,9 +751,12 @@ static size_t year_form(const ctx *c, emit_state *e, size_t i, int y)
         return SIZE_MAX;
     if (gl && (g[gl - 1] == '$' || g[gl - 1] == '#' || g[gl - 1] == '/'))
         return SIZE_MAX;
-    bool cue = i > 0 && year_cue(c, i - 1);
-    /* A bare year counts unless it looks like a quantity: "2000 troops". */
-    if (!cue && i + 1 < c->tl->n && GAP_SPACE(c, i + 1) &&
+    /* A bare year counts unless it looks like a quantity: "2000 troops"; after
+     * an article it is an adjective: "the 1972 election". */
+    bool det = i > 0 && (is(c, i - 1, "the") || is(c, i - 1, "a") || is(c, i - 1, "its") ||
+                         is(c, i - 1, "his") || is(c, i - 1, "her") ||
+                         is(c, i - 1, "their"));
+    if (!cue && !det && i + 1 < c->tl->n && GAP_SPACE(c, i + 1) &&
         !(flags(c, i + 1) & (TDP_TOK_CAP | TDP_TOK_HASDIGIT)) &&
         !tdp_is_stop(NULL, fold(c, i + 1), c->tl->toks[i + 1].flen))
         return SIZE_MAX;

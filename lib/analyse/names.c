@@ -369,6 +369,29 @@ static const char *title_after(nctx *c, size_t j)
     return NULL;
 }
 
+/* An abbreviated title right before token i ("Sen. ", "Gov. ", "Mr. "): the
+ * title as written ("" for Mr., Mrs., Ms.), or NULL. */
+static const char *title_abbrev_before(nctx *c, size_t i)
+{
+    if (i == 0)
+        return NULL;
+    const tdp_tokspan *p = &c->tl->toks[i - 1], *t = &c->tl->toks[i];
+    const char *g = c->s + p->off + p->len;
+    if (t->off != p->off + p->len + 2 || g[0] != '.' || g[1] != ' ' ||
+        !(p->flags & TDP_TOK_CAP) || p->len > 5)
+        return NULL;
+    const char *f = F(c, i - 1);
+    if (!strcmp(f, "mr") || !strcmp(f, "mrs") || !strcmp(f, "ms") || !strcmp(f, "messrs"))
+        return "";
+    static const char *const ab[] = {"sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt",
+                                     "adm", "dr", "prof", "rev", "pres", "amb", "maj", "cmdr",
+                                     "supt", "insp", "brig", "cpl", "pvt"};
+    for (size_t k = 0; k < sizeof ab / sizeof *ab; k++)
+        if (!strcmp(f, ab[k]))
+            return tdp_article_str(c->a, c->s + p->off, p->len + 1);
+    return NULL;
+}
+
 /* One run of name words [i, j): what is it? */
 static td_status run(nctx *c, size_t i, size_t j)
 {
@@ -394,9 +417,18 @@ static td_status run(nctx *c, size_t i, size_t j)
         has_head |= head_word(c, q);
     size_t plen = j - k;
     bool first_name = plen >= 1 && tdp_lex_first_name(F(c, k), FL(c, k));
+    /* "Rep. G.K. Butterfield", "Mr. Price": an abbreviated title before the run;
+     * "J. Smith": an initial first */
+    const char *abbr = k == i ? title_abbrev_before(c, i) : NULL;
+    bool initial_first = plen >= 2 && c->tl->toks[k].len == 1 &&
+                         c->tl->toks[k].off + 1 < c->n && c->s[c->tl->toks[k].off + 1] == '.';
     if (plen >= 1 && plen <= 4 && !tdp_lex_place(keybuf, kl) &&
-        ((title_first && has_head) || (first_name && (plen >= 2 || k > i)))) {
+        ((title_first && has_head) || (first_name && (plen >= 2 || k > i)) || abbr ||
+         initial_first)) {
         const char *title = NULL;
+        if (abbr && *abbr) {
+            title = abbr;
+        }
         if (k > i) {
             size_t a = i;
             uint32_t off = c->tl->toks[a].off;
@@ -413,7 +445,7 @@ static td_status run(nctx *c, size_t i, size_t j)
                 add(c, i, i + 1, TDP_ENT_PLACE, NULL))
                 return TD_ENOMEM;
         }
-        if (!title)
+        if (!title && !abbr)
             title = title_before(c, k);
         if (!title)
             title = title_after(c, j);

@@ -34,6 +34,8 @@ static const char *const speech_verbs[] = {
     "said", "say", "saying", "says", "stated", "states", "stating", "stressed",
     "stresses", "stressing", "suggested", "tells", "told", "tweeted", "underlined",
     "urged", "warned", "warning", "warns", "wrote", "writes", "according",
+    "called", "calling", "calls", "described", "describing", "describes", "labeled",
+    "labeling", "labelled", "dubbed", "termed", "asks", "answered", "responded",
 };
 
 static bool speech_verb(const char *f)
@@ -303,7 +305,8 @@ static bool has_letters(const char *s, size_t n)
 }
 
 static td_status add_quote(qctx *q, uint32_t p, const char *t, size_t cs, size_t ce,
-                           size_t qopen, size_t qclose_end, size_t words, size_t prev_end)
+                           size_t qopen, size_t qclose_end, size_t words, size_t prev_end,
+                           bool alone)
 {
     tdp_analysis *an = q->an;
     /* trim white space and a trailing comma */
@@ -331,10 +334,20 @@ static td_status add_quote(qctx *q, uint32_t p, const char *t, size_t cs, size_t
         who = speaker_near(q, s_first, s_last, qopen, p);
     if (words <= 3 && !same_sentence)
         return TD_OK; /* a scare quote or a catchword */
-    /* A quote that goes on in the same paragraph keeps its speaker. */
-    if (who == SIZE_MAX && an->n_quotes && an->quotes[an->n_quotes - 1].para == p &&
-        q->last_who != SIZE_MAX)
+    /* A quote that goes on in the same paragraph, or fills the paragraph after
+     * one, keeps its speaker. */
+    if (who == SIZE_MAX && an->n_quotes && q->last_who != SIZE_MAX &&
+        (an->quotes[an->n_quotes - 1].para == p ||
+         (alone && an->quotes[an->n_quotes - 1].para + 1 == p)))
         who = q->last_who;
+    /* A quote standing alone after a sentence about someone: that person. */
+    if (who == SIZE_MAX && alone && s_first > 0) {
+        const tdp_sentence *prev = &an->sents[s_first - 1];
+        uint32_t po = an->sents[s_first - 1].off;
+        size_t m = mention_in(q, prev->para, po, po + prev->len, M_FIRST_PERSON);
+        if (m != SIZE_MAX && an->mentions[m].type == TDP_ENT_PERSON)
+            who = m;
+    }
     q->last_who = who;
     if (TDP_GROW(an->quotes, q->cap, an->n_quotes + 1))
         return TD_ENOMEM;
@@ -393,7 +406,7 @@ static td_status paragraph(qctx *q, uint32_t p)
                        (alone && !sentence_end && words <= 10);
         if (words >= 3 && !heading) {
             td_status st = add_quote(q, p, t, cs, ce, i, ce < n ? after : 0, words,
-                                     prev_end);
+                                     prev_end, alone);
             if (st)
                 return st;
         }

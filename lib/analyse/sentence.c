@@ -134,6 +134,40 @@ static bool stop_ends_sentence(const char *s, size_t n, size_t start, size_t dot
     return true;
 }
 
+/* True if a closing quote mark starts at s[i] (not a bracket). */
+static bool closer_is_quote(const char *s, size_t n, size_t i)
+{
+    while (i < n && (s[i] == '.' || s[i] == '!' || s[i] == '?'))
+        i++;
+    return i < n && s[i] != ')' && s[i] != ']' && closer_len(s, n, i) != 0;
+}
+
+/* True if capitalised words and then a speech verb start at s[k]: "Peskov said",
+ * "Sen. Ted Cruz asked". */
+static bool attribution_follows(const char *s, size_t n, size_t k)
+{
+    static const char *const verbs[] = {
+        "said", "says", "asked", "asks", "told", "added", "adds", "wrote", "writes",
+        "tweeted", "replied", "explained", "continued", "noted", "stated", "insisted",
+        "recalled", "warned", "declared", "remarked", "shouted", "yelled", "argued",
+        "countered", "responded", "answered", "joked", "quipped", "conceded"};
+    size_t pos = k;
+    tdp_token t;
+    for (int w = 0; w < 5 && tdp_token_next(s, n, &pos, &t); w++) {
+        if (w == 0 && tdp_is_stop(NULL, t.fold, t.flen))
+            return false; /* "He added ...": a new sentence */
+        if (t.flags & TDP_TOK_CAP)
+            continue;
+        if (w == 0)
+            return false;
+        for (size_t v = 0; v < sizeof verbs / sizeof *verbs; v++)
+            if (!strcmp(t.fold, verbs[v]))
+                return true;
+        return false;
+    }
+    return false;
+}
+
 static td_status push(tdp_span **spans, size_t *n_spans, size_t *cap, const char *s,
                       size_t a, size_t b)
 {
@@ -222,6 +256,11 @@ td_status tdp_split_sentences(const char *s, size_t n, tdp_span **spans, size_t 
                     UTF8PROC_CATEGORY_LL;
         }
         if (lower) {
+            i = k - 1;
+            continue;
+        }
+        if (j > i + tl && closer_is_quote(s, n, i + tl) && attribution_follows(s, n, q)) {
+            /* "“Why now?” Peskov asked." goes on: the quote belongs to its speaker */
             i = k - 1;
             continue;
         }
