@@ -23,10 +23,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+#include <gumbo.h>
 #include <utf8proc.h>
 #include <zlib.h>
 
 #include "article/article_p.h"
+#include "html/dom.h"
 #include "tidings/clean.h"
 #include "tidings/reader.h"
 
@@ -416,6 +418,31 @@ static double run_mem(uint64_t *hash, size_t *bytes)
     return now() - t0;
 }
 
+/* Parsing alone with gumbo (tree built, then freed), for comparison. */
+static double run_gumbo(void)
+{
+    double t0 = now();
+    for (size_t i = 0; i < g_nraw; i++) {
+        GumboOutput *o = gumbo_parse_with_options(&kGumboDefaultOptions, g_raw[i].data,
+                                                  g_raw[i].len);
+        gumbo_destroy_output(&kGumboDefaultOptions, o);
+    }
+    return now() - t0;
+}
+
+/* Parsing alone with the tidings tokenizer and tree builder. */
+static double run_parse(void)
+{
+    double t0 = now();
+    tdp_hdoc d;
+    memset(&d, 0, sizeof d);
+    for (size_t i = 0; i < g_nraw; i++)
+        if (tdp_hdoc_parse(&d, g_raw[i].data, g_raw[i].len) != TD_OK)
+            break;
+    tdp_hdoc_free(&d);
+    return now() - t0;
+}
+
 static int cmp_d(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
@@ -425,8 +452,9 @@ static int cmp_d(const void *a, const void *b)
 int main(int argc, char **argv)
 {
     const char *dir = NULL, *dump = NULL;
-    bool peers = false;
+    bool peers = false, gumbo = false;
     int runs = 3, worst = 0;
+    double floor_f1 = 0;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--peers") == 0)
             peers = true;
@@ -434,6 +462,10 @@ int main(int argc, char **argv)
             runs = (int)strtol(argv[++i], NULL, 10);
         else if (strcmp(argv[i], "--worst") == 0 && i + 1 < argc)
             worst = (int)strtol(argv[++i], NULL, 10);
+        else if (strcmp(argv[i], "--floor") == 0 && i + 1 < argc)
+            floor_f1 = strtod(argv[++i], NULL);
+        else if (strcmp(argv[i], "--gumbo") == 0)
+            gumbo = true;
         else if (strcmp(argv[i], "--dump") == 0 && i + 1 < argc)
             dump = argv[++i];
         else
@@ -541,6 +573,24 @@ int main(int argc, char **argv)
                "runs %.3f s: %.0f pages/s, %.1f MB/s (output hash %016llx)\n",
                g_nraw, (double)bytes / 1e6, runs, med, (double)g_nraw / med,
                (double)bytes / 1e6 / med, (unsigned long long)hash);
+        for (int k = 0; k < runs; k++)
+            ts[k] = run_parse();
+        qsort(ts, (size_t)runs, sizeof *ts, cmp_d);
+        med = ts[runs / 2];
+        printf("parse only, tidings:        %.3f s: %.0f pages/s, %.1f MB/s\n", med,
+               (double)g_nraw / med, (double)bytes / 1e6 / med);
+        if (gumbo) {
+            for (int k = 0; k < runs; k++)
+                ts[k] = run_gumbo();
+            qsort(ts, (size_t)runs, sizeof *ts, cmp_d);
+            med = ts[runs / 2];
+            printf("parse only, gumbo:          %.3f s: %.0f pages/s, %.1f MB/s\n", med,
+                   (double)g_nraw / med, (double)bytes / 1e6 / med);
+        }
+    }
+    if (floor_f1 > 0 && se.f1 < floor_f1) {
+        printf("bench_aeb: F1 %.3f is below the floor %.3f\n", se.f1, floor_f1);
+        return 1;
     }
     return 0;
 }

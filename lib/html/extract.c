@@ -494,6 +494,15 @@ static bool sentence_end(const char *s, size_t n)
     return n >= 3 && ((unsigned char)s[n - 3] == 0xE2 || (unsigned char)s[n - 3] == 0xE3);
 }
 
+/* A paragraph cut with "..." is a teaser for another page. */
+static bool teaser(const char *s, size_t n)
+{
+    while (n && (s[n - 1] == ' ' || s[n - 1] == ']' || s[n - 1] == ')'))
+        n--;
+    return n > 40 && ((n >= 3 && memcmp(s + n - 3, "...", 3) == 0) ||
+                      memcmp(s + n - 3, "\xE2\x80\xA6", 3) == 0);
+}
+
 static void weigh(extractor *ex)
 {
     tdp_hdoc *d = ex->d;
@@ -524,6 +533,8 @@ static void weigh(extractor *ex)
         }
         if (boiler_line(s, b->len))
             w = -30;
+        else if (teaser(s, b->len))
+            w = -len / 2;
         b->weight = w;
     }
 }
@@ -597,6 +608,18 @@ static td_status content(extractor *ex, td_article *a, tdp_buf *out)
 #endif
     if (!best || bs <= 0)
         return TD_EEMPTY;
+    /* Descend while one child holds 80% of the weight or more: the rest is page
+     * furniture that happened to weigh a little more than nothing. */
+    for (;;) {
+        uint32_t bc = 0;
+        for (uint32_t c = d->nodes[best].first; c; c = d->nodes[c].next)
+            if (d->nodes[c].tag != TDP_HT_TEXT && !ex->drop[c] &&
+                (!bc || ex->score[c] > ex->score[bc]))
+                bc = c;
+        if (!bc || d->nodes[bc].tag == TDP_HT_P || ex->score[bc] * 10 < bs * 8)
+            break;
+        best = bc;
+    }
     /* A single paragraph is never the container: take its parent. */
     if (d->nodes[best].tag == TDP_HT_P && d->nodes[best].parent)
         best = d->nodes[best].parent;
