@@ -3,11 +3,13 @@
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
 static const char k_help[] =
-    "usage: tidings dedup [--json] [--threshold J] [--containment C] PATH...\n\n"
+    "usage: tidings dedup [--json] [--threshold J] [--containment C] [--index FILE]\n"
+    "                     PATH...\n\n"
     "Finds the copies among the articles: exact copies (the same text once case,\n"
     "spacing and punctuation are ignored), near-copies (Jaccard similarity of their\n"
     "word shingles at least J, default 0.7) and partial copies (one reuses whole\n"
@@ -15,17 +17,165 @@ static const char k_help[] =
     "article, default 0.5, is in the larger; C above 1 turns them off).\n\n"
     "Copies are grouped under a canonical article: the earliest, then the longest.\n"
     "Only articles with copies are listed. With --json: {\"groups\": [{\"canonical\":\n"
-    "ID, \"copies\": [{\"id\", \"similarity\", \"kind\"}]}]} (docs/dedup.md).\n";
+    "ID, \"copies\": [{\"id\", \"similarity\", \"kind\"}]}]} (docs/dedup.md).\n\n"
+    "--index FILE: a stream that goes on over runs. FILE (created when missing) holds\n"
+    "the articles of earlier runs; each article read is looked up in it, then added,\n"
+    "and FILE is saved at the end. Copies are told from MinHash estimates, and their\n"
+    "canonical article may be one of an earlier run. A saved index keeps the\n"
+    "thresholds it was made with.\n";
+
+/* One copy found by the stream (--index). */
+typedef struct stream_copy {
+    char *canonical, *id;
+    double similarity;
+    td_copy_kind kind;
+    size_t order;        /* arrival */
+    size_t group;        /* arrival of the first copy of its canonical */
+} stream_copy;
 
 typedef struct dedup_ctx {
     td_article **arts;
     size_t n, cap;
+    td_dedup_index *ix;  /* --index: answers on arrival, articles not kept */
+    stream_copy *copies;
+    size_t n_copies, cap_copies;
+    size_t seen;
 } dedup_ctx;
+
+static int stream_one(dedup_ctx *c, td_article *a)
+{
+    td_dedup_match m;
+    td_status st = td_dedup_index_add(c->ix, a, &m);
+    c->seen++;
+    if (st == TD_ENOMEM) {
+        cli_error("out of memory");
+        td_article_free(a);
+        return -1;
+    }
+    int rc = 0;
+    if (st == TD_OK && m.kind != TD_COPY_NONE) {
+        if (c->n_copies == c->cap_copies) {
+            size_t cap = c->cap_copies ? c->cap_copies * 2 : 64;
+            stream_copy *p = realloc(c->copies, cap * sizeof *p);
+            if (!p) {
+                cli_error("out of memory");
+                td_article_free(a);
+                return -1;
+            }
+            c->copies = p;
+            c->cap_copies = cap;
+        }
+        const char *id = td_article_id(a);
+        stream_copy *sc = &c->copies[c->n_copies];
+        sc->canonical = strdup(m.of ? m.of : "");
+        sc->id = strdup(id ? id : "");
+        sc->similarity = m.similarity;
+        sc->kind = m.kind;
+        sc->order = c->n_copies;
+        if (!sc->canonical || !sc->id) {
+            free(sc->canonical);
+            free(sc->id);
+            cli_error("out of memory");
+            rc = -1;
+        } else {
+            c->n_copies++;
+        }
+    } else if (st && st != TD_EEMPTY) {
+        uint32_t line;
+        const char *path = td_article_origin(a, &line);
+        cli_error("%s: %s", path, td_strerror(st));
+        rc = 1;
+    }
+    td_article_free(a);
+    return rc;
+}
+
+static int by_canonical(const void *pa, const void *pb)
+{
+    const stream_copy *a = pa, *b = pb;
+    int k = strcmp(a->canonical, b->canonical);
+    if (k)
+        return k;
+    return a->order < b->order ? -1 : a->order > b->order;
+}
+
+static int by_group(const void *pa, const void *pb)
+{
+    const stream_copy *a = pa, *b = pb;
+    if (a->group != b->group)
+        return a->group < b->group ? -1 : 1;
+    return a->order < b->order ? -1 : a->order > b->order;
+}
+
+static void json_str(const char *s)
+{
+    putchar('"');
+    for (; *s; s++) {
+        unsigned char ch = (unsigned char)*s;
+        if (ch == '"' || ch == '\\')
+            printf("\\%c", ch);
+        else if (ch < 0x20)
+            printf("\\u%04x", ch);
+        else
+            putchar(ch);
+    }
+    putchar('"');
+}
+
+/* The stream's copies as groups, in the order their first copy arrived. */
+static void print_stream(dedup_ctx *c, bool json)
+{
+    stream_copy *v = c->copies;
+    size_t n = c->n_copies;
+    qsort(v, n, sizeof *v, by_canonical);
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && !strcmp(v[j].canonical, v[i].canonical))
+            j++;
+        for (size_t k = i; k < j; k++)
+            v[k].group = v[i].order;
+        i = j;
+    }
+    qsort(v, n, sizeof *v, by_group);
+    size_t groups = 0;
+    if (json)
+        fputs("{\"groups\":[", stdout);
+    for (size_t i = 0; i < n; i++) {
+        bool head = i == 0 || v[i].group != v[i - 1].group;
+        if (json) {
+            if (head) {
+                fputs(groups ? "]},{\"canonical\":" : "{\"canonical\":", stdout);
+                json_str(v[i].canonical);
+                fputs(",\"copies\":[", stdout);
+            } else {
+                putchar(',');
+            }
+            fputs("{\"id\":", stdout);
+            json_str(v[i].id);
+            printf(",\"similarity\":%.3f,\"kind\":\"%s\"}", v[i].similarity,
+                   td_copy_kind_name(v[i].kind));
+        } else {
+            if (head)
+                printf("%s%s\n", groups ? "\n" : "", v[i].canonical);
+            printf("  %-8s %.3f  %s\n", td_copy_kind_name(v[i].kind), v[i].similarity,
+                   v[i].id);
+        }
+        groups += head;
+    }
+    if (json)
+        fputs(groups ? "]}]}\n" : "]}\n", stdout);
+    else
+        printf("%s%zu %s in %zu %s among %zu articles; %zu in the index\n",
+               groups ? "\n" : "", n, n == 1 ? "copy" : "copies", groups,
+               groups == 1 ? "group" : "groups", c->seen, td_dedup_index_count(c->ix));
+}
 
 static int keep(void *vctx, td_article *a)
 {
     dedup_ctx *c = vctx;
     td_status st = td_clean(a);
+    if (c->ix && (st == TD_OK || st == TD_EEMPTY))
+        return stream_one(c, a);
     if (st == TD_ENOMEM) {
         cli_error("out of memory");
         td_article_free(a);
@@ -104,6 +254,7 @@ static int print_text(dedup_ctx *c, const td_dedup_copy *cp)
 int cmd_dedup(int argc, char **argv)
 {
     bool json = false;
+    const char *index_path = NULL;
     td_dedup_opts opts = {0, 0};
     int i = 1;
     for (; i < argc; i++) {
@@ -126,6 +277,10 @@ int cmd_dedup(int argc, char **argv)
             else
                 opts.containment = v;
             i++;
+        } else if (!strcmp(argv[i], "--index")) {
+            if (i + 1 >= argc)
+                return cli_usage_error("dedup", "--index needs a file");
+            index_path = argv[++i];
         } else if (!strcmp(argv[i], "--")) {
             i++;
             break;
@@ -135,10 +290,38 @@ int cmd_dedup(int argc, char **argv)
             break;
         }
     }
-    dedup_ctx c = {NULL, 0, 0};
+    dedup_ctx c = {0};
+    if (index_path) {
+        td_status st = td_dedup_index_load(index_path, &c.ix);
+        if (st == TD_EIO && access(index_path, F_OK) != 0) {
+            c.ix = td_dedup_index_new(&opts);
+            st = c.ix ? TD_OK : TD_ENOMEM;
+        }
+        if (st) {
+            cli_error("%s: %s", index_path, td_strerror(st));
+            return EXIT_FATAL;
+        }
+    }
     bool fatal;
     long rejected = cli_read_all(argv + i, argc - i, keep, &c, &fatal);
     int rc = fatal ? EXIT_FATAL : rejected ? EXIT_REJECTED : EXIT_OK;
+    if (c.ix) {
+        if (!fatal) {
+            print_stream(&c, json);
+            td_status st = td_dedup_index_save(c.ix, index_path);
+            if (st) {
+                cli_error("%s: %s", index_path, td_strerror(st));
+                rc = EXIT_FATAL;
+            }
+        }
+        for (size_t k = 0; k < c.n_copies; k++) {
+            free(c.copies[k].canonical);
+            free(c.copies[k].id);
+        }
+        free(c.copies);
+        td_dedup_index_free(c.ix);
+        return rc;
+    }
     td_dedup_copy *cp = NULL;
     if (!fatal) {
         cp = malloc((c.n ? c.n : 1) * sizeof *cp);
