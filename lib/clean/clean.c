@@ -248,28 +248,30 @@ static td_status split_lines(ctx *c)
     return TD_OK;
 }
 
-/* Words, letters, sentence end; junk when control bytes or U+FFFD abound. */
+/* Words, letters, sentence end; junk when control bytes or U+FFFD abound. The loop
+ * is branch-free: it runs over every byte of the input. */
 static void features(ctx *c, size_t i)
 {
     cline *l = &c->L[i];
     const unsigned char *s = (const unsigned char *)lp(c, i);
-    size_t n = l->len, words = 0, bad = 0;
-    bool in = false, letters = false;
+    size_t n = l->len, words = 0, ctrl = 0, ef = 0;
+    unsigned letters = 0, prev_sp = 1;
     for (size_t k = 0; k < n; k++) {
-        unsigned char ch = s[k];
-        bool sp = ch == ' ' || ch == '\t';
-        if (!sp && !in)
-            words++;
-        in = !sp;
-        if (is_alpha(ch) || (ch >= 0xC3 && ch <= 0xDF) || (ch >= 0xE3 && ch <= 0xED))
-            letters = true;
-        else if (ch < 0x20 && ch != '\t')
-            bad++;
-        else if (ch == 0xEF && k + 2 < n && s[k + 1] == 0xBF && s[k + 2] == 0xBD)
-            bad++;
+        unsigned ch = s[k];
+        unsigned sp = (ch == ' ') | (ch == '\t');
+        words += prev_sp & !sp;
+        prev_sp = sp;
+        ctrl += (ch < 0x20) & (ch != '\t');
+        ef += ch == 0xEF;
+        letters |= ((ch | 0x20) - 'a' < 26u) | (ch - 0xC3 <= 0xDF - 0xC3) |
+                   (ch - 0xE3 <= 0xED - 0xE3);
     }
+    size_t bad = ctrl;
+    if (ef) /* U+FFFD, the mark of repaired bytes */
+        for (size_t k = 0; k + 2 < n; k++)
+            bad += s[k] == 0xEF && s[k + 1] == 0xBF && s[k + 2] == 0xBD;
     l->words = words > UINT32_MAX ? UINT32_MAX : (uint32_t)words;
-    l->letters = letters;
+    l->letters = letters != 0;
     l->endp = ends_sentence((const char *)s, n);
     if (bad && (bad * 10 >= n || bad >= 64))
         l->reason = R_JUNK;
@@ -1170,28 +1172,34 @@ static bool next_sentence(const char *s, size_t n, size_t *i, size_t *b, size_t 
     return true;
 }
 
-/* All sentences of line i long enough to count: are they all in h? (and how many) */
-static size_t sentences_in(const ctx *c, size_t i, const hset *h, bool *all)
-{
-    const char *s = lp(c, i);
-    size_t n = c->L[i].len, p = 0, b, e, cnt = 0;
-    *all = true;
-    while (next_sentence(s, n, &p, &b, &e)) {
-        if (e - b < MIN_SENT)
-            continue;
-        cnt++;
-        if (!hset_find(h, XXH3_64bits(s + b, e - b)))
-            *all = false;
-    }
-    return cnt;
-}
-
-static td_status sentences_put(const ctx *c, size_t i, hset *h)
+/* Hashes of the sentences of line i long enough to count, into *hs (grown). */
+static td_status line_sentences(const ctx *c, size_t i, uint64_t **hs, size_t *cap, size_t *cnt)
 {
     const char *s = lp(c, i);
     size_t n = c->L[i].len, p = 0, b, e;
-    while (next_sentence(s, n, &p, &b, &e))
-        if (e - b >= MIN_SENT && hset_put(h, XXH3_64bits(s + b, e - b), (uint32_t)i))
+    *cnt = 0;
+    while (next_sentence(s, n, &p, &b, &e)) {
+        if (e - b < MIN_SENT)
+            continue;
+        if (TDP_GROW(*hs, *cap, *cnt + 1))
+            return TD_ENOMEM;
+        (*hs)[(*cnt)++] = XXH3_64bits(s + b, e - b);
+    }
+    return TD_OK;
+}
+
+static bool all_in(const hset *h, const uint64_t *hs, size_t cnt)
+{
+    for (size_t k = 0; k < cnt; k++)
+        if (!hset_find(h, hs[k]))
+            return false;
+    return cnt > 0;
+}
+
+static td_status put_all(hset *h, const uint64_t *hs, size_t cnt, size_t line)
+{
+    for (size_t k = 0; k < cnt; k++)
+        if (hset_put(h, hs[k], (uint32_t)line))
             return TD_ENOMEM;
     return TD_OK;
 }
@@ -1204,39 +1212,34 @@ static td_status sentences_put(const ctx *c, size_t i, hset *h)
 static td_status repeats(ctx *c)
 {
     size_t start = c->dl_line != SIZE_MAX ? c->dl_line : 0;
-    hset seen, lines;
-    if (hset_init(&seen, c->nl * 2 + 16))
-        return TD_ENOMEM;
-    if (hset_init(&lines, c->nl + 16)) {
-        hset_free(&seen);
-        return TD_ENOMEM;
-    }
-    td_status st = TD_OK;
-    if (start > 0) {
+    hset seen = {0}, lines = {0};
+    uint64_t *hs = NULL;
+    size_t cap = 0, cnt;
+    td_status st = hset_init(&seen, c->nl * 2 + 16);
+    if (!st)
+        st = hset_init(&lines, c->nl + 16);
+    if (!st && start > 0) {
         for (size_t i = start; i < c->nl && !st; i++)
-            if (!c->L[i].reason)
-                st = sentences_put(c, i, &seen);
-        for (size_t i = 0; i < start && !st; i++) {
-            bool all;
-            if (!c->L[i].reason && sentences_in(c, i, &seen, &all) && all)
+            if (!c->L[i].reason && !(st = line_sentences(c, i, &hs, &cap, &cnt)))
+                st = put_all(&seen, hs, cnt, i);
+        for (size_t i = 0; i < start && !st; i++)
+            if (!c->L[i].reason && !(st = line_sentences(c, i, &hs, &cap, &cnt)) &&
+                all_in(&seen, hs, cnt))
                 c->L[i].reason = R_REPEAT;
-        }
         hset_free(&seen);
-        if (!st && hset_init(&seen, c->nl * 2 + 16)) {
-            hset_free(&lines);
-            return TD_ENOMEM;
-        }
+        seen = (hset){0};
+        if (!st)
+            st = hset_init(&seen, c->nl * 2 + 16);
     }
     for (size_t i = 0; i < c->nl && !st; i++) {
         cline *l = &c->L[i];
-        if (l->reason)
+        if (l->reason || (st = line_sentences(c, i, &hs, &cap, &cnt)))
             continue;
-        bool all;
-        if (sentences_in(c, i, &seen, &all)) {
-            if (all)
+        if (cnt) {
+            if (all_in(&seen, hs, cnt))
                 l->reason = R_REPEAT;
             else
-                st = sentences_put(c, i, &seen);
+                st = put_all(&seen, hs, cnt, i);
         } else if (l->len >= 16 && l->words >= 3) {
             uint64_t h = XXH3_64bits(lp(c, i), l->len);
             if (hset_find(&lines, h))
@@ -1245,6 +1248,7 @@ static td_status repeats(ctx *c)
                 st = hset_put(&lines, h, (uint32_t)i);
         }
     }
+    tdp_free(hs);
     hset_free(&seen);
     hset_free(&lines);
     return st;

@@ -336,9 +336,9 @@ static uint32_t fnv(const char *s, size_t n)
     return h;
 }
 
-static entry *slot(const char *s, size_t n, bool insert)
+static entry *slot_h(const char *s, size_t n, uint32_t h, bool insert)
 {
-    size_t i = fnv(s, n) & (TABLE_SIZE - 1);
+    size_t i = h & (TABLE_SIZE - 1);
     for (size_t probes = 0; probes < TABLE_SIZE; probes++) {
         entry *e = &g_table[i];
         if (!e->w)
@@ -348,6 +348,11 @@ static entry *slot(const char *s, size_t n, bool insert)
         i = (i + 1) & (TABLE_SIZE - 1);
     }
     return NULL;
+}
+
+static entry *slot(const char *s, size_t n, bool insert)
+{
+    return slot_h(s, n, fnv(s, n), insert);
 }
 
 static entry *add(const char *w, uint16_t kinds)
@@ -384,19 +389,24 @@ static bool has(const char *s, size_t n, uint16_t kind)
     return e && (e->kinds & kind);
 }
 
-/* Longest prefix of s of the kind, ending at a word boundary or after a colon. */
+#define PREFIX_MAX 48 /* longer than any opener in the prefix lists */
+
+/* Longest prefix of s of the kind, ending at a word boundary or after a colon. The
+ * hash grows with the prefix, so the scan is one pass over at most PREFIX_MAX bytes. */
 static size_t prefix_of(const char *s, size_t n, uint16_t kind)
 {
-    size_t best = 0, words = 0;
-    for (size_t k = 1; k <= n && words < 8; k++) {
+    pthread_once(&g_once, build);
+    size_t best = 0, lim = n < PREFIX_MAX ? n : PREFIX_MAX;
+    uint32_t h = 2166136261u;
+    for (size_t k = 1; k <= lim; k++) {
+        h = (h ^ (unsigned char)s[k - 1]) * 16777619u;
         bool end = k == n || s[k] == ' ' || s[k - 1] == ':' ||
                    (is_word((unsigned char)s[k - 1]) && !is_word((unsigned char)s[k]));
         if (!end)
             continue;
-        if (has(s, k, kind))
+        const entry *e = slot_h(s, k, h, false);
+        if (e && (e->kinds & kind))
             best = k;
-        if (k < n && s[k] == ' ')
-            words++;
     }
     return best;
 }
@@ -512,21 +522,23 @@ static bool word_byte(unsigned char c)
 
 const char *tdp_lang_detect(const char *s, size_t n)
 {
+    pthread_once(&g_once, build);
     unsigned score[N_LANGS] = {0};
     size_t words = 0;
+    const unsigned char *u = (const unsigned char *)s;
     char w[64];
-    for (size_t i = 0; i < n && words < 1000;) {
-        while (i < n && !word_byte((unsigned char)s[i]))
+    for (size_t i = 0; i < n && words < 400;) {
+        while (i < n && !word_byte(u[i]))
             i++;
         size_t b = i;
-        while (i < n && word_byte((unsigned char)s[i])) {
+        bool ascii = true;
+        while (i < n && word_byte(u[i])) {
             /* stop at typographic punctuation (U+2000..U+206F) and » « */
-            unsigned char c = (unsigned char)s[i];
-            if (c == 0xE2 && i + 1 < n && (unsigned char)s[i + 1] == 0x80)
+            if (u[i] == 0xE2 && i + 1 < n && u[i + 1] == 0x80)
                 break;
-            if (c == 0xC2 && i + 1 < n &&
-                ((unsigned char)s[i + 1] == 0xAB || (unsigned char)s[i + 1] == 0xBB))
+            if (u[i] == 0xC2 && i + 1 < n && (u[i + 1] == 0xAB || u[i + 1] == 0xBB))
                 break;
+            ascii &= u[i] < 0x80;
             i++;
         }
         if (i == b) {
@@ -534,12 +546,24 @@ const char *tdp_lang_detect(const char *s, size_t n)
             continue;
         }
         words++;
-        if (i - b > 20)
+        /* no stop word is longer than 7 ASCII letters or 8 Cyrillic ones */
+        if (i - b > (ascii ? 7u : 16u))
             continue;
-        size_t k = tdp_clean_lower(s + b, i - b, w, sizeof w);
-        if (!k)
-            continue;
-        const entry *e = find(w, k);
+        size_t k;
+        uint32_t h = 2166136261u;
+        if (ascii) {
+            for (k = 0; k < i - b; k++) {
+                unsigned char ch = u[b + k];
+                w[k] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+                h = (h ^ (unsigned char)w[k]) * 16777619u;
+            }
+        } else {
+            k = tdp_clean_lower(s + b, i - b, w, sizeof w);
+            if (!k)
+                continue;
+            h = fnv(w, k);
+        }
+        const entry *e = slot_h(w, k, h, false);
         if (e && e->langs)
             for (size_t l = 0; l < N_LANGS; l++)
                 if (e->langs & (1u << l))
