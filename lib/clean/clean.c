@@ -56,10 +56,11 @@ typedef struct ctx {
     size_t nl, cap;
     /* metadata candidates, pointing into the text */
     span title;             /* detected title without its site suffix */
-    span out_dateline, out_title, out_caption, out_teaser;
+    span out_dateline, out_title, out_caption, out_teaser, out_copyright, out_site;
     span place;
     int dl_month, dl_day;
     size_t dl_line;         /* line holding the dateline, or SIZE_MAX */
+    size_t title_line;      /* line the title was taken from, or SIZE_MAX */
     td_date caption_date;
 } ctx;
 
@@ -505,6 +506,18 @@ static bool timestamp_line(const char *s, size_t n, stamp *st)
 static bool byline(const char *s, size_t n, const char *norm, size_t nn, cline *l, span *who)
 {
     size_t k;
+    /* "(Reporting by A; editing by B)": the wire's credit line */
+    if (nn > 2 && norm[0] == '(' && norm[nn - 1] == ')' && l->words <= 16 &&
+        tdp_lex_byline(norm + 1, nn - 2, &k)) {
+        const char *semi = memchr(s, ';', n);
+        size_t b = 1 + k;
+        while (b < n && s[b] == ' ')
+            b++;
+        size_t e = semi ? (size_t)(semi - s) : n - 1;
+        who->p = s + b;
+        who->n = e > b ? e - b : 0;
+        return true;
+    }
     if (l->words > 8 || l->endp || !tdp_lex_byline(norm, nn, &k))
         return false;
     for (size_t i = 0; i < n; i++)
@@ -604,6 +617,99 @@ static bool caption_suffix(ctx *c, const char *s, size_t n, size_t *base)
     return false;
 }
 
+/* "Comments (3)", "Kommentare (12)": a chrome word with a count. */
+static bool counted_chrome(const char *norm, size_t nn)
+{
+    if (nn < 4 || norm[nn - 1] != ')')
+        return false;
+    size_t k = nn - 1;
+    while (k && is_digit((unsigned char)norm[k - 1]))
+        k--;
+    if (k == nn - 1 || k < 2 || norm[k - 1] != '(')
+        return false;
+    k--;
+    while (k && norm[k - 1] == ' ')
+        k--;
+    return k && tdp_lex_chrome(norm, k);
+}
+
+/* "Home | News | Business | Port | Opinion": three or more short menu items. */
+static bool nav_line(const char *s, size_t n)
+{
+    size_t segs = 1, words = 1;
+    for (size_t i = 0; i < n; i++) {
+        bool sep = (s[i] == '|' || s[i] == '>') && i && s[i - 1] == ' ' && i + 1 < n &&
+                   s[i + 1] == ' ';
+        if (!sep && i + 2 < n && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+            ((unsigned char)s[i + 2] == 0xA2 || (unsigned char)s[i + 2] == 0xBA) && i &&
+            s[i - 1] == ' ')
+            sep = true; /* • › */
+        if (!sep && i + 1 < n && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xB7 &&
+            i && s[i - 1] == ' ')
+            sep = true; /* · */
+        if (sep) {
+            if (words > 3)
+                return false;
+            segs++;
+            words = 0;
+        } else if (s[i] == ' ' && i + 1 < n && s[i + 1] != ' ' && s[i + 1] != '|' &&
+                   s[i + 1] != '>') {
+            words++;
+        }
+    }
+    return segs >= 3 && words <= 3;
+}
+
+/* "© 2026 Kestrel Bay Courier. All rights reserved.": the site's own notice. */
+static bool copyright(ctx *c, const char *s, size_t n, const char *norm, size_t nn)
+{
+    size_t i;
+    if (n >= 2 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA9)
+        i = 2;
+    else if (starts_with_ci(s, n, "copyright"))
+        i = 9;
+    else if (starts_with_ci(s, n, "(c) "))
+        i = 3;
+    else
+        return false;
+    while (i < n && (s[i] == ' ' || (s[i] == '(' && i + 2 < n && s[i + 1] == 'c') ||
+                     (s[i] == 'c' && i && s[i - 1] == '(') || s[i] == ')'))
+        i++;
+    size_t y = i;
+    while (i < n && (is_digit((unsigned char)s[i]) || s[i] == '-'))
+        i++;
+    bool year = i - y >= 4;
+    bool reserved = false;
+    for (size_t k = 0; k + 15 <= nn && !reserved; k++)
+        reserved = memcmp(norm + k, "rights reserved", 15) == 0;
+    if (!year && !reserved)
+        return false;
+    while (i < n && s[i] == ' ')
+        i++;
+    size_t e = i;
+    while (e < n && s[e] != '.' && s[e] != ',' && s[e] != '|' && e - i < 48)
+        e++;
+    while (e > i && s[e - 1] == ' ')
+        e--;
+    if (year && e > i && is_upper((unsigned char)s[i]) && !c->out_copyright.n)
+        c->out_copyright = (span){s + i, e - i};
+    return true;
+}
+
+/* "quaysider said:", "Max schrieb:": the head of a quoted forum post. */
+static bool said_line(const char *norm, size_t nn)
+{
+    static const char *const said[] = {"said", "wrote", "schrieb", "a écrit", "escribió",
+                                        "написал", "написала", "ha scritto", "escreveu",
+                                        "schreef", NULL};
+    for (size_t i = 0; said[i]; i++) {
+        size_t k = strlen(said[i]);
+        if (nn > k + 1 && norm[nn - k - 1] == ' ' && !memcmp(norm + nn - k, said[i], k))
+            return true;
+    }
+    return false;
+}
+
 static void rule_line(ctx *c, size_t i)
 {
     cline *l = &c->L[i];
@@ -624,14 +730,24 @@ static void rule_line(ctx *c, size_t i)
         l->reason = R_CHROME;
         return;
     }
-    if (tdp_lex_chrome(norm, nn) || (l->words <= 16 && tdp_lex_chrome_prefix(norm, nn))) {
+    if (tdp_lex_chrome(norm, nn) || (l->words <= 16 && tdp_lex_chrome_prefix(norm, nn)) ||
+        (l->words <= 8 && tdp_lex_ui_line(norm, nn)) || counted_chrome(norm, nn) ||
+        nav_line(s, n)) {
         l->reason = R_CHROME;
+        return;
+    }
+    if (copyright(c, s, n, norm, nn)) {
+        l->reason = R_CHROME;
+        return;
+    }
+    if (l->words <= 4 && s[n - 1] == ':' && said_line(norm, nn)) {
+        l->reason = R_FORUM;
         return;
     }
     span who;
     if (byline(s, n, norm, nn, l, &who)) {
         l->reason = R_BYLINE;
-        if (!c->a->author)
+        if (!c->a->author && who.n)
             c->a->author = tdp_article_str(c->a, who.p, who.n);
         return;
     }
@@ -702,7 +818,42 @@ static void forum_blocks(ctx *c)
     }
 }
 
-/* Lines just above a credit that do not end like a sentence are its caption. */
+static bool next_sentence(const char *s, size_t n, size_t *i, size_t *b, size_t *e);
+
+/* Reported speech: quote marks or a reporting verb, which captions do not have. */
+static bool reported(const char *s, size_t n)
+{
+    static const char *const verbs[] = {" said", " says", " told", " according to",
+                                        " sagte", " erklärte", " a déclaré", " a dit",
+                                        " dijo", " afirmó", " ha detto", " disse",
+                                        " zei", " заявил", " сказал", NULL};
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch == '"' || (ch == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+                          ((unsigned char)s[i + 2] == 0x9C || (unsigned char)s[i + 2] == 0x9D ||
+                           (unsigned char)s[i + 2] == 0x9E)) ||
+            (ch == 0xC2 && i + 1 < n && ((unsigned char)s[i + 1] == 0xAB)))
+            return true;
+        if (ch == ' ')
+            for (size_t v = 0; verbs[v]; v++) {
+                size_t k = strlen(verbs[v]);
+                if (i + k <= n && memcmp(s + i, verbs[v], k) == 0)
+                    return true;
+            }
+    }
+    return false;
+}
+
+static bool one_sentence(const char *s, size_t n)
+{
+    size_t p = 0, b, e, k = 0;
+    while (next_sentence(s, n, &p, &b, &e))
+        k++;
+    return k == 1;
+}
+
+/* Lines just above a credit that do not end like a sentence are its caption; so is
+ * a line of one short sentence right above it. */
 static void captions(ctx *c)
 {
     for (size_t i = 0; i < c->nl; i++) {
@@ -717,9 +868,19 @@ static void captions(ctx *c)
                     c->L[k].reason = R_CAPTION;
         }
     }
+    bool lead = false; /* a sentence kept above the caption: the lead is no caption */
     for (size_t i = 0; i < c->nl; i++) {
+        if (i >= 2 && !c->L[i - 2].reason && c->L[i - 2].endp && c->L[i - 2].words >= 6)
+            lead = true;
         if (c->L[i].reason != R_CREDIT)
             continue;
+        /* a caption that is one short sentence, right above its credit */
+        if (lead && !c->L[i - 1].reason && c->L[i - 1].endp && c->L[i - 1].words <= 25 &&
+            one_sentence(lp(c, i - 1), c->L[i - 1].len) &&
+            !reported(lp(c, i - 1), c->L[i - 1].len)) {
+            c->L[i - 1].reason = R_CAPTION;
+            continue;
+        }
         for (size_t k = i, steps = 0; k-- > 0 && steps < 2; steps++) {
             cline *p = &c->L[k];
             if (p->reason == R_CAPTION)
@@ -838,17 +999,20 @@ static td_status teasers(ctx *c)
 
 /* ---- datelines: "WASHINGTON (Sputnik) -", "TASS, December 26.", "MOSCOW, Dec 26 /TASS/" ---- */
 
-/* An upper-case place or agency name at s: returns its length (0 if none). */
+/* An upper-case place or agency name at s: returns its length (0 if none). It ends
+ * before the first word holding a lower-case letter ("KESTREL BAY - The ..."). */
 static size_t caps_name(const char *s, size_t n)
 {
-    size_t i = 0, upper = 0;
-    while (i < n && i < 40) {
+    size_t i = 0, upper = 0, word_start = 0, good = 0, good_upper = 0;
+    while (i < n && i < 48) {
         unsigned char ch = (unsigned char)s[i];
-        if (is_upper(ch))
+        if (is_upper(ch)) {
             upper++;
-        else if (is_lower(ch))
-            return 0;
-        else if (ch >= 0x80) {
+        } else if (is_lower(ch)) {
+            i = word_start; /* this word is not upper case: stop before it */
+            upper = good_upper;
+            break;
+        } else if (ch >= 0x80) {
             /* upper-case Latin-1 and Cyrillic letters */
             unsigned char d = i + 1 < n ? (unsigned char)s[i + 1] : 0;
             if ((ch == 0xC3 && d >= 0x80 && d <= 0x9E) ||
@@ -858,11 +1022,16 @@ static size_t caps_name(const char *s, size_t n)
                 continue;
             }
             break;
-        } else if (!(ch == ' ' || ch == '.' || ch == '-' || ch == '\'')) {
+        } else if (ch == ' ') {
+            good = i;
+            good_upper = upper;
+            word_start = i + 1;
+        } else if (!(ch == '.' || ch == '-' || ch == '\'')) {
             break;
         }
         i++;
     }
+    (void)good;
     while (i && (s[i - 1] == ' ' || s[i - 1] == '-'))
         i--;
     return upper >= 2 ? i : 0;
@@ -1066,6 +1235,34 @@ static void mark_title_lines(ctx *c, const char *t, size_t tn, const char *full,
     }
 }
 
+static bool ends_ellipsis(const char *s, size_t n)
+{
+    n = strip_closers(s, n);
+    return n >= 3 && (!memcmp(s + n - 3, "...", 3) || !memcmp(s + n - 3, "\xE2\x80\xA6", 3));
+}
+
+/* A line of the body: the dateline, or a sentence of six words or more. */
+static bool body_line(const ctx *c, size_t i)
+{
+    const cline *l = &c->L[i];
+    if (i == c->dl_line)
+        return true;
+    if (l->words < 6)
+        return false;
+    /* "The plan has three parts, the ministry said:" opens a list */
+    return (l->endp && !ends_ellipsis(lp(c, i), l->len)) || lp(c, i)[l->len - 1] == ':';
+}
+
+static size_t first_body(const ctx *c)
+{
+    for (size_t i = 0; i < c->nl; i++)
+        if (!c->L[i].reason && body_line(c, i))
+            return i;
+    return c->nl;
+}
+
+static bool list_item(const unsigned char *s, size_t n);
+
 static void detect_title(ctx *c)
 {
     td_article *a = c->a;
@@ -1084,26 +1281,12 @@ static void detect_title(ctx *c)
         }
         return;
     }
-    /* the first kept line, if shaped like a title */
-    size_t first = SIZE_MAX;
-    for (size_t i = 0; i < c->nl; i++)
-        if (!c->L[i].reason) {
-            first = i;
-            break;
-        }
-    if (first == SIZE_MAX)
-        return;
-    size_t pick = SIZE_MAX;
-    if (title_shape(c, first) && first + 1 < c->nl)
-        pick = first;
-    else {
-        /* a short line repeated among the first lines */
-        size_t seen = 0;
-        for (size_t i = first; i < c->nl && seen < 12 && pick == SIZE_MAX; i++) {
-            if (c->L[i].reason)
-                continue;
-            seen++;
-            if (!title_shape(c, i))
+    size_t hs = first_body(c), pick = SIZE_MAX;
+    if (hs < c->nl) {
+        /* in the page header: a title line repeated, else the last one (the closest
+         * to the body; site names and menus come first) */
+        for (size_t i = 0; i < hs && pick == SIZE_MAX; i++) {
+            if (c->L[i].reason || !title_shape(c, i))
                 continue;
             for (size_t k = i + 1; k < c->nl && k < i + 64; k++)
                 if (span_eq(lp(c, k), c->L[k].len, lp(c, i), c->L[i].len)) {
@@ -1111,19 +1294,103 @@ static void detect_title(ctx *c)
                     break;
                 }
         }
+        size_t p4 = SIZE_MAX, p3 = SIZE_MAX;
+        for (size_t i = 0; i < hs && pick == SIZE_MAX; i++)
+            if (!c->L[i].reason && title_shape(c, i)) {
+                if (c->L[i].words >= 4)
+                    p4 = i;
+                else
+                    p3 = i;
+            }
+        if (pick == SIZE_MAX)
+            pick = p4 != SIZE_MAX ? p4 : p3;
+    } else {
+        /* no line reads like the body: the first line, if shaped like a title */
+        for (size_t i = 0; i < c->nl; i++)
+            if (!c->L[i].reason) {
+                if (title_shape(c, i) && i + 1 < c->nl)
+                    pick = i;
+                break;
+            }
     }
-    if (pick == SIZE_MAX)
+    if (pick == SIZE_MAX || c->dl_line == pick)
         return;
     const char *s = lp(c, pick);
     size_t n = c->L[pick].len;
-    if (c->dl_line == pick)
-        return;
     size_t cut = suffix_cut(c, s, n, &site);
     if (cut < n)
         c->out_title = site;
     c->title = (span){s, cut};
+    c->title_line = pick;
     a->title = tdp_article_str(a, s, cut);
     mark_title_lines(c, s, cut, s, n);
+}
+
+/* A site name: one to five capitalised words ("Kestrel Bay Courier"), before any " | ". */
+static size_t site_name(const char *s, size_t n)
+{
+    size_t e = 0;
+    while (e < n && !(s[e] == '|' && e && s[e - 1] == ' '))
+        e++;
+    while (e && s[e - 1] == ' ')
+        e--;
+    if (!e || e > 40)
+        return 0;
+    size_t words = 0;
+    for (size_t i = 0; i < e; i++) {
+        if (is_digit((unsigned char)s[i]))
+            return 0;
+        if (i == 0 || s[i - 1] == ' ') {
+            words++;
+            if (!is_upper((unsigned char)s[i]) && s[i] != '&')
+                return 0;
+        }
+    }
+    return words <= 5 ? e : 0;
+}
+
+/*
+ * The page header, above the first line of the body: what is not the title and not a
+ * sentence is site furniture (site name, menus, breadcrumbs, kickers), a line cut
+ * with "..." is a teaser. Below the last sentence, short lines without final
+ * punctuation are furniture too ("MORE FROM ...", "Facebook Twitter Email").
+ */
+static void header_and_tail(ctx *c)
+{
+    size_t hs = first_body(c);
+    bool site_above = false;
+    if (hs >= c->nl)
+        return;
+    for (size_t i = 0; i < hs; i++) {
+        cline *l = &c->L[i];
+        if (l->reason || i == c->title_line)
+            continue;
+        const char *s = lp(c, i);
+        if (ends_ellipsis(s, l->len)) {
+            l->reason = R_TEASER;
+        } else if (!l->endp && l->words <= 10) {
+            l->reason = R_CHROME;
+            /* the first site name, above the title if there is one there */
+            size_t k = site_name(s, l->len);
+            bool above = c->title_line == SIZE_MAX || i < c->title_line;
+            if (k && (!c->out_site.n || (above && !site_above)))
+                c->out_site = (span){s, k};
+            if (k && above)
+                site_above = true;
+        }
+    }
+    size_t last = SIZE_MAX;
+    for (size_t i = c->nl; i-- > 0;)
+        if (!c->L[i].reason && c->L[i].endp && c->L[i].words >= 6) {
+            last = i;
+            break;
+        }
+    for (size_t i = last == SIZE_MAX ? c->nl : last + 1; i < c->nl; i++) {
+        cline *l = &c->L[i];
+        if (!l->reason && !l->endp && l->words <= 8 &&
+            !list_item((const unsigned char *)lp(c, i), l->len))
+            l->reason = R_CHROME;
+    }
 }
 
 /* ---- repeats ---- */
@@ -1346,14 +1613,17 @@ static void set_outlet(ctx *c)
     td_article *a = c->a;
     if (a->outlet || a->source)
         return;
-    const span *cand[4] = {&c->out_dateline, &c->out_title, &c->out_caption, &c->out_teaser};
+    /* the site's own name first (title suffix, copyright, site header), then the
+     * outlet a caption or teaser names, then the dateline's agency */
+    const span *cand[6] = {&c->out_title, &c->out_copyright, &c->out_site,
+                           &c->out_caption, &c->out_teaser, &c->out_dateline};
     span best = {NULL, 0};
-    for (int i = 0; i < 4 && !best.n; i++)
+    for (int i = 0; i < 6 && !best.n; i++)
         if (cand[i]->n)
             best = *cand[i];
     if (!best.n)
         return;
-    for (int i = 0; i < 4; i++)
+    for (int i = 0; i < 6; i++)
         if (span_prefix_word(best, *cand[i]))
             best = *cand[i];
     a->outlet = tdp_article_str(a, best.p, best.n);
@@ -1532,6 +1802,7 @@ static td_status run(ctx *c)
             break;
     }
     detect_title(c);
+    header_and_tail(c);
     if ((st = repeats(c)))
         return st;
     kinds(c);
@@ -1560,6 +1831,7 @@ TD_API td_status td_clean(td_article *a)
     c.t = a->text ? a->text : "";
     c.n = a->text ? a->text_len : 0;
     c.dl_line = SIZE_MAX;
+    c.title_line = SIZE_MAX;
     td_status st = run(&c);
     tdp_free(c.L);
     if (st) {

@@ -43,6 +43,8 @@ bool tdp_lex_zone(const char *norm, size_t n, int *minutes);
 int tdp_lex_month(const char *norm, size_t n);
 /* True for a weekday name. */
 bool tdp_lex_weekday(const char *norm, size_t n);
+/* A short line made only of button and menu words ("Facebook Twitter Email"). */
+bool tdp_lex_ui_line(const char *norm, size_t n);
 /* A cue before a year that points ahead ("early", "anfang", "начале"). */
 bool tdp_lex_ahead(const char *norm, size_t n);
 

@@ -146,7 +146,9 @@ static const char *const k_chrome[] = {
     "copy link", "link copied", "don't miss", "read next", "what do you think",
     "thank you for subscribing", "notify me of new posts by email",
     "notify me of follow-up comments by email", "reply", "like", "previous post",
-    "next post", "post navigation", "load more", "show more", "more",
+    "next post", "post navigation", "load more", "show more", "more", "report",
+    "click to expand", "log in to comment", "sign in to comment", "read the full story",
+    "read full article", "open in app", "view gallery", "view more",
     /* de */
     "das könnte sie auch interessieren", "mehr zum thema", "lesen sie auch",
     "auch interessant", "weitere artikel", "kommentare", "kommentar schreiben",
@@ -194,6 +196,8 @@ static const char *const k_chrome[] = {
 
 static const char *const k_chrome_prefix[] = {
     "your email address will not be published", "read more:", "read also:",
+    "more from", "tags:", "tagged:", "topics:", "subscribe to", "listen to the full",
+    "watch the full", "sign up to", "schlagworte:", "mots-clés:", "etiquetas:", "теги:",
     "see also:", "related:", "also read:", "read next:", "more:", "share this:",
     "follow us on", "subscribe to our", "sign up for our", "click here to",
     "copyright ©", "copyright (c)", "all rights reserved", "this article was",
@@ -203,6 +207,19 @@ static const char *const k_chrome_prefix[] = {
     "leggi anche:", "leia também:", "veja também:", "lees ook:",
     "читайте также:", "смотрите также:", "ваш адрес email",
     NULL};
+
+/* Words of buttons and menus: a short line made only of them is page furniture. */
+static const char *const k_ui[] = {
+    "home", "menu", "search", "sign", "in", "up", "log", "out", "login", "logout",
+    "register", "subscribe", "share", "facebook", "twitter", "x", "email", "e-mail",
+    "mail", "whatsapp", "telegram", "linkedin", "reddit", "pinterest", "vk",
+    "instagram", "youtube", "print", "comments", "comment", "reply", "like", "report",
+    "follow", "us", "copy", "link", "next", "previous", "back", "to", "top", "close",
+    "skip", "content", "main", "account", "my", "newsletter", "rss", "feed", "&",
+    "startseite", "suche", "anmelden", "teilen", "drucken", "accueil", "rechercher",
+    "connexion", "partager", "imprimer", "inicio", "buscar", "compartir", "imprimir",
+    "главная", "поиск", "войти", "поделиться", "печать", "cerca", "condividi",
+    "pesquisar", "compartilhar", "zoeken", "delen", NULL};
 
 static const char *const k_forum[] = {
     "joined", "messages", "reaction score", "posts", "likes", "likes received",
@@ -230,7 +247,7 @@ static const char *const k_agency[] = {
 
 static const char *const k_byline[] = {
     "by", "written by", "posted by", "reporting by", "story by", "words by", "von",
-    "par", "por", "di", "door", "автор", "автор:", "author:", "text:", "texte:",
+    "par", "por", "di", "door", "writing by", "editing by", "автор", "автор:", "author:", "text:", "texte:",
     "texto:", NULL};
 
 static const char *const k_time_words[] = {
@@ -312,7 +329,7 @@ static bool is_word(unsigned char c)
 enum {
     K_CHROME = 1, K_CHROME_PREFIX = 2, K_FORUM = 4, K_CREDIT = 8, K_AGENCY = 16,
     K_BYLINE = 32, K_TIME = 64, K_ZONE = 128, K_MONTH = 256, K_WEEKDAY = 512,
-    K_AHEAD = 1024
+    K_AHEAD = 1024, K_UI = 2048
 };
 
 typedef struct entry {
@@ -468,6 +485,28 @@ bool tdp_lex_weekday(const char *s, size_t n)
 
 bool tdp_lex_ahead(const char *s, size_t n) { return has(s, n, K_AHEAD); }
 
+bool tdp_lex_ui_line(const char *s, size_t n)
+{
+    size_t i = 0, words = 0;
+    while (i < n) {
+        while (i < n && (s[i] == ' ' || s[i] == '|' || s[i] == '/' || s[i] == ','))
+            i++;
+        size_t b = i;
+        while (i < n && !(s[i] == ' ' || s[i] == '|' || s[i] == '/' || s[i] == ','))
+            i++;
+        if (i == b)
+            break;
+        /* "·" and "•" between buttons */
+        if (i - b == 2 && (unsigned char)s[b] == 0xC2 && (unsigned char)s[b + 1] == 0xB7)
+            continue;
+        if (i - b == 3 && (unsigned char)s[b] == 0xE2 && (unsigned char)s[b + 2] == 0xA2)
+            continue;
+        if (++words > 8 || !has(s + b, i - b, K_UI))
+            return false;
+    }
+    return words > 0;
+}
+
 /* ---- language by stop words ---- */
 
 typedef struct lang_profile {
@@ -594,6 +633,7 @@ static void build(void)
     add_list(k_time_words, K_TIME);
     add_list(k_weekdays, K_WEEKDAY);
     add_list(k_ahead, K_AHEAD);
+    add_list(k_ui, K_UI);
     for (size_t i = 0; k_zones[i].name; i++) {
         entry *e = add(k_zones[i].name, K_ZONE);
         if (e)
