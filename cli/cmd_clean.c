@@ -5,8 +5,9 @@
 
 static const char k_help[] =
     "usage: tidings clean [--json] PATH...\n\n"
-    "Prints each article after cleaning: title, date, outlet, dateline, language and\n"
-    "the paragraphs kept. With --json, one JSON object per article and line, with\n"
+    "Prints each article after cleaning: title, date, outlet, dateline, language,\n"
+    "author, the paragraphs kept (### heading, > quotation) and what was removed,\n"
+    "with its reason. With --json, one JSON object per article and line, with\n"
     "removed[] listing what cleaning took out and why (docs/json.md).\n";
 
 typedef struct {
@@ -32,14 +33,33 @@ static int print_text(const td_article *a)
         printf("dateline: %s\n", dl);
     if (lang)
         printf("language: %s\n", lang);
+    if (td_article_author(a))
+        printf("author:   %s\n", td_article_author(a));
     putchar('\n');
     for (size_t i = 0; i < td_article_paragraph_count(a); i++) {
         size_t n;
-        const char *p = td_article_paragraph(a, i, &n, NULL);
+        td_para_kind k;
+        const char *p = td_article_paragraph(a, i, &n, &k);
+        if (k == TD_PARA_HEADING)
+            fputs("### ", stdout);
+        else if (k == TD_PARA_QUOTE)
+            fputs("> ", stdout);
         if (!cli_write(p, n))
             return -1;
         fputs("\n\n", stdout);
     }
+    size_t nr = td_article_removed_count(a);
+    if (nr)
+        printf("removed:\n");
+    for (size_t i = 0; i < nr; i++) {
+        const char *why;
+        const char *rt = td_article_removed(a, i, &why);
+        printf("  [%s] ", why);
+        if (!cli_write(rt, strlen(rt)) || !cli_write("\n", 1))
+            return -1;
+    }
+    if (nr)
+        putchar('\n');
     return 0;
 }
 

@@ -1,0 +1,54 @@
+/*
+ * clean_p.h - internals of the cleaning stage shared by its files.
+ *
+ * lexicon.c holds the small multilingual word lists (site chrome, forum fields,
+ * credits, months, wire agencies, stop words); clean.c holds the line rules.
+ */
+#ifndef TDP_CLEAN_P_H
+#define TDP_CLEAN_P_H
+
+#include "article/article_p.h"
+
+/* Longest line the lexicon rules look at (bytes); longer lines are never chrome. */
+#define TDP_CLEAN_SHORT 200
+
+/*
+ * Normalises a short line for lexicon look-ups: lower case (ASCII, Latin-1 letters,
+ * Cyrillic), runs of white space to one space, leading bullets and trailing
+ * punctuation (.:!?…*) dropped. Returns the length written to out (NUL-terminated),
+ * or 0 when the line is longer than cap - 1.
+ */
+size_t tdp_clean_norm(const char *s, size_t n, char *out, size_t cap);
+
+/* Lower-cases one UTF-8 word (as tdp_clean_norm) into out; 0 if it does not fit. */
+size_t tdp_clean_lower(const char *s, size_t n, char *out, size_t cap);
+
+/* Whole-line site chrome ("leave a reply", "teilen", "читайте также"). */
+bool tdp_lex_chrome(const char *norm, size_t n);
+/* Chrome that may be followed by more words ("read more: ...", "see also ..."). */
+bool tdp_lex_chrome_prefix(const char *norm, size_t n);
+/* A forum user-header field ("joined", "messages", "reaction score"). */
+bool tdp_lex_forum(const char *norm, size_t n);
+/* A photo credit opener ("photo:", "foto:", "©"). */
+bool tdp_lex_credit_prefix(const char *norm, size_t n);
+/* A wire agency or outlet commonly named in datelines and credits ("reuters"). */
+bool tdp_lex_agency(const char *norm, size_t n);
+/* A byline opener ("by", "von", "par", "автор"); its length in *len. */
+bool tdp_lex_byline(const char *norm, size_t n, size_t *len);
+/* Words allowed in a timestamp line ("updated", "gmt", "am", "uhr"). */
+bool tdp_lex_time_word(const char *norm, size_t n);
+/* Timezone offset in minutes east of UTC for a zone name ("gmt" 0, "msk" 180). */
+bool tdp_lex_zone(const char *norm, size_t n, int *minutes);
+/* Month number (1..12) of a month name or abbreviation in a known language, or 0. */
+int tdp_lex_month(const char *norm, size_t n);
+/* True for a weekday name. */
+bool tdp_lex_weekday(const char *norm, size_t n);
+/* A short line made only of button and menu words ("Facebook Twitter Email"). */
+bool tdp_lex_ui_line(const char *norm, size_t n);
+/* A cue before a year that points ahead ("early", "anfang", "начале"). */
+bool tdp_lex_ahead(const char *norm, size_t n);
+
+/* Language of a text by stop words: ISO 639-1 code or NULL when unsure. */
+const char *tdp_lang_detect(const char *s, size_t n);
+
+#endif
