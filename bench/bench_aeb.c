@@ -452,6 +452,7 @@ static int cmp_d(const void *a, const void *b)
 int main(int argc, char **argv)
 {
     const char *dir = NULL, *dump = NULL;
+    char *dir_owned = NULL;
     bool peers = false, gumbo = false;
     int runs = 3, worst = 0;
     double floor_f1 = 0;
@@ -475,12 +476,13 @@ int main(int argc, char **argv)
     if (!dir) {
         const char *src = getenv("TD_SOURCE_DIR");
         snprintf(path, sizeof path, "%s/../shared/data/aeb", src ? src : "..");
-        dir = tdp_strdup(path);
+        dir = dir_owned = tdp_strdup(path);
     }
     snprintf(path, sizeof path, "%s/ground-truth.json", dir);
     top_ctx gt = {0, NULL};
     if (load_json(path, &gt) != 0) {
         printf("bench_aeb: skipped: no evaluation data at %s\n", dir);
+        tdp_free(dir_owned);
         return 0;
     }
     if (peers) {
@@ -588,9 +590,28 @@ int main(int argc, char **argv)
                    (double)g_nraw / med, (double)bytes / 1e6 / med);
         }
     }
+    int rc = 0;
     if (floor_f1 > 0 && se.f1 < floor_f1) {
         printf("bench_aeb: F1 %.3f is below the floor %.3f\n", se.f1, floor_f1);
-        return 1;
+        rc = 1;
     }
-    return 0;
+    for (size_t i = 0; i < g_n; i++) {
+        tdp_free(g_pages[i].id);
+        tdp_free(g_pages[i].truth);
+        tdp_free(g_pages[i].ext);
+        tdp_free(g_pages[i].clean);
+    }
+    for (size_t i = 0; i < g_nraw; i++) {
+        tdp_free(g_raw[i].name);
+        tdp_free(g_raw[i].data);
+    }
+    tdp_free(g_pages);
+    tdp_free(g_raw);
+    tdp_free(ext);
+    tdp_free(cl);
+    tdp_free(f1);
+    tdp_free(ts);
+    if (dir_owned)
+        tdp_free(dir_owned);
+    return rc;
 }

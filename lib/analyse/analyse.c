@@ -131,7 +131,8 @@ static bool name_word(const tdp_toklist *tl, size_t i, const char *lang)
     const tdp_tokspan *t = &tl->toks[i];
     if (!(t->flags & TDP_TOK_CAP) || (t->flags & TDP_TOK_HASDIGIT))
         return false;
-    if (!(t->flags & TDP_TOK_ALLCAPS) && tdp_is_stop(lang, tdp_toklist_fold(tl, i), t->flen))
+    (void)lang;
+    if (!(t->flags & TDP_TOK_ALLCAPS) && (t->flags & TDP_TOK_STOP))
         return false;
     return true;
 }
@@ -145,7 +146,7 @@ static void sentence_terms(run_state *rs, const char *s, const tdp_toklist *tl)
         if (!(fl & TDP_TOK_NUMERIC)) {
             if (t->flen < 2)
                 continue;
-            if (!(fl & TDP_TOK_ALLCAPS) && tdp_is_stop(rs->lang, f, t->flen))
+            if (!(fl & TDP_TOK_ALLCAPS) && (fl & TDP_TOK_STOP))
                 continue;
         }
         term_slot *sl = slot_for(rs, XXH3_64bits(f, t->flen));
@@ -354,6 +355,12 @@ td_status tdp_analyse(td_article *a)
     for (size_t i = 0; i < an->n_sents && !st; i++) {
         rs.sent_tok[i] = rs.all.n;
         st = tdp_toklist_add(&rs.all, an->sents[i].text, an->sents[i].len);
+    }
+    /* Stop words marked once: terms and names ask for every token. */
+    for (size_t i = 0; !st && i < rs.all.n; i++) {
+        tdp_tokspan *t = &rs.all.toks[i];
+        if (!(t->flags & TDP_TOK_NUMERIC) && tdp_is_stop(rs.lang, rs.all.bytes + t->foff, t->flen))
+            t->flags |= TDP_TOK_STOP;
     }
     if (!st) {
         rs.sent_tok[an->n_sents] = rs.all.n;

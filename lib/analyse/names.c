@@ -159,7 +159,7 @@ static bool cap_word(const nctx *c, size_t i)
     const char *f = F(c, i);
     if (is_calendar(f))
         return false;
-    if (!(fl & TDP_TOK_ALLCAPS) && tdp_is_stop(c->a->language, f, FL(c, i)))
+    if (!(fl & TDP_TOK_ALLCAPS) && (fl & TDP_TOK_STOP))
         return false;
     return true;
 }
@@ -485,7 +485,7 @@ static bool headline(const nctx *c)
     for (size_t i = 0; i < c->tl->n; i++) {
         if (FLG(c, i) & TDP_TOK_HASDIGIT)
             continue;
-        if (!(FLG(c, i) & TDP_TOK_CAP) && tdp_is_stop(c->a->language, F(c, i), FL(c, i)))
+        if (!(FLG(c, i) & TDP_TOK_CAP) && (FLG(c, i) & TDP_TOK_STOP))
             continue;
         content++;
         caps += (FLG(c, i) & TDP_TOK_CAP) != 0;

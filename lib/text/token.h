@@ -24,7 +24,8 @@ enum {
     TDP_TOK_NUMERIC = 4,    /* digits only (with inner '.' or ','): "2022", "1.5" */
     TDP_TOK_HASDIGIT = 8,   /* at least one digit: "5G", "2022" */
     TDP_TOK_LONG = 16,      /* folded form was cut at TDP_TOKEN_FOLD_MAX */
-    TDP_TOK_ASCII = 32      /* the source bytes are ASCII */
+    TDP_TOK_ASCII = 32,     /* the source bytes are ASCII */
+    TDP_TOK_STOP = 0x100    /* never set here: callers mark stop words with it */
 };
 
 typedef struct tdp_token {
