@@ -50,6 +50,22 @@ static int cmp_order(const void *pa, const void *pb)
     return a->i < b->i ? -1 : a->i > b->i;
 }
 
+/* Candidates are verified best first, at most this many per article. */
+#define VERIFY_MAX 16
+
+typedef struct verify_item {
+    double score;      /* how far the estimate is above a threshold */
+    uint32_t cand;
+} verify_item;
+
+static int cmp_verify(const void *pa, const void *pb)
+{
+    const verify_item *a = pa, *b = pb;
+    if (a->score != b->score)
+        return a->score > b->score ? -1 : 1;
+    return a->cand < b->cand ? -1 : a->cand > b->cand;
+}
+
 typedef struct run {
     td_dedup_index *ix;
     tdp_shingler shq, shc;
@@ -59,6 +75,8 @@ typedef struct run {
     bool have_q;
     uint32_t *rec2art;
     size_t cap_r;
+    verify_item *vq;
+    size_t cap_v;
 } run;
 
 static td_status query_set(run *r, const td_article *a)
@@ -164,12 +182,19 @@ static td_status corpus_run(td_article *const *arts, size_t n, double t, double 
             kind = TDP_COPY_EXACT;
             sim = 1.0;
         } else if (r.sig->n_shingles) {
+            /* the estimates decide which candidates are worth verifying, best
+             * first, at most VERIFY_MAX of them: a flood of near-identical
+             * articles costs a bounded amount per article */
+            size_t nv = 0;
+            if (nc > r.cap_v && TDP_GROW(r.vq, r.cap_v, nc)) {
+                st = TD_ENOMEM;
+                break;
+            }
             for (size_t j = 0; j < nc; j++) {
                 uint32_t rec = cand[j].rec;
                 uint32_t rs = tdp_index_shingles(r.ix, rec);
                 if (!rs)
                     continue;
-                /* the estimates decide which candidates are worth verifying */
                 double ej = cand[j].jaccard;
                 double inter = ej * ((double)r.sig->n_shingles + rs) / (1.0 + ej);
                 uint32_t smin = rs < r.sig->n_shingles ? rs : r.sig->n_shingles;
@@ -181,6 +206,16 @@ static td_status corpus_run(td_article *const *arts, size_t n, double t, double 
                     ec = pc;
                 if (ej < t - VERIFY_MARGIN && ec < c - VERIFY_MARGIN && smin > 64)
                     continue;
+                double score = ej - t > ec - c ? ej - t : ec - c;
+                r.vq[nv++] = (verify_item){score, (uint32_t)j};
+            }
+            if (nv > VERIFY_MAX) {
+                qsort(r.vq, nv, sizeof *r.vq, cmp_verify);
+                nv = VERIFY_MAX;
+            }
+            for (size_t q = 0; q < nv; q++) {
+                size_t j = r.vq[q].cand;
+                uint32_t rec = cand[j].rec;
                 double jac, cont;
                 size_t in;
                 st = verify(&r, a, arts[r.rec2art[rec]], &jac, &cont, &in);
@@ -229,6 +264,7 @@ static td_status corpus_run(td_article *const *arts, size_t n, double t, double 
     tdp_free(r.sig);
     tdp_free(r.qset);
     tdp_free(r.rec2art);
+    tdp_free(r.vq);
     tdp_free(ord);
     return st;
 }

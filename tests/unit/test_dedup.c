@@ -376,6 +376,40 @@ static void test_many_identical(void **state)
     free(g);
 }
 
+/* A flood of near-identical articles through the set path: bounded verification
+ * per article, and all of them in one group. */
+static void test_flood_set_path(void **state)
+{
+    (void)state;
+    enum { N = 400 };
+    gen_article *g = malloc(sizeof *g);
+    td_article **arts = malloc(N * sizeof *arts);
+    gen_rng r = {4};
+    char id[32];
+    for (int i = 0; i < N; i++) {
+        gen_original(g, &g_vocab, 9, 9);
+        g->words[gen_below(&r, gen_article_words(g))] = gen_word(&g_vocab, &r);
+        char *t = render(g, &g_vocab);
+        snprintf(id, sizeof id, "f%d", i);
+        arts[i] = mk(id, "2026-03-01", t);
+        free(t);
+    }
+    td_dedup_copy *out = malloc(N * sizeof *out);
+    assert_int_equal(td_dedup_articles(arts, N, NULL, out), TD_OK);
+    long root = out[0].of >= 0 ? out[0].of : 0;
+    for (int i = 0; i < N; i++) {
+        long ri = out[i].of >= 0 ? out[i].of : i;
+        assert_int_equal(ri, root);
+        if (i != root)
+            assert_true(out[i].kind == TD_COPY_NEAR || out[i].kind == TD_COPY_EXACT);
+    }
+    for (int i = 0; i < N; i++)
+        td_article_free(arts[i]);
+    free(arts);
+    free(out);
+    free(g);
+}
+
 /* The five seeds are one storyline told by five outlets: none is a copy. */
 static void test_seeds_not_copies(void **state)
 {
@@ -435,6 +469,7 @@ int main(void)
         cmocka_unit_test(test_groups),
         cmocka_unit_test(test_huge_article),
         cmocka_unit_test(test_many_identical),
+        cmocka_unit_test(test_flood_set_path),
         cmocka_unit_test(test_seeds_not_copies),
         cmocka_unit_test(test_rows),
     };
