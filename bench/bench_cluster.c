@@ -143,6 +143,9 @@ static int set_param(tdp_cluster_params *p, const char *kv)
     else if (K("query")) p->query_terms = (int)v;
     else if (K("cand")) p->candidates = (int)v;
     else if (K("postings")) p->max_postings = (uint32_t)v;
+    else if (K("own")) p->own_terms = v != 0;
+    else if (K("link")) p->link = v;
+    else if (K("merge")) p->merge = v;
     else return -1;
 #undef K
     return 0;
@@ -393,12 +396,193 @@ done:
     return s;
 }
 
+static int cmp_u64(const void *a, const void *b);
+
+/*
+ * Pairwise separability: TF-IDF cosine (corpus IDF, the clusterer's weights) of
+ * every pair, and the AUC of same-event pairs against pairs of the other event of
+ * the same topic - how well any threshold can tell two events of one kind apart.
+ */
+static void pairs(const labelled *L, const tdp_cluster_params *p)
+{
+    size_t n = L->n;
+    tdp_cinfo *info = calloc(n, sizeof *info);
+    float **w = calloc(n, sizeof *w);
+    if (!info || !w)
+        return;
+    /* document frequencies by sorting all hashes */
+    size_t tot = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (tdp_cluster_info_ex(L->arts[i], &info[i], p->own_terms))
+            return;
+        tot += info[i].n;
+    }
+    uint64_t *all = malloc(tot * sizeof *all);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < info[i].n; j++)
+            all[k++] = info[i].f[j].hash;
+    qsort(all, tot, sizeof *all, cmp_u64);
+    for (size_t i = 0; i < n; i++) {
+        w[i] = malloc((info[i].n + 1) * sizeof **w);
+        double norm = 0;
+        for (size_t j = 0; j < info[i].n; j++) {
+            const tdp_cfeat *f = &info[i].f[j];
+            /* df by binary search */
+            size_t lo = 0, hi = tot;
+            while (lo < hi) {
+                size_t mid = (lo + hi) / 2;
+                if (all[mid] < f->hash)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            size_t df = 0;
+            while (lo + df < tot && all[lo + df] == f->hash)
+                df++;
+            double x = (1 + log(f->count > 1 ? f->count : 1)) * p->boost[f->kind] *
+                       (log((n + 1.0) / (df + 1.0)) + 1);
+            w[i][j] = (float)x;
+            norm += x * x;
+        }
+        norm = norm > 0 ? sqrt(norm) : 1;
+        for (size_t j = 0; j < info[i].n; j++)
+            w[i][j] = (float)(w[i][j] / norm);
+    }
+    /* same-event vs other-event-same-topic: AUC by counting, per topic */
+    double wins = 0, cnt = 0, s_same = 0, s_oth = 0, s_x = 0;
+    size_t n_same = 0, n_oth = 0, n_x = 0;
+    float *same = malloc(n * n / 2 * sizeof *same), *oth = malloc(n * n / 2 * sizeof *oth);
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; j < n; j++) {
+            double d = 0;
+            size_t a = 0, b = 0;
+            while (a < info[i].n && b < info[j].n) {
+                if (info[i].f[a].hash < info[j].f[b].hash)
+                    a++;
+                else if (info[i].f[a].hash > info[j].f[b].hash)
+                    b++;
+                else
+                    d += (double)w[i][a++] * w[j][b++];
+            }
+            if (L->event[i] == L->event[j]) {
+                same[n_same++] = (float)d;
+                s_same += d;
+            } else if (L->topic[i] == L->topic[j]) {
+                oth[n_oth++] = (float)d;
+                s_oth += d;
+            } else {
+                s_x += d;
+                n_x++;
+            }
+        }
+    for (size_t i = 0; i < n_same; i++)
+        for (size_t j = 0; j < n_oth; j += 7) {
+            wins += same[i] > oth[j] ? 1 : same[i] == oth[j] ? 0.5 : 0;
+            cnt++;
+        }
+    /* the reference: batch average-link agglomerative clustering on these vectors */
+    {
+        float *sim = malloc(n * n * sizeof *sim);
+        for (size_t i = 0; i < n; i++)
+            for (size_t j = 0; j < n; j++) {
+                double d = 0;
+                size_t a = 0, b = 0;
+                while (a < info[i].n && b < info[j].n) {
+                    if (info[i].f[a].hash < info[j].f[b].hash)
+                        a++;
+                    else if (info[i].f[a].hash > info[j].f[b].hash)
+                        b++;
+                    else
+                        d += (double)w[i][a++] * w[j][b++];
+                }
+                sim[i * n + j] = (float)d;
+            }
+        /* sim holds summed similarities between clusters; size per cluster */
+        uint32_t *cl = malloc(n * sizeof *cl), *sz = malloc(n * sizeof *sz);
+        bool *alive = malloc(n);
+        for (size_t i = 0; i < n; i++) {
+            cl[i] = (uint32_t)i;
+            sz[i] = 1;
+            alive[i] = true;
+        }
+        double ths[] = {0.14, 0.18, 0.20, 0.22, 0.24, 0.26, 0.28, 0.30, 0.34, 0.38};
+        size_t ti = 0;
+        for (;;) {
+            double best = -1;
+            size_t bi = 0, bj = 0;
+            for (size_t i = 0; i < n; i++) {
+                if (!alive[i])
+                    continue;
+                for (size_t j = i + 1; j < n; j++) {
+                    if (!alive[j])
+                        continue;
+                    double v = sim[i * n + j] / ((double)sz[i] * sz[j]);
+                    if (v > best) {
+                        best = v;
+                        bi = i;
+                        bj = j;
+                    }
+                }
+            }
+            while (ti < sizeof ths / sizeof *ths && (best < ths[sizeof ths / sizeof *ths - 1 - ti])) {
+                uint32_t *lab = malloc(n * sizeof *lab);
+                for (size_t i = 0; i < n; i++) {
+                    size_t r = i;
+                    while (cl[r] != r)
+                        r = cl[r];
+                    lab[i] = (uint32_t)r;
+                }
+                bc e = bcubed(lab, L->event, n);
+                printf("avg-link batch at %.2f: event P=%.3f R=%.3f F1=%.3f\n",
+                       ths[sizeof ths / sizeof *ths - 1 - ti], e.p, e.r, e.f);
+                free(lab);
+                ti++;
+            }
+            if (best < 0 || ti >= sizeof ths / sizeof *ths)
+                break;
+            /* merge bj into bi */
+            for (size_t x = 0; x < n; x++) {
+                sim[bi * n + x] += sim[bj * n + x];
+                sim[x * n + bi] = sim[bi * n + x];
+            }
+            sz[bi] += sz[bj];
+            alive[bj] = false;
+            cl[bj] = (uint32_t)bi;
+        }
+        free(sim);
+        free(cl);
+        free(sz);
+        free(alive);
+    }
+    printf("pairs: mean cos same event %.3f, other event same topic %.3f, other topic %.3f;"
+           " AUC same vs other event %.3f\n", s_same / n_same, s_oth / n_oth, s_x / n_x,
+           wins / cnt);
+    for (size_t i = 0; i < n; i++) {
+        tdp_cluster_info_free(&info[i]);
+        free(w[i]);
+    }
+    free(info);
+    free(w);
+    free(all);
+    free(same);
+    free(oth);
+}
+
 static void print_scores(const char *what, const scores *s)
 {
     printf("%-6s n=%4zu stories=%4zu  event P=%.3f R=%.3f F1=%.3f  "
            "topic P=%.3f R=%.3f F1=%.3f\n",
            what, s->n, s->stories, s->ev.p, s->ev.r, s->ev.f, s->tp.p, s->tp.r, s->tp.f);
 }
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static bool g_pairs;
 
 static int quality(const char *data, const tdp_cluster_params *p, bool sweep,
                    unsigned shuffle)
@@ -418,7 +602,9 @@ static int quality(const char *data, const tdp_cluster_params *p, bool sweep,
     double t1 = now_s();
     printf("quality: ECB+ %zu articles read, cleaned and analysed in %.2f s\n", L.n,
            t1 - t0);
-    if (sweep) {
+    if (g_pairs) {
+        pairs(&L, p);
+    } else if (sweep) {
         printf("threshold  even(tune)  odd(held out)  all   (event-level BCubed F1)\n");
         for (double th = 0.10; th < 0.605; th += 0.02) {
             tdp_cluster_params q = *p;
@@ -586,6 +772,8 @@ int main(int argc, char **argv)
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (strcmp(a, "--quality") == 0)
             do_q = true;
+        else if (strcmp(a, "--pairs") == 0)
+            do_q = g_pairs = true;
         else if (strcmp(a, "--stream") == 0)
             do_s = true;
         else if (strcmp(a, "--sweep") == 0)

@@ -79,13 +79,14 @@ static void free_infos(tdp_cinfo *info, size_t n)
     tdp_free(info);
 }
 
-static td_status load_infos(td_article *const *arts, size_t n, tdp_cinfo **out)
+static td_status load_infos(td_article *const *arts, size_t n, tdp_cinfo **out,
+                            bool own_terms)
 {
     tdp_cinfo *info = tdp_calloc(n ? n : 1, sizeof *info);
     if (!info)
         return TD_ENOMEM;
     for (size_t i = 0; i < n; i++) {
-        td_status st = tdp_cluster_info(arts[i], &info[i]);
+        td_status st = tdp_cluster_info_ex(arts[i], &info[i], own_terms);
         if (st) {
             free_infos(info, i);
             return st;
@@ -100,7 +101,7 @@ td_status tdp_cluster_order(td_article *const *arts, size_t n, uint32_t *order)
     if ((!arts || !order) && n)
         return TD_EARG;
     tdp_cinfo *info = NULL;
-    td_status st = load_infos(arts, n, &info);
+    td_status st = load_infos(arts, n, &info, false);
     if (st)
         return st;
     int32_t *keys = tdp_malloc((n ? n : 1) * sizeof *keys);
@@ -120,40 +121,84 @@ static td_status run_corpus(const tdp_cinfo *info, size_t n, const tdp_copy *cop
 {
     uint32_t *order = tdp_malloc((n ? n : 1) * sizeof *order);
     int32_t *keys = tdp_malloc((n ? n : 1) * sizeof *keys);
-    tdp_clusterer *c = order && keys ? tdp_clusterer_new_params(p, 1) : NULL;
+    uint64_t *id_of = tdp_malloc((n ? n : 1) * sizeof *id_of);
+    uint64_t *parent = tdp_malloc((n + 2) * sizeof *parent);   /* ids are 1..n */
+    /* a document-frequency table sized to the corpus: as exact, and small */
+    tdp_cluster_params q = *p;
+    size_t tot = 0;
+    for (size_t i = 0; i < n; i++)
+        tot += info[i].n;
+    int bits = 12;
+    while (bits < q.df_bits && ((size_t)1 << bits) < tot * 4)
+        bits++;
+    q.df_bits = bits;
+    tdp_clusterer *c = order && keys && id_of && parent ? tdp_clusterer_new_params(&q, 1)
+                                                         : NULL;
     if (!c) {
         tdp_free(order);
         tdp_free(keys);
+        tdp_free(id_of);
+        tdp_free(parent);
         return TD_ENOMEM;
     }
     order_from_infos(info, n, order, keys);
+    for (size_t i = 0; i < n + 2; i++)
+        parent[i] = i;
     td_status st = TD_OK;
-    size_t ns = 0;
     for (size_t k = 0; k < n && !st; k++) {
         uint32_t i = order[k];
+        id_of[i] = 0;
         if (copies && copies[i].of >= 0 && (size_t)copies[i].of < n &&
             (size_t)copies[i].of != i)
             continue;
-        uint64_t id;
         bool is_new;
-        st = tdp_clusterer_add_features(c, info[i].f, info[i].n, keys[i], &id, &is_new);
-        story_of[i] = (uint32_t)(id - 1);   /* ids are 1, 2, ... in creation order */
-        if (id > ns)
-            ns = (size_t)id;
+        st = tdp_clusterer_add_placed(c, info[i].f, info[i].n, keys[i],
+                                      info[i].own != TDP_NODAY, &id_of[i], &is_new);
+        const tdp_cluster_merge *m;
+        size_t nm = tdp_clusterer_merges(c, &m);
+        for (size_t x = 0; x < nm; x++)
+            if (m[x].from <= n && m[x].into <= n)
+                parent[m[x].from] = m[x].into;
+    }
+    /* final stories: follow the merges, number by first appearance in date order */
+    uint32_t *index = NULL;
+    if (!st) {
+        index = tdp_malloc((n + 2) * sizeof *index);
+        if (!index)
+            st = TD_ENOMEM;
+    }
+    size_t ns = 0;
+    if (!st) {
+        for (size_t i = 0; i < n + 2; i++)
+            index[i] = UINT32_MAX;
+        for (size_t k = 0; k < n; k++) {
+            uint32_t i = order[k];
+            if (!id_of[i])
+                continue;
+            uint64_t r = id_of[i];
+            while (parent[r] != r)
+                r = parent[r];
+            if (index[r] == UINT32_MAX)
+                index[r] = (uint32_t)ns++;
+            story_of[i] = index[r];
+        }
     }
     /* copies: their canonical article's story (chains followed a few steps) */
     for (size_t i = 0; i < n && !st; i++) {
-        if (!copies || copies[i].of < 0)
+        if (!copies || copies[i].of < 0 || (size_t)copies[i].of >= n)
             continue;
         size_t j = i;
         for (int hop = 0; hop < 8 && copies[j].of >= 0 && (size_t)copies[j].of < n &&
                           (size_t)copies[j].of != j; hop++)
             j = (size_t)copies[j].of;
-        story_of[i] = story_of[j];
+        story_of[i] = id_of[j] ? story_of[j] : 0;
     }
     tdp_clusterer_free(c);
     tdp_free(order);
     tdp_free(keys);
+    tdp_free(id_of);
+    tdp_free(parent);
+    tdp_free(index);
     if (!st)
         *n_stories = ns;
     return st;
@@ -182,7 +227,7 @@ td_status tdp_cluster_corpus_params(td_article *const *arts, size_t n,
     if (!n_stories || !p)
         return TD_EARG;
     tdp_cinfo *info = NULL;
-    td_status st = load_infos(arts, n, &info);
+    td_status st = load_infos(arts, n, &info, p->own_terms);
     if (st)
         return st;
     st = run_corpus(info, n, copies, p, story_of, n_stories);
@@ -458,7 +503,7 @@ td_status tdp_cluster_subevents(td_article *const *arts, size_t n, const tdp_cop
     if ((!arts || !story_of || !sub_of) && n)
         return TD_EARG;
     tdp_cinfo *info = NULL;
-    td_status st = load_infos(arts, n, &info);
+    td_status st = load_infos(arts, n, &info, false);
     if (st)
         return st;
     uint32_t *order = tdp_malloc((n ? n : 1) * sizeof *order);

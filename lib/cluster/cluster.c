@@ -33,7 +33,8 @@ void tdp_cluster_params_default(tdp_cluster_params *p)
     p->boost[TDP_CT_NAME] = 2.0;
     p->boost[TDP_CT_NUMBER] = 1.5;
     p->boost[TDP_CT_DATE] = 1.5;
-    p->title_boost = 2.0;
+    p->link = 1.0;
+    p->merge = 1.0;
     p->window_days = 30;
     p->grace_days = 7.0;
     p->tau_days = 30.0;
@@ -91,9 +92,14 @@ struct tdp_clusterer {
     size_t cap_acc;
     uint32_t *touched;
     size_t n_touched, cap_touched;
-    tdp_cfeat *af;          /* the article's kept features */
-    float *aw, *al;         /* its weights (normalised) in w-space and l-space */
+    tdp_cfeat *af;          /* the article's kept features, sorted by hash */
+    uint64_t *ah;           /* the same: hashes, */
+    uint8_t *ak;            /* kinds, */
+    float *aw, *al;         /* weights (normalised) in w-space and l-space */
     size_t cap_a;
+    /* merges of live stories made by the last add */
+    tdp_cluster_merge *merges;
+    size_t n_merges, cap_merges;
 };
 
 static inline uint64_t key_of(uint64_t h) { return h ? h : 1; }
@@ -292,6 +298,9 @@ void tdp_clusterer_free(tdp_clusterer *c)
     tdp_free(c->acc);
     tdp_free(c->touched);
     tdp_free(c->af);
+    tdp_free(c->ah);
+    tdp_free(c->ak);
+    tdp_free(c->merges);
     tdp_free(c->aw);
     tdp_free(c->al);
     tdp_free(c);
@@ -323,9 +332,10 @@ static void advance_clock(tdp_clusterer *c, int32_t day)
                 c->st[i].last_seen = day;
         return;
     }
-    while (c->next_halve != TDP_NODAY && day >= c->next_halve) {
+    if (c->next_halve != TDP_NODAY && day >= c->next_halve) {
+        /* once per window; after a long jump only once, not down to nothing */
         df_halve(c);
-        c->next_halve += c->p.window_days;
+        c->next_halve = day + c->p.window_days;
     }
     for (size_t i = 0; i < c->n_st; i++) {
         story *s = &c->st[i];
@@ -371,7 +381,9 @@ static double time_factor(const tdp_clusterer *c, const story *s, int32_t day)
     return exp(-(gap - c->p.grace_days) / c->p.tau_days);
 }
 
-/* Cosine of the article (aw over af, n terms, sorted by hash) with a centroid. */
+static double story_norm(const tdp_clusterer *c, const story *s, double cnorm);
+
+/* Cosine of the article (aw over ah, n terms, sorted by hash) with a centroid. */
 static double story_cos(const tdp_clusterer *c, const story *s, size_t n)
 {
     double dot = 0, norm = 0;
@@ -379,13 +391,15 @@ static double story_cos(const tdp_clusterer *c, const story *s, size_t n)
     while (j < s->nc) {
         double w = s->cw[j] * idf(c, s->ch[j]);
         norm += w * w;
-        while (i < n && c->af[i].hash < s->ch[j])
+        while (i < n && c->ah[i] < s->ch[j])
             i++;
-        if (i < n && c->af[i].hash == s->ch[j])
+        if (i < n && c->ah[i] == s->ch[j])
             dot += c->aw[i] * w;
         j++;
     }
-    return norm > 0 ? dot / sqrt(norm) : 0;
+    if (norm <= 0)
+        return 0;
+    return dot / story_norm(c, s, sqrt(norm));
 }
 
 /* Re-picks the story's indexed terms (highest current weight) and updates postings. */
@@ -398,14 +412,15 @@ static td_status story_reindex(tdp_clusterer *c, uint32_t slot, wterm *tmp)
     }
     qsort(tmp, s->nc, sizeof *tmp, cmp_wterm_desc);
     uint32_t k = s->nc < (uint32_t)c->p.index_terms ? s->nc : (uint32_t)c->p.index_terms;
-    uint64_t nidx[256];
+    uint64_t nidx[512];
     if (k > 256)
         k = 256;
     for (uint32_t j = 0; j < k; j++)
         nidx[j] = s->ch[tmp[j].i];
     qsort(nidx, k, sizeof *nidx, cmp_u64);
     if (!s->idx) {
-        s->idx = tdp_malloc((size_t)(c->p.index_terms > 256 ? 256 : c->p.index_terms) *
+        /* twice the terms: after a failed update the old and new sets both stay */
+        s->idx = tdp_malloc(2 * (size_t)(c->p.index_terms > 256 ? 256 : c->p.index_terms) *
                             sizeof *s->idx);
         if (!s->idx)
             return TD_ENOMEM;
@@ -440,8 +455,10 @@ static td_status story_reindex(tdp_clusterer *c, uint32_t slot, wterm *tmp)
     return TD_OK;
 }
 
-/* Adds the article's l-space vector into the centroid, then prunes it. */
-static td_status story_merge(tdp_clusterer *c, story *s, size_t n, wterm *tmp)
+/* Adds an l-space vector (h, w, k: n terms sorted by hash) into the centroid, then
+ * keeps its cent_terms strongest terms. */
+static td_status story_add_vec(tdp_clusterer *c, story *s, const uint64_t *h,
+                               const float *w, const uint8_t *k, size_t n, wterm *tmp)
 {
     size_t need = s->nc + n;
     if (s->nc && need < (size_t)c->p.cent_terms + (size_t)c->p.doc_terms)
@@ -456,9 +473,11 @@ static td_status story_merge(tdp_clusterer *c, story *s, size_t n, wterm *tmp)
             tdp_free(nk);
             return TD_ENOMEM;
         }
-        memcpy(nh, s->ch, s->nc * sizeof *nh);
-        memcpy(nw, s->cw, s->nc * sizeof *nw);
-        memcpy(nk, s->ck, s->nc);
+        if (s->nc) {
+            memcpy(nh, s->ch, s->nc * sizeof *nh);
+            memcpy(nw, s->cw, s->nc * sizeof *nw);
+            memcpy(nk, s->ck, s->nc);
+        }
         tdp_free(s->ch);
         tdp_free(s->cw);
         tdp_free(s->ck);
@@ -467,44 +486,37 @@ static td_status story_merge(tdp_clusterer *c, story *s, size_t n, wterm *tmp)
         s->ck = nk;
         s->capc = (uint32_t)need;
     }
-    /* merge from the back so that it can be done in place */
-    size_t i = s->nc, j = n, o = s->nc + n;
+    /* merge from the back, in place: first count the shared terms */
     size_t dup = 0;
-    {
-        size_t x = 0, y = 0;
-        while (x < s->nc && y < n) {
-            if (s->ch[x] < c->af[y].hash)
-                x++;
-            else if (s->ch[x] > c->af[y].hash)
-                y++;
-            else {
-                dup++;
-                x++;
-                y++;
-            }
+    for (size_t x = 0, y = 0; x < s->nc && y < n;) {
+        if (s->ch[x] < h[y])
+            x++;
+        else if (s->ch[x] > h[y])
+            y++;
+        else {
+            dup++;
+            x++;
+            y++;
         }
     }
-    o -= dup;
-    size_t total = o;
+    size_t i = s->nc, j = n, o = s->nc + n - dup, total = o;
     while (j > 0) {
-        if (i > 0 && s->ch[i - 1] > c->af[j - 1].hash) {
-            o--;
+        o--;
+        if (i > 0 && s->ch[i - 1] > h[j - 1]) {
             s->ch[o] = s->ch[i - 1];
             s->cw[o] = s->cw[i - 1];
             s->ck[o] = s->ck[i - 1];
             i--;
-        } else if (i > 0 && s->ch[i - 1] == c->af[j - 1].hash) {
-            o--;
+        } else if (i > 0 && s->ch[i - 1] == h[j - 1]) {
             s->ch[o] = s->ch[i - 1];
-            s->cw[o] = s->cw[i - 1] + c->al[j - 1];
+            s->cw[o] = s->cw[i - 1] + w[j - 1];
             s->ck[o] = s->ck[i - 1];
             i--;
             j--;
         } else {
-            o--;
-            s->ch[o] = c->af[j - 1].hash;
-            s->cw[o] = c->al[j - 1];
-            s->ck[o] = c->af[j - 1].kind;
+            s->ch[o] = h[j - 1];
+            s->cw[o] = w[j - 1];
+            s->ck[o] = k[j - 1];
             j--;
         }
     }
@@ -532,6 +544,172 @@ static td_status story_merge(tdp_clusterer *c, story *s, size_t n, wterm *tmp)
     return TD_OK;
 }
 
+/* The normaliser of a dot product with a story: |C|^link x n^(1-link). */
+static double story_norm(const tdp_clusterer *c, const story *s, double cnorm)
+{
+    double l = c->p.link;
+    if (l >= 1)
+        return cnorm;
+    return pow(cnorm, l) * pow((double)(s->n_arts ? s->n_arts : 1), 1 - l);
+}
+
+static double centroid_norm(const tdp_clusterer *c, const story *s)
+{
+    double norm = 0;
+    for (uint32_t j = 0; j < s->nc; j++) {
+        double w = s->cw[j] * idf(c, s->ch[j]);
+        norm += w * w;
+    }
+    return sqrt(norm);
+}
+
+/* Days between two spans (0 when they overlap or one is unknown). */
+static double span_factor(const tdp_clusterer *c, const story *a, const story *b)
+{
+    if (a->first_day == TDP_NODAY || b->first_day == TDP_NODAY)
+        return 1.0;
+    double gap = a->last_day < b->first_day ? b->first_day - a->last_day
+               : b->last_day < a->first_day ? a->first_day - b->last_day : 0;
+    if (gap <= c->p.grace_days)
+        return 1.0;
+    return exp(-(gap - c->p.grace_days) / c->p.tau_days);
+}
+
+/* Similarity of two stories, as of an article with a story (average link at 0). */
+static double story_pair(const tdp_clusterer *c, const story *a, const story *b)
+{
+    double dot = 0;
+    for (uint32_t i = 0, j = 0; i < a->nc && j < b->nc;) {
+        if (a->ch[i] < b->ch[j])
+            i++;
+        else if (a->ch[i] > b->ch[j])
+            j++;
+        else {
+            double f = idf(c, a->ch[i]);
+            dot += (double)a->cw[i++] * b->cw[j++] * f * f;
+        }
+    }
+    double na = story_norm(c, a, centroid_norm(c, a)), nb = story_norm(c, b, centroid_norm(c, b));
+    if (na <= 0 || nb <= 0)
+        return 0;
+    return dot / (na * nb) * span_factor(c, a, b);
+}
+
+/* Moves story `gone` into story `keep` and frees gone's slot; notes the merge. */
+static td_status story_absorb(tdp_clusterer *c, uint32_t keep, uint32_t gone, wterm *tmp)
+{
+    if (TDP_GROW(c->merges, c->cap_merges, c->n_merges + 1))
+        return TD_ENOMEM;
+    story *k = &c->st[keep], *g = &c->st[gone];
+    td_status st = story_add_vec(c, k, g->ch, g->cw, g->ck, g->nc, tmp);
+    if (st)
+        return st;
+    k->n_arts += g->n_arts;
+    if (g->first_day != TDP_NODAY) {
+        if (k->first_day == TDP_NODAY || g->first_day < k->first_day)
+            k->first_day = g->first_day;
+        if (k->last_day == TDP_NODAY || g->last_day > k->last_day)
+            k->last_day = g->last_day;
+    }
+    if (g->last_seen != TDP_NODAY && (k->last_seen == TDP_NODAY || g->last_seen > k->last_seen))
+        k->last_seen = g->last_seen;
+    c->merges[c->n_merges].from = g->id;
+    c->merges[c->n_merges].into = k->id;
+    c->n_merges++;
+    story_expire(c, gone);
+    return story_reindex(c, keep, tmp);
+}
+
+/*
+ * After story `slot` took an article: the live story now most like it (found
+ * through the inverted index with the story's own indexed terms), merged with it
+ * when their similarity reaches merge x threshold. The older story (lower id) is
+ * the one that stays. Returns the slot the article's story now has.
+ */
+static td_status merge_pass(tdp_clusterer *c, uint32_t *slot, wterm *tmp)
+{
+    const tdp_cluster_params *p = &c->p;
+    if (c->cap_acc < c->n_st) {
+        float *acc = tdp_realloc(c->acc, c->n_st * sizeof *acc);
+        if (!acc)
+            return TD_ENOMEM;
+        for (size_t i = c->cap_acc; i < c->n_st; i++)
+            acc[i] = 0;
+        c->acc = acc;
+        c->cap_acc = c->n_st;
+    }
+    for (int round = 0; round < 4; round++) {
+        story *s = &c->st[*slot];
+        c->n_touched = 0;
+        for (uint32_t q = 0; q < s->nidx; q++) {
+            post *ps = post_find(c, s->idx[q]);
+            if (!ps || ps->n > p->max_postings)
+                continue;
+            for (uint32_t k = 0; k < ps->n; k++) {
+                uint32_t sl = ps->ids[k];
+                if (sl == *slot)
+                    continue;
+                if (c->acc[sl] == 0) {
+                    if (TDP_GROW(c->touched, c->cap_touched, c->n_touched + 1)) {
+                        for (size_t t = 0; t < c->n_touched; t++)
+                            c->acc[c->touched[t]] = 0;
+                        return TD_ENOMEM;
+                    }
+                    c->touched[c->n_touched++] = sl;
+                }
+                c->acc[sl] += 1;
+            }
+        }
+        /* the candidates sharing most indexed terms, then the exact similarity */
+        uint32_t cand[64];
+        float cs[64];
+        int nc = 0, maxc = p->candidates < 64 ? p->candidates : 64;
+        for (size_t t = 0; t < c->n_touched; t++) {
+            uint32_t sl = c->touched[t];
+            float v = c->acc[sl];
+            c->acc[sl] = 0;
+            if (nc == maxc && v <= cs[nc - 1])
+                continue;
+            int k = nc < maxc ? nc++ : nc - 1;
+            while (k > 0 && cs[k - 1] < v) {
+                cs[k] = cs[k - 1];
+                cand[k] = cand[k - 1];
+                k--;
+            }
+            cs[k] = v;
+            cand[k] = sl;
+        }
+        double best = -1;
+        int64_t bs = -1;
+        for (int k = 0; k < nc; k++) {
+            double v = story_pair(c, s, &c->st[cand[k]]);
+            if (v > best) {
+                best = v;
+                bs = cand[k];
+            }
+        }
+        if (bs < 0 || best < p->merge * p->threshold)
+            return TD_OK;
+        uint32_t keep = *slot, gone = (uint32_t)bs;
+        if (c->st[gone].id < c->st[keep].id) {
+            keep = (uint32_t)bs;
+            gone = *slot;
+        }
+        td_status st = story_absorb(c, keep, gone, tmp);
+        *slot = keep;
+        if (st)
+            return st;
+    }
+    return TD_OK;
+}
+
+size_t tdp_clusterer_merges(const tdp_clusterer *c, const tdp_cluster_merge **m)
+{
+    if (m)
+        *m = c ? c->merges : NULL;
+    return c ? c->n_merges : 0;
+}
+
 static td_status ensure_scratch(tdp_clusterer *c, size_t n)
 {
     if (n > c->cap_a) {
@@ -547,6 +725,14 @@ static td_status ensure_scratch(tdp_clusterer *c, size_t n)
         if (!al)
             return TD_ENOMEM;
         c->al = al;
+        uint64_t *ah = tdp_realloc(c->ah, n * sizeof *ah);
+        if (!ah)
+            return TD_ENOMEM;
+        c->ah = ah;
+        uint8_t *ak = tdp_realloc(c->ak, n);
+        if (!ak)
+            return TD_ENOMEM;
+        c->ak = ak;
         c->cap_a = n;
     }
     return TD_OK;
@@ -561,17 +747,27 @@ static int cmp_feat_hash(const void *a, const void *b)
 td_status tdp_clusterer_add_features(tdp_clusterer *c, const tdp_cfeat *f, size_t n,
                                      int32_t day, uint64_t *story_id, bool *is_new)
 {
+    return tdp_clusterer_add_placed(c, f, n, day, true, story_id, is_new);
+}
+
+td_status tdp_clusterer_add_placed(tdp_clusterer *c, const tdp_cfeat *f, size_t n,
+                                   int32_t day, bool own_date, uint64_t *story_id,
+                                   bool *is_new)
+{
     if (!c || (!f && n) || !story_id || !is_new)
         return TD_EARG;
     const tdp_cluster_params *p = &c->p;
+    c->n_merges = 0;
 
     /* when: a day more than a year ahead of the clock is taken for a bad date (a
      * wrong year) and the article is placed by arrival; else the clock moves on */
     if (day != TDP_NODAY && c->clock != TDP_NODAY && day > c->clock + TDP_CLUSTER_FUTURE_DAYS)
         day = c->clock;
-    if (day != TDP_NODAY && (c->clock == TDP_NODAY || day > c->clock))
+    if (own_date && day != TDP_NODAY && (c->clock == TDP_NODAY || day > c->clock))
         advance_clock(c, day);
-    int32_t place = day != TDP_NODAY ? day : c->clock;
+    /* the time decay holds between own dates only: dates an article mentions say
+     * little about when it appeared, too little to keep two reports apart */
+    int32_t place = own_date && day != TDP_NODAY ? day : TDP_NODAY;
 
     /* document frequencies include this article */
     for (size_t i = 0; i < n; i++)
@@ -639,6 +835,8 @@ td_status tdp_clusterer_add_features(tdp_clusterer *c, const tdp_cfeat *f, size_
     }
     qsort(c->af, na, sizeof *c->af, cmp_feat_hash);
     for (size_t i = 0; i < na; i++) {
+        c->ah[i] = c->af[i].hash;
+        c->ak[i] = c->af[i].kind;
         c->al[i] = (float)(c->af[i].count / norm);
         c->aw[i] = (float)(c->af[i].count * idf(c, c->af[i].hash) / norm);
     }
@@ -719,17 +917,19 @@ td_status tdp_clusterer_add_features(tdp_clusterer *c, const tdp_cfeat *f, size_
     story *s = &c->st[slot];
     s->n_arts++;
     s->last_seen = c->clock;
-    if (day != TDP_NODAY) {
-        if (s->first_day == TDP_NODAY || day < s->first_day)
-            s->first_day = day;
-        if (s->last_day == TDP_NODAY || day > s->last_day)
-            s->last_day = day;
+    if (place != TDP_NODAY) {
+        if (s->first_day == TDP_NODAY || place < s->first_day)
+            s->first_day = place;
+        if (s->last_day == TDP_NODAY || place > s->last_day)
+            s->last_day = place;
     }
-    st = story_merge(c, s, na, tmp);
+    st = story_add_vec(c, s, c->ah, c->al, c->ak, na, tmp);
     if (!st)
         st = story_reindex(c, slot, tmp);
+    if (!st && p->merge > 0)
+        st = merge_pass(c, &slot, tmp);
     tdp_free(tmp);
-    *story_id = s->id;
+    *story_id = c->st[slot].id;
     return st;
 }
 
@@ -748,7 +948,8 @@ td_status tdp_clusterer_add(tdp_clusterer *c, const td_article *a, uint64_t *sto
     if (info.own == TDP_NODAY && day != TDP_NODAY && c->clock != TDP_NODAY &&
         day < c->clock - c->p.window_days)
         day = c->clock;
-    st = tdp_clusterer_add_features(c, info.f, info.n, day, story_id, is_new);
+    st = tdp_clusterer_add_placed(c, info.f, info.n, day, info.own != TDP_NODAY, story_id,
+                                  is_new);
     tdp_cluster_info_free(&info);
     return st;
 }

@@ -84,7 +84,9 @@ enum { TDP_CT_WORD = 0, TDP_CT_NAME = 1, TDP_CT_NUMBER = 2, TDP_CT_DATE = 3,
 typedef struct tdp_cluster_params {
     double threshold;        /* cosine x time factor at or above which an article joins */
     double boost[TDP_CT_KINDS]; /* weight multiplier per term kind */
-    double title_boost;      /* title words count this many times */
+    double link;             /* 1: cosine with the centroid; 0: average cosine with
+                                the members (average link); between: a mix */
+    double merge;            /* live stories this alike (x threshold) merge; 0: never */
     int window_days;         /* quiet stories leave the live set after this */
     double grace_days;       /* no time penalty within this many days of a story */
     double tau_days;         /* then exp(-(gap - grace) / tau) */
@@ -95,6 +97,7 @@ typedef struct tdp_cluster_params {
     int candidates;          /* candidates scored exactly */
     uint32_t max_postings;   /* longer postings lists are not used to find candidates */
     int df_bits;             /* document-frequency table: 2^df_bits counters */
+    bool own_terms;          /* batch: use the clusterer's own tokenizer, not analyse's */
 } tdp_cluster_params;
 
 void tdp_cluster_params_default(tdp_cluster_params *p);
@@ -129,6 +132,8 @@ typedef struct tdp_cinfo {
     size_t n_md;
 } tdp_cinfo;
 td_status tdp_cluster_info(const td_article *a, tdp_cinfo *info);
+/* own_terms: the clusterer's own tokenizer even when the analyse stage gave terms. */
+td_status tdp_cluster_info_ex(const td_article *a, tdp_cinfo *info, bool own_terms);
 void tdp_cluster_info_free(tdp_cinfo *info);
 /* The day of tdp_cluster_day from an info. */
 int32_t tdp_cluster_info_day(const tdp_cinfo *info, int32_t ref);
@@ -139,6 +144,25 @@ int32_t tdp_cluster_info_day(const tdp_cinfo *info, int32_t ref);
  */
 td_status tdp_clusterer_add_features(tdp_clusterer *c, const tdp_cfeat *f, size_t n,
                                      int32_t day, uint64_t *story_id, bool *is_new);
+/*
+ * The same, saying whether day is the article's own date (it moves the stream
+ * clock, and so the window) or only where the dates it mentions place it (used
+ * for the time decay, but the clock stays: one article citing an old or a future
+ * date must not age every live story).
+ */
+td_status tdp_clusterer_add_placed(tdp_clusterer *c, const tdp_cfeat *f, size_t n,
+                                   int32_t day, bool own_date, uint64_t *story_id,
+                                   bool *is_new);
+
+/*
+ * Stories merged by the last add: each `from` story is now part of `into` (the
+ * older one). Story ids handed out before stay meaningful through this map: a
+ * store updates its rows, the batch follows the chain. Valid until the next add.
+ */
+typedef struct tdp_cluster_merge {
+    uint64_t from, into;
+} tdp_cluster_merge;
+size_t tdp_clusterer_merges(const tdp_clusterer *c, const tdp_cluster_merge **m);
 
 /* Live stories now, and the stream clock (latest day seen, TDP_NODAY if none). */
 size_t tdp_clusterer_live(const tdp_clusterer *c);

@@ -162,6 +162,8 @@ typedef struct tokenizer {
     float w;            /* weight of one occurrence (titles count more) */
     tok prev[2];        /* the two tokens before, for dates */
     int nprev;
+    bool dates_only;    /* only look for dates: the terms come from elsewhere */
+    uint64_t salt;      /* xor-ed into term hashes: title terms beside analyse's */
     int32_t *days;      /* full dates found (for the article's placement) */
     size_t n_days, cap_days;
     uint16_t *mds;      /* dates without a year, as month * 32 + day */
@@ -262,11 +264,11 @@ static void emit(tokenizer *z, tok *t)
     z->prev[1] = z->prev[0];
     z->prev[0] = *t;
     z->nprev = z->nprev < 2 ? z->nprev + 1 : 2;
-    if (!t->n || (!t->number && (t->n < 2 || is_stop(t->s))))
+    if (z->dates_only || !t->n || (!t->number && (t->n < 2 || is_stop(t->s))))
         return;
     if (!t->number && month_of(t->s, t->n) && t->n > 3)
         return;   /* month names only count as part of a date */
-    bag_ent *e = bag_get(z->b, XXH3_64bits(t->s, t->n));
+    bag_ent *e = bag_get(z->b, XXH3_64bits(t->s, t->n) ^ z->salt);
     if (!e) {
         z->err = TD_ENOMEM;
         return;
@@ -404,6 +406,7 @@ static bool sane_day(int32_t d)
 }
 
 static const double title_weight = 2.0;
+static const uint64_t TITLE_SALT = 0x7469746c65000000ull;   /* "title" */
 
 /*
  * The article's own date (day precision, or the 15th of a month-precision date)
@@ -420,8 +423,29 @@ static int32_t own_day(const td_article *a)
     return TDP_NODAY;
 }
 
-/* Everything the clusterer needs of an article. */
+/* The title (counted title_weight times) and the cleaned text (else the raw). */
+static void scan_text(tokenizer *z, const td_article *a)
+{
+    if (a->title) {
+        z->w = (float)title_weight;
+        tokenize(z, a->title, strlen(a->title));
+    }
+    z->w = 1.0f;
+    if (a->n_paras) {
+        for (size_t i = 0; i < a->n_paras && !z->err; i++)
+            tokenize(z, a->paras[i].text, a->paras[i].len);
+    } else if (a->text) {
+        tokenize(z, a->text, a->text_len);
+    }
+}
+
 td_status tdp_cluster_info(const td_article *a, tdp_cinfo *info)
+{
+    return tdp_cluster_info_ex(a, info, false);
+}
+
+/* Everything the clusterer needs of an article. */
+td_status tdp_cluster_info_ex(const td_article *a, tdp_cinfo *info, bool own_terms)
 {
     memset(info, 0, sizeof *info);
     info->own = TDP_NODAY;
@@ -433,7 +457,7 @@ td_status tdp_cluster_info(const td_article *a, tdp_cinfo *info)
     z.b = &b;
     const tdp_analysis *an = a->an;
     td_status st = TD_OK;
-    if (an && an->n_terms) {
+    if (an && an->n_terms && !own_terms) {
         for (size_t i = 0; i < an->n_terms && !st; i++) {
             bag_ent *e = bag_get(&b, an->terms[i].hash);
             if (!e) {
@@ -446,7 +470,24 @@ td_status tdp_cluster_info(const td_article *a, tdp_cinfo *info)
             if (e->kind == TDP_CT_NAME)
                 e->cap_mid++;
         }
-        for (size_t i = 0; i < an->n_dates && !st; i++) {
+        /* the title is not in the analysed sentences: its words go beside them,
+         * in a hash space of their own */
+        if (!st && a->title) {
+            z.w = (float)title_weight;
+            z.salt = TITLE_SALT;
+            tokenize(&z, a->title, strlen(a->title));
+            z.salt = 0;
+            st = z.err;
+        }
+        /* an undated article: the analyse stage could not resolve dates without a
+         * year; read the dates, year-less ones too, from the text */
+        if (!st && own_day(a) == TDP_NODAY) {
+            z.dates_only = true;
+            z.n_days = z.n_mds = 0;
+            scan_text(&z, a);
+            st = z.err;
+        }
+        for (size_t i = 0; i < an->n_dates && !st && !z.dates_only; i++) {
             const td_date *d = &an->dates[i].date;
             if (d->prec >= TD_DATE_DAY)
                 st = add_date(&b, d->year, d->month, d->day, 1.0f);
@@ -458,17 +499,7 @@ td_status tdp_cluster_info(const td_article *a, tdp_cinfo *info)
             }
         }
     } else {
-        if (a->title) {
-            z.w = (float)title_weight;
-            tokenize(&z, a->title, strlen(a->title));
-        }
-        z.w = 1.0f;
-        if (a->n_paras) {
-            for (size_t i = 0; i < a->n_paras && !z.err; i++)
-                tokenize(&z, a->paras[i].text, a->paras[i].len);
-        } else if (a->text) {
-            tokenize(&z, a->text, a->text_len);
-        }
+        scan_text(&z, a);
         st = z.err;
     }
     tdp_cfeat *f = NULL;
