@@ -583,6 +583,7 @@ static int cmp_u64(const void *a, const void *b)
 }
 
 static bool g_pairs;
+static double g_from = 0.10, g_to = 0.50;
 
 static int quality(const char *data, const tdp_cluster_params *p, bool sweep,
                    unsigned shuffle)
@@ -606,7 +607,7 @@ static int quality(const char *data, const tdp_cluster_params *p, bool sweep,
         pairs(&L, p);
     } else if (sweep) {
         printf("threshold  even(tune)  odd(held out)  all   (event-level BCubed F1)\n");
-        for (double th = 0.10; th < 0.605; th += 0.02) {
+        for (double th = g_from; th < g_to + 0.005; th += 0.02) {
             tdp_cluster_params q = *p;
             q.threshold = th;
             scores e = run_half(&L, 0, &q, shuffle), o = run_half(&L, 1, &q, shuffle),
@@ -774,6 +775,10 @@ int main(int argc, char **argv)
             do_q = true;
         else if (strcmp(a, "--pairs") == 0)
             do_q = g_pairs = true;
+        else if (strcmp(a, "--from") == 0 && v)
+            g_from = strtod(argv[++i], NULL);
+        else if (strcmp(a, "--to") == 0 && v)
+            g_to = strtod(argv[++i], NULL);
         else if (strcmp(a, "--stream") == 0)
             do_s = true;
         else if (strcmp(a, "--sweep") == 0)
