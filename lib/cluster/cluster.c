@@ -1,37 +1,955 @@
-/* cluster.c - one story for everything, for now. */
+/*
+ * cluster.c - articles into stories, one article at a time.
+ *
+ * Each live story keeps a centroid: the sum of its articles' normalised term
+ * vectors, stored without IDF ("l-space": (1 + ln tf) x kind boost / |article|) so
+ * that the IDF applied at comparison time is always the current one - early
+ * articles of a stream were weighted with poor document frequencies, the centroid
+ * does not keep that mistake. A story's highest-weight centroid terms go into an
+ * inverted index; a new article looks up its own highest-weight terms there, the
+ * best few candidates get an exact cosine, scaled by a time factor (1 within
+ * grace_days of the story's span, then exp(-(gap - grace) / tau)). At or above the
+ * threshold the article joins the best story, else it starts one.
+ *
+ * Document frequencies live in a fixed table of 2^df_bits counters indexed by term
+ * hash (collisions only blur rare terms a little); they are halved every window, so
+ * IDF follows the news of the moment. Stories quiet for longer than window_days
+ * (by the stream clock, the latest day seen) leave the live set and free their
+ * memory: memory is bounded by what the window holds, not by history.
+ */
+#include <math.h>
+#include <stdlib.h>
+#ifdef TDP_CLUSTER_TRACE
+#include <stdio.h>
+#endif
+
 #include "cluster/cluster_p.h"
 
-td_status tdp_cluster_corpus(td_article *const *arts, size_t n, const tdp_copy *copies,
-                             double threshold, uint32_t *story_of, size_t *n_stories)
+void tdp_cluster_params_default(tdp_cluster_params *p)
 {
-    (void)arts;
-    (void)copies;
-    (void)threshold;
-    for (size_t i = 0; i < n; i++)
-        story_of[i] = 0;
-    *n_stories = n ? 1 : 0;
+    memset(p, 0, sizeof *p);
+    p->threshold = 0.18;
+    p->boost[TDP_CT_WORD] = 1.0;
+    p->boost[TDP_CT_NAME] = 1.5;
+    p->boost[TDP_CT_NUMBER] = 3.0;
+    p->boost[TDP_CT_DATE] = 1.5;
+    p->link = 0.3;
+    p->merge = 1.0;
+    p->window_days = 30;
+    p->grace_days = 7.0;
+    p->tau_days = 30.0;
+    p->doc_terms = 64;
+    p->cent_terms = 96;
+    p->index_terms = 24;
+    p->query_terms = 24;
+    p->candidates = 12;
+    p->max_postings = 4096;
+    p->df_bits = 22;
+}
+
+/* ---- postings: term hash -> slots of the stories indexed under it ---- */
+
+typedef struct post {
+    uint64_t key;       /* 0 = empty (a term hash of 0 is mapped to 1) */
+    uint32_t *ids;
+    uint32_t n, cap;
+} post;
+
+typedef struct story {
+    uint64_t id;
+    uint32_t n_arts;
+    int32_t first_day, last_day;   /* span of its dated articles, TDP_NODAY if none */
+    int32_t last_seen;             /* clock when it last took an article */
+    uint64_t *ch;                  /* centroid terms, sorted by hash */
+    float *cw;                     /* their l-space weights */
+    uint8_t *ck;                   /* their kinds */
+    uint32_t nc, capc;
+    uint64_t *idx;                 /* terms it is indexed under */
+    uint32_t nidx;
+    bool live;
+} story;
+
+struct tdp_clusterer {
+    tdp_cluster_params p;
+    uint64_t next_id;
+    /* document frequencies */
+    uint32_t *df;
+    uint64_t df_mask;
+    double n_docs;
+    int32_t next_halve;
+    /* stories */
+    story *st;
+    size_t n_st, cap_st;
+    uint32_t *free_slots;
+    size_t n_free, cap_free;
+    size_t n_live;
+    int32_t clock;
+    /* postings */
+    post *pm;
+    size_t pm_cap, pm_n;
+    /* scratch */
+    float *acc;
+    size_t cap_acc;
+    uint32_t *touched;
+    size_t n_touched, cap_touched;
+    tdp_cfeat *af;          /* the article's kept features, sorted by hash */
+    uint64_t *ah;           /* the same: hashes, */
+    uint8_t *ak;            /* kinds, */
+    float *aw, *al;         /* weights (normalised) in w-space and l-space */
+    size_t cap_a;
+    /* merges of live stories made by the last add */
+    tdp_cluster_merge *merges;
+    size_t n_merges, cap_merges;
+};
+
+static inline uint64_t key_of(uint64_t h) { return h ? h : 1; }
+
+static post *post_find(tdp_clusterer *c, uint64_t h)
+{
+    if (!c->pm_cap)
+        return NULL;
+    uint64_t k = key_of(h);
+    size_t m = c->pm_cap - 1, j = (size_t)(k * 0x9E3779B97F4A7C15ull >> 17) & m;
+    while (c->pm[j].key) {
+        if (c->pm[j].key == k)
+            return &c->pm[j];
+        j = (j + 1) & m;
+    }
+    return NULL;
+}
+
+static size_t post_home(const tdp_clusterer *c, uint64_t k)
+{
+    return (size_t)(k * 0x9E3779B97F4A7C15ull >> 17) & (c->pm_cap - 1);
+}
+
+static td_status post_rehash(tdp_clusterer *c, size_t ncap)
+{
+    post *np = tdp_calloc(ncap, sizeof *np);
+    if (!np)
+        return TD_ENOMEM;
+    post *old = c->pm;
+    size_t ocap = c->pm_cap;
+    c->pm = np;
+    c->pm_cap = ncap;
+    for (size_t i = 0; i < ocap; i++) {
+        if (!old[i].key)
+            continue;
+        size_t j = post_home(c, old[i].key);
+        while (np[j].key)
+            j = (j + 1) & (ncap - 1);
+        np[j] = old[i];
+    }
+    tdp_free(old);
     return TD_OK;
 }
 
-struct tdp_clusterer {
-    uint64_t next_id;
-};
+static td_status post_add(tdp_clusterer *c, uint64_t h, uint32_t slot)
+{
+    if ((c->pm_n + 1) * 4 > c->pm_cap * 3 &&
+        post_rehash(c, c->pm_cap ? c->pm_cap * 2 : 1024))
+        return TD_ENOMEM;
+    uint64_t k = key_of(h);
+    size_t j = post_home(c, k), m = c->pm_cap - 1;
+    while (c->pm[j].key && c->pm[j].key != k)
+        j = (j + 1) & m;
+    post *p = &c->pm[j];
+    if (!p->key) {
+        p->key = k;
+        c->pm_n++;
+    }
+    if (p->n == p->cap) {
+        uint32_t ncap = p->cap ? p->cap * 2 : 4;
+        uint32_t *ni = tdp_realloc(p->ids, ncap * sizeof *ni);
+        if (!ni)
+            return TD_ENOMEM;
+        p->ids = ni;
+        p->cap = ncap;
+    }
+    p->ids[p->n++] = slot;
+    return TD_OK;
+}
 
-tdp_clusterer *tdp_clusterer_new(const tdp_cluster_opts *opts)
+/* Removes slot from h's postings; an emptied entry leaves the table (backward shift). */
+static void post_remove(tdp_clusterer *c, uint64_t h, uint32_t slot)
+{
+    post *p = post_find(c, h);
+    if (!p)
+        return;
+    for (uint32_t i = 0; i < p->n; i++) {
+        if (p->ids[i] == slot) {
+            p->ids[i] = p->ids[--p->n];
+            break;
+        }
+    }
+    if (p->n)
+        return;
+    tdp_free(p->ids);
+    size_t m = c->pm_cap - 1, i = (size_t)(p - c->pm), j = i;
+    c->pm[i].key = 0;
+    c->pm[i].ids = NULL;
+    c->pm[i].n = c->pm[i].cap = 0;
+    c->pm_n--;
+    for (;;) {
+        j = (j + 1) & m;
+        if (!c->pm[j].key)
+            break;
+        size_t home = post_home(c, c->pm[j].key);
+        /* move j back to i unless its home lies cyclically in (i, j] */
+        bool stay = (i <= j) ? (i < home && home <= j) : (i < home || home <= j);
+        if (stay)
+            continue;
+        c->pm[i] = c->pm[j];
+        c->pm[j].key = 0;
+        c->pm[j].ids = NULL;
+        c->pm[j].n = c->pm[j].cap = 0;
+        i = j;
+    }
+}
+
+/* ---- document frequencies ---- */
+
+static inline double idf(const tdp_clusterer *c, uint64_t h)
+{
+    double df = c->df[h & c->df_mask];
+    return log((c->n_docs + 1.0) / (df + 1.0)) + 1.0;
+}
+
+static void df_halve(tdp_clusterer *c)
+{
+    for (uint64_t i = 0; i <= c->df_mask; i++)
+        c->df[i] >>= 1;
+    c->n_docs /= 2;
+}
+
+/* ---- life of the clusterer ---- */
+
+tdp_clusterer *tdp_clusterer_new_params(const tdp_cluster_params *p, uint64_t first_id)
 {
     tdp_clusterer *c = tdp_calloc(1, sizeof *c);
-    if (c)
-        c->next_id = opts && opts->first_id ? opts->first_id : 1;
+    if (!c)
+        return NULL;
+    c->p = *p;
+    if (c->p.df_bits < 10 || c->p.df_bits > 30)
+        c->p.df_bits = 22;
+    if (c->p.window_days <= 0)
+        c->p.window_days = 30;
+    if (c->p.doc_terms < 1)
+        c->p.doc_terms = 64;
+    if (c->p.cent_terms < 1)
+        c->p.cent_terms = 96;
+    if (c->p.index_terms < 1)
+        c->p.index_terms = 24;
+    if (c->p.query_terms < 1)
+        c->p.query_terms = 24;
+    if (c->p.candidates < 1)
+        c->p.candidates = 12;
+    if (c->p.tau_days <= 0)
+        c->p.tau_days = 14.0;
+    c->next_id = first_id ? first_id : 1;
+    c->df_mask = ((uint64_t)1 << c->p.df_bits) - 1;
+    c->df = tdp_calloc((size_t)c->df_mask + 1, sizeof *c->df);
+    c->clock = TDP_NODAY;
+    c->next_halve = TDP_NODAY;
+    if (!c->df) {
+        tdp_free(c);
+        return NULL;
+    }
     return c;
 }
 
-void tdp_clusterer_free(tdp_clusterer *c) { tdp_free(c); }
+tdp_clusterer *tdp_clusterer_new(const tdp_cluster_opts *opts)
+{
+    tdp_cluster_params p;
+    tdp_cluster_params_default(&p);
+    if (opts && opts->threshold > 0)
+        p.threshold = opts->threshold;
+    if (opts && opts->window_days > 0)
+        p.window_days = opts->window_days;
+    return tdp_clusterer_new_params(&p, opts ? opts->first_id : 0);
+}
+
+static void story_release(story *s)
+{
+    tdp_free(s->ch);
+    tdp_free(s->cw);
+    tdp_free(s->ck);
+    tdp_free(s->idx);
+    s->ch = NULL;
+    s->cw = NULL;
+    s->ck = NULL;
+    s->idx = NULL;
+    s->nc = s->capc = s->nidx = 0;
+    s->live = false;
+}
+
+void tdp_clusterer_free(tdp_clusterer *c)
+{
+    if (!c)
+        return;
+    for (size_t i = 0; i < c->n_st; i++)
+        story_release(&c->st[i]);
+    for (size_t i = 0; i < c->pm_cap; i++)
+        tdp_free(c->pm[i].ids);
+    tdp_free(c->pm);
+    tdp_free(c->st);
+    tdp_free(c->free_slots);
+    tdp_free(c->df);
+    tdp_free(c->acc);
+    tdp_free(c->touched);
+    tdp_free(c->af);
+    tdp_free(c->ah);
+    tdp_free(c->ak);
+    tdp_free(c->merges);
+    tdp_free(c->aw);
+    tdp_free(c->al);
+    tdp_free(c);
+}
+
+size_t tdp_clusterer_live(const tdp_clusterer *c) { return c ? c->n_live : 0; }
+int32_t tdp_clusterer_clock(const tdp_clusterer *c) { return c ? c->clock : TDP_NODAY; }
+
+static void story_expire(tdp_clusterer *c, uint32_t slot)
+{
+    story *s = &c->st[slot];
+    for (uint32_t i = 0; i < s->nidx; i++)
+        post_remove(c, s->idx[i], slot);
+    story_release(s);
+    c->n_live--;
+    /* the free list has room: it never holds more than n_st entries */
+    c->free_slots[c->n_free++] = slot;
+}
+
+/* The clock moves to day: quiet stories leave, document frequencies age. */
+static void advance_clock(tdp_clusterer *c, int32_t day)
+{
+    bool first = c->clock == TDP_NODAY;
+    c->clock = day;
+    if (first) {
+        c->next_halve = day + c->p.window_days;
+        for (size_t i = 0; i < c->n_st; i++)
+            if (c->st[i].live && c->st[i].last_seen == TDP_NODAY)
+                c->st[i].last_seen = day;
+        return;
+    }
+    if (c->next_halve != TDP_NODAY && day >= c->next_halve) {
+        /* once per window; after a long jump only once, not down to nothing */
+        df_halve(c);
+        c->next_halve = day + c->p.window_days;
+    }
+    for (size_t i = 0; i < c->n_st; i++) {
+        story *s = &c->st[i];
+        if (!s->live)
+            continue;
+        int32_t act = s->last_seen;
+        if (s->last_day != TDP_NODAY && (act == TDP_NODAY || s->last_day > act))
+            act = s->last_day;
+        if (act == TDP_NODAY)
+            s->last_seen = act = day;
+        if (day - act > c->p.window_days)
+            story_expire(c, (uint32_t)i);
+    }
+}
+
+/* ---- scoring ---- */
+
+typedef struct wterm {
+    float w;
+    uint32_t i;
+} wterm;
+
+static int cmp_wterm_desc(const void *a, const void *b)
+{
+    float x = ((const wterm *)a)->w, y = ((const wterm *)b)->w;
+    return x > y ? -1 : x < y;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static double time_factor(const tdp_clusterer *c, const story *s, int32_t day)
+{
+    if (day == TDP_NODAY || s->first_day == TDP_NODAY)
+        return 1.0;
+    double gap = day < s->first_day ? s->first_day - day
+               : day > s->last_day  ? day - s->last_day : 0;
+    if (gap <= c->p.grace_days)
+        return 1.0;
+    return exp(-(gap - c->p.grace_days) / c->p.tau_days);
+}
+
+static double story_norm(const tdp_clusterer *c, const story *s, double cnorm);
+
+/* Cosine of the article (aw over ah, n terms, sorted by hash) with a centroid. */
+static double story_cos(const tdp_clusterer *c, const story *s, size_t n)
+{
+    double dot = 0, norm = 0;
+    size_t i = 0, j = 0;
+    while (j < s->nc) {
+        double w = s->cw[j] * idf(c, s->ch[j]);
+        norm += w * w;
+        while (i < n && c->ah[i] < s->ch[j])
+            i++;
+        if (i < n && c->ah[i] == s->ch[j])
+            dot += c->aw[i] * w;
+        j++;
+    }
+    if (norm <= 0)
+        return 0;
+    return dot / story_norm(c, s, sqrt(norm));
+}
+
+/* Re-picks the story's indexed terms (highest current weight) and updates postings. */
+static td_status story_reindex(tdp_clusterer *c, uint32_t slot, wterm *tmp)
+{
+    story *s = &c->st[slot];
+    for (uint32_t j = 0; j < s->nc; j++) {
+        tmp[j].w = (float)(s->cw[j] * idf(c, s->ch[j]));
+        tmp[j].i = j;
+    }
+    qsort(tmp, s->nc, sizeof *tmp, cmp_wterm_desc);
+    uint32_t k = s->nc < (uint32_t)c->p.index_terms ? s->nc : (uint32_t)c->p.index_terms;
+    uint64_t nidx[512];
+    if (k > 256)
+        k = 256;
+    for (uint32_t j = 0; j < k; j++)
+        nidx[j] = s->ch[tmp[j].i];
+    qsort(nidx, k, sizeof *nidx, cmp_u64);
+    if (!s->idx) {
+        /* twice the terms: after a failed update the old and new sets both stay */
+        s->idx = tdp_malloc(2 * (size_t)(c->p.index_terms > 256 ? 256 : c->p.index_terms) *
+                            sizeof *s->idx);
+        if (!s->idx)
+            return TD_ENOMEM;
+    }
+    /* merge old (s->idx, sorted) against new (nidx, sorted) */
+    uint32_t a = 0, b = 0;
+    while (a < s->nidx || b < k) {
+        if (b >= k || (a < s->nidx && s->idx[a] < nidx[b])) {
+            post_remove(c, s->idx[a], slot);
+            a++;
+        } else if (a >= s->nidx || nidx[b] < s->idx[a]) {
+            if (post_add(c, nidx[b], slot)) {
+                /* keep the index consistent: what was added stays listed */
+                uint32_t m = 0;
+                for (uint32_t x = 0; x < b; x++)
+                    nidx[m++] = nidx[x];
+                for (; a < s->nidx; a++)
+                    nidx[m++] = s->idx[a];
+                qsort(nidx, m, sizeof *nidx, cmp_u64);
+                memcpy(s->idx, nidx, m * sizeof *nidx);
+                s->nidx = m;
+                return TD_ENOMEM;
+            }
+            b++;
+        } else {
+            a++;
+            b++;
+        }
+    }
+    memcpy(s->idx, nidx, k * sizeof *nidx);
+    s->nidx = k;
+    return TD_OK;
+}
+
+/* Adds an l-space vector (h, w, k: n terms sorted by hash) into the centroid, then
+ * keeps its cent_terms strongest terms. */
+static td_status story_add_vec(tdp_clusterer *c, story *s, const uint64_t *h,
+                               const float *w, const uint8_t *k, size_t n, wterm *tmp)
+{
+    size_t need = s->nc + n;
+    if (s->nc && need < (size_t)c->p.cent_terms + (size_t)c->p.doc_terms)
+        need = (size_t)c->p.cent_terms + (size_t)c->p.doc_terms;
+    if (s->nc + n > s->capc) {
+        uint64_t *nh = tdp_malloc(need * sizeof *nh);
+        float *nw = tdp_malloc(need * sizeof *nw);
+        uint8_t *nk = tdp_malloc(need);
+        if (!nh || !nw || !nk) {
+            tdp_free(nh);
+            tdp_free(nw);
+            tdp_free(nk);
+            return TD_ENOMEM;
+        }
+        if (s->nc) {
+            memcpy(nh, s->ch, s->nc * sizeof *nh);
+            memcpy(nw, s->cw, s->nc * sizeof *nw);
+            memcpy(nk, s->ck, s->nc);
+        }
+        tdp_free(s->ch);
+        tdp_free(s->cw);
+        tdp_free(s->ck);
+        s->ch = nh;
+        s->cw = nw;
+        s->ck = nk;
+        s->capc = (uint32_t)need;
+    }
+    /* merge from the back, in place: first count the shared terms */
+    size_t dup = 0;
+    for (size_t x = 0, y = 0; x < s->nc && y < n;) {
+        if (s->ch[x] < h[y])
+            x++;
+        else if (s->ch[x] > h[y])
+            y++;
+        else {
+            dup++;
+            x++;
+            y++;
+        }
+    }
+    size_t i = s->nc, j = n, o = s->nc + n - dup, total = o;
+    while (j > 0) {
+        o--;
+        if (i > 0 && s->ch[i - 1] > h[j - 1]) {
+            s->ch[o] = s->ch[i - 1];
+            s->cw[o] = s->cw[i - 1];
+            s->ck[o] = s->ck[i - 1];
+            i--;
+        } else if (i > 0 && s->ch[i - 1] == h[j - 1]) {
+            s->ch[o] = s->ch[i - 1];
+            s->cw[o] = s->cw[i - 1] + w[j - 1];
+            s->ck[o] = s->ck[i - 1];
+            i--;
+            j--;
+        } else {
+            s->ch[o] = h[j - 1];
+            s->cw[o] = w[j - 1];
+            s->ck[o] = k[j - 1];
+            j--;
+        }
+    }
+    s->nc = (uint32_t)total;
+    if (s->nc > (uint32_t)c->p.cent_terms) {
+        for (uint32_t x = 0; x < s->nc; x++) {
+            tmp[x].w = (float)(s->cw[x] * idf(c, s->ch[x]));
+            tmp[x].i = x;
+        }
+        qsort(tmp, s->nc, sizeof *tmp, cmp_wterm_desc);
+        /* mark the weakest for removal, then compact in hash order */
+        for (uint32_t x = (uint32_t)c->p.cent_terms; x < s->nc; x++)
+            s->cw[tmp[x].i] = -1;
+        uint32_t m = 0;
+        for (uint32_t x = 0; x < s->nc; x++) {
+            if (s->cw[x] < 0)
+                continue;
+            s->ch[m] = s->ch[x];
+            s->cw[m] = s->cw[x];
+            s->ck[m] = s->ck[x];
+            m++;
+        }
+        s->nc = m;
+    }
+    return TD_OK;
+}
+
+/* The normaliser of a dot product with a story: |C|^link x n^(1-link). */
+static double story_norm(const tdp_clusterer *c, const story *s, double cnorm)
+{
+    double l = c->p.link;
+    if (l >= 1)
+        return cnorm;
+    return pow(cnorm, l) * pow((double)(s->n_arts ? s->n_arts : 1), 1 - l);
+}
+
+static double centroid_norm(const tdp_clusterer *c, const story *s)
+{
+    double norm = 0;
+    for (uint32_t j = 0; j < s->nc; j++) {
+        double w = s->cw[j] * idf(c, s->ch[j]);
+        norm += w * w;
+    }
+    return sqrt(norm);
+}
+
+/* Days between two spans (0 when they overlap or one is unknown). */
+static double span_factor(const tdp_clusterer *c, const story *a, const story *b)
+{
+    if (a->first_day == TDP_NODAY || b->first_day == TDP_NODAY)
+        return 1.0;
+    double gap = a->last_day < b->first_day ? b->first_day - a->last_day
+               : b->last_day < a->first_day ? a->first_day - b->last_day : 0;
+    if (gap <= c->p.grace_days)
+        return 1.0;
+    return exp(-(gap - c->p.grace_days) / c->p.tau_days);
+}
+
+/* Similarity of two stories, as of an article with a story (average link at 0). */
+static double story_pair(const tdp_clusterer *c, const story *a, const story *b)
+{
+    double dot = 0;
+    for (uint32_t i = 0, j = 0; i < a->nc && j < b->nc;) {
+        if (a->ch[i] < b->ch[j])
+            i++;
+        else if (a->ch[i] > b->ch[j])
+            j++;
+        else {
+            double f = idf(c, a->ch[i]);
+            dot += (double)a->cw[i++] * b->cw[j++] * f * f;
+        }
+    }
+    double na = story_norm(c, a, centroid_norm(c, a)), nb = story_norm(c, b, centroid_norm(c, b));
+    if (na <= 0 || nb <= 0)
+        return 0;
+    return dot / (na * nb) * span_factor(c, a, b);
+}
+
+/* Moves story `gone` into story `keep` and frees gone's slot; notes the merge. */
+static td_status story_absorb(tdp_clusterer *c, uint32_t keep, uint32_t gone, wterm *tmp)
+{
+    if (TDP_GROW(c->merges, c->cap_merges, c->n_merges + 1))
+        return TD_ENOMEM;
+    story *k = &c->st[keep], *g = &c->st[gone];
+    td_status st = story_add_vec(c, k, g->ch, g->cw, g->ck, g->nc, tmp);
+    if (st)
+        return st;
+    k->n_arts += g->n_arts;
+    if (g->first_day != TDP_NODAY) {
+        if (k->first_day == TDP_NODAY || g->first_day < k->first_day)
+            k->first_day = g->first_day;
+        if (k->last_day == TDP_NODAY || g->last_day > k->last_day)
+            k->last_day = g->last_day;
+    }
+    if (g->last_seen != TDP_NODAY && (k->last_seen == TDP_NODAY || g->last_seen > k->last_seen))
+        k->last_seen = g->last_seen;
+    c->merges[c->n_merges].from = g->id;
+    c->merges[c->n_merges].into = k->id;
+    c->n_merges++;
+    story_expire(c, gone);
+    return story_reindex(c, keep, tmp);
+}
+
+/*
+ * After story `slot` took an article: the live story now most like it (found
+ * through the inverted index with the story's own indexed terms), merged with it
+ * when their similarity reaches merge x threshold. The older story (lower id) is
+ * the one that stays. Returns the slot the article's story now has.
+ */
+static td_status merge_pass(tdp_clusterer *c, uint32_t *slot, wterm *tmp)
+{
+    const tdp_cluster_params *p = &c->p;
+    if (c->cap_acc < c->n_st) {
+        float *acc = tdp_realloc(c->acc, c->n_st * sizeof *acc);
+        if (!acc)
+            return TD_ENOMEM;
+        for (size_t i = c->cap_acc; i < c->n_st; i++)
+            acc[i] = 0;
+        c->acc = acc;
+        c->cap_acc = c->n_st;
+    }
+    for (int round = 0; round < 4; round++) {
+        story *s = &c->st[*slot];
+        c->n_touched = 0;
+        for (uint32_t q = 0; q < s->nidx; q++) {
+            post *ps = post_find(c, s->idx[q]);
+            if (!ps || ps->n > p->max_postings)
+                continue;
+            for (uint32_t k = 0; k < ps->n; k++) {
+                uint32_t sl = ps->ids[k];
+                if (sl == *slot)
+                    continue;
+                if (c->acc[sl] == 0) {
+                    if (TDP_GROW(c->touched, c->cap_touched, c->n_touched + 1)) {
+                        for (size_t t = 0; t < c->n_touched; t++)
+                            c->acc[c->touched[t]] = 0;
+                        return TD_ENOMEM;
+                    }
+                    c->touched[c->n_touched++] = sl;
+                }
+                c->acc[sl] += 1;
+            }
+        }
+        /* the candidates sharing most indexed terms, then the exact similarity */
+        uint32_t cand[64];
+        float cs[64];
+        int nc = 0, maxc = p->candidates < 64 ? p->candidates : 64;
+        for (size_t t = 0; t < c->n_touched; t++) {
+            uint32_t sl = c->touched[t];
+            float v = c->acc[sl];
+            c->acc[sl] = 0;
+            if (nc == maxc && v <= cs[nc - 1])
+                continue;
+            int k = nc < maxc ? nc++ : nc - 1;
+            while (k > 0 && cs[k - 1] < v) {
+                cs[k] = cs[k - 1];
+                cand[k] = cand[k - 1];
+                k--;
+            }
+            cs[k] = v;
+            cand[k] = sl;
+        }
+        double best = -1;
+        int64_t bs = -1;
+        for (int k = 0; k < nc; k++) {
+            double v = story_pair(c, s, &c->st[cand[k]]);
+            if (v > best) {
+                best = v;
+                bs = cand[k];
+            }
+        }
+        if (bs < 0 || best < p->merge * p->threshold)
+            return TD_OK;
+        uint32_t keep = *slot, gone = (uint32_t)bs;
+        if (c->st[gone].id < c->st[keep].id) {
+            keep = (uint32_t)bs;
+            gone = *slot;
+        }
+        td_status st = story_absorb(c, keep, gone, tmp);
+        *slot = keep;
+        if (st)
+            return st;
+    }
+    return TD_OK;
+}
+
+size_t tdp_clusterer_merges(const tdp_clusterer *c, const tdp_cluster_merge **m)
+{
+    if (m)
+        *m = c ? c->merges : NULL;
+    return c ? c->n_merges : 0;
+}
+
+static td_status ensure_scratch(tdp_clusterer *c, size_t n)
+{
+    if (n > c->cap_a) {
+        tdp_cfeat *af = tdp_realloc(c->af, n * sizeof *af);
+        if (!af)
+            return TD_ENOMEM;
+        c->af = af;
+        float *aw = tdp_realloc(c->aw, n * sizeof *aw);
+        if (!aw)
+            return TD_ENOMEM;
+        c->aw = aw;
+        float *al = tdp_realloc(c->al, n * sizeof *al);
+        if (!al)
+            return TD_ENOMEM;
+        c->al = al;
+        uint64_t *ah = tdp_realloc(c->ah, n * sizeof *ah);
+        if (!ah)
+            return TD_ENOMEM;
+        c->ah = ah;
+        uint8_t *ak = tdp_realloc(c->ak, n);
+        if (!ak)
+            return TD_ENOMEM;
+        c->ak = ak;
+        c->cap_a = n;
+    }
+    return TD_OK;
+}
+
+static int cmp_feat_hash(const void *a, const void *b)
+{
+    uint64_t x = ((const tdp_cfeat *)a)->hash, y = ((const tdp_cfeat *)b)->hash;
+    return x < y ? -1 : x > y;
+}
+
+td_status tdp_clusterer_add_features(tdp_clusterer *c, const tdp_cfeat *f, size_t n,
+                                     int32_t day, uint64_t *story_id, bool *is_new)
+{
+    return tdp_clusterer_add_placed(c, f, n, day, true, story_id, is_new);
+}
+
+td_status tdp_clusterer_add_placed(tdp_clusterer *c, const tdp_cfeat *f, size_t n,
+                                   int32_t day, bool own_date, uint64_t *story_id,
+                                   bool *is_new)
+{
+    if (!c || (!f && n) || !story_id || !is_new)
+        return TD_EARG;
+    const tdp_cluster_params *p = &c->p;
+    c->n_merges = 0;
+
+    /* when: a day more than a year ahead of the clock is taken for a bad date (a
+     * wrong year) and the article is placed by arrival; else the clock moves on */
+    if (day != TDP_NODAY && c->clock != TDP_NODAY && day > c->clock + TDP_CLUSTER_FUTURE_DAYS)
+        day = c->clock;
+    if (own_date && day != TDP_NODAY && (c->clock == TDP_NODAY || day > c->clock))
+        advance_clock(c, day);
+    /* the time decay holds between own dates only: dates an article mentions say
+     * little about when it appeared, too little to keep two reports apart */
+    int32_t place = own_date && day != TDP_NODAY ? day : TDP_NODAY;
+
+    /* document frequencies include this article */
+    for (size_t i = 0; i < n; i++)
+        c->df[f[i].hash & c->df_mask]++;
+    c->n_docs += 1;
+
+    /* the article's weights; keep its doc_terms strongest */
+    size_t cap = n + (size_t)p->cent_terms + 1;
+    if (ensure_scratch(c, cap > (size_t)p->doc_terms ? cap : (size_t)p->doc_terms))
+        return TD_ENOMEM;
+    wterm *tmp = tdp_malloc((cap > 256 ? cap : 256) * sizeof *tmp);
+    if (!tmp)
+        return TD_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        double l = (1.0 + log(f[i].count > 1 ? f[i].count : 1.0)) *
+                   p->boost[f[i].kind < TDP_CT_KINDS ? f[i].kind : 0];
+        tmp[i].w = (float)(l * idf(c, f[i].hash));
+        tmp[i].i = (uint32_t)i;
+    }
+    qsort(tmp, n, sizeof *tmp, cmp_wterm_desc);
+    size_t na = n < (size_t)p->doc_terms ? n : (size_t)p->doc_terms;
+    double norm = 0;
+    for (size_t i = 0; i < na; i++)
+        norm += (double)tmp[i].w * tmp[i].w;
+    norm = norm > 0 ? sqrt(norm) : 1;
+    /* the query terms: the strongest query_terms, looked up before re-sorting */
+    size_t nq = na < (size_t)p->query_terms ? na : (size_t)p->query_terms;
+    c->n_touched = 0;
+    if (c->cap_acc < c->n_st) {
+        float *acc = tdp_realloc(c->acc, c->n_st * sizeof *acc);
+        if (!acc) {
+            tdp_free(tmp);
+            return TD_ENOMEM;
+        }
+        for (size_t i = c->cap_acc; i < c->n_st; i++)
+            acc[i] = 0;
+        c->acc = acc;
+        c->cap_acc = c->n_st;
+    }
+    for (size_t q = 0; q < nq; q++) {
+        post *ps = post_find(c, f[tmp[q].i].hash);
+        if (!ps || ps->n > p->max_postings)
+            continue;
+        float w = tmp[q].w;
+        for (uint32_t k = 0; k < ps->n; k++) {
+            uint32_t sl = ps->ids[k];
+            if (c->acc[sl] == 0) {
+                if (TDP_GROW(c->touched, c->cap_touched, c->n_touched + 1)) {
+                    for (size_t t = 0; t < c->n_touched; t++)
+                        c->acc[c->touched[t]] = 0;
+                    tdp_free(tmp);
+                    return TD_ENOMEM;
+                }
+                c->touched[c->n_touched++] = sl;
+            }
+            c->acc[sl] += w;
+        }
+    }
+    for (size_t i = 0; i < na; i++) {
+        const tdp_cfeat *src = &f[tmp[i].i];
+        c->af[i] = *src;
+        double l = (1.0 + log(src->count > 1 ? src->count : 1.0)) *
+                   p->boost[src->kind < TDP_CT_KINDS ? src->kind : 0];
+        c->af[i].count = (float)l;      /* l-space weight, unnormalised */
+    }
+    qsort(c->af, na, sizeof *c->af, cmp_feat_hash);
+    for (size_t i = 0; i < na; i++) {
+        c->ah[i] = c->af[i].hash;
+        c->ak[i] = c->af[i].kind;
+        c->al[i] = (float)(c->af[i].count / norm);
+        c->aw[i] = (float)(c->af[i].count * idf(c, c->af[i].hash) / norm);
+    }
+
+    /* the best candidates by partial score, then the exact score */
+    uint32_t cand[64];
+    float cs[64];
+    int nc = 0, maxc = p->candidates < 64 ? p->candidates : 64;
+    for (size_t t = 0; t < c->n_touched; t++) {
+        uint32_t sl = c->touched[t];
+        float v = c->acc[sl];
+        c->acc[sl] = 0;
+        if (nc < maxc) {
+            int k = nc++;
+            while (k > 0 && cs[k - 1] < v) {
+                cs[k] = cs[k - 1];
+                cand[k] = cand[k - 1];
+                k--;
+            }
+            cs[k] = v;
+            cand[k] = sl;
+        } else if (v > cs[nc - 1]) {
+            int k = nc - 1;
+            while (k > 0 && cs[k - 1] < v) {
+                cs[k] = cs[k - 1];
+                cand[k] = cand[k - 1];
+                k--;
+            }
+            cs[k] = v;
+            cand[k] = sl;
+        }
+    }
+    double best = -1;
+    int64_t best_slot = -1;
+    for (int k = 0; k < nc; k++) {
+        const story *s = &c->st[cand[k]];
+        double sc = story_cos(c, s, na) * time_factor(c, s, place);
+        if (sc > best || (sc == best && cand[k] < best_slot)) {
+            best = sc;
+            best_slot = cand[k];
+        }
+    }
+
+#ifdef TDP_CLUSTER_TRACE
+    {
+        fprintf(stderr, "day %d cands %d:", place, nc);
+        for (int k = 0; k < nc; k++)
+            fprintf(stderr, " [%llu cos %.3f tf %.3f]", (unsigned long long)c->st[cand[k]].id,
+                    story_cos(c, &c->st[cand[k]], na),
+                    time_factor(c, &c->st[cand[k]], place));
+        fprintf(stderr, "\n");
+    }
+#endif
+    td_status st = TD_OK;
+    uint32_t slot;
+    if (best_slot >= 0 && best >= p->threshold) {
+        slot = (uint32_t)best_slot;
+        *is_new = false;
+    } else {
+        if (c->n_free) {
+            slot = c->free_slots[--c->n_free];
+        } else {
+            if (TDP_GROW(c->st, c->cap_st, c->n_st + 1) ||
+                TDP_GROW(c->free_slots, c->cap_free, c->n_st + 1)) {
+                tdp_free(tmp);
+                return TD_ENOMEM;
+            }
+            slot = (uint32_t)c->n_st++;
+        }
+        story *s = &c->st[slot];
+        memset(s, 0, sizeof *s);
+        s->id = c->next_id++;
+        s->first_day = s->last_day = TDP_NODAY;
+        s->live = true;
+        c->n_live++;
+        *is_new = true;
+    }
+    story *s = &c->st[slot];
+    s->n_arts++;
+    s->last_seen = c->clock;
+    if (place != TDP_NODAY) {
+        if (s->first_day == TDP_NODAY || place < s->first_day)
+            s->first_day = place;
+        if (s->last_day == TDP_NODAY || place > s->last_day)
+            s->last_day = place;
+    }
+    st = story_add_vec(c, s, c->ah, c->al, c->ak, na, tmp);
+    if (!st)
+        st = story_reindex(c, slot, tmp);
+    if (!st && p->merge > 0)
+        st = merge_pass(c, &slot, tmp);
+    tdp_free(tmp);
+    *story_id = c->st[slot].id;
+    return st;
+}
 
 td_status tdp_clusterer_add(tdp_clusterer *c, const td_article *a, uint64_t *story_id,
                             bool *is_new)
 {
-    (void)a;
-    *story_id = c->next_id++;
-    *is_new = true;
-    return TD_OK;
+    if (!c || !a || !story_id || !is_new)
+        return TD_EARG;
+    tdp_cinfo info;
+    td_status st = tdp_cluster_info(a, &info);
+    if (st)
+        return st;
+    int32_t day = tdp_cluster_info_day(&info, c->clock);
+    /* an undated article arrives now: dates it mentions from before the window
+     * are history, not its place */
+    if (info.own == TDP_NODAY && day != TDP_NODAY && c->clock != TDP_NODAY &&
+        day < c->clock - c->p.window_days)
+        day = c->clock;
+    st = tdp_clusterer_add_placed(c, info.f, info.n, day, info.own != TDP_NODAY, story_id,
+                                  is_new);
+    tdp_cluster_info_free(&info);
+    return st;
 }

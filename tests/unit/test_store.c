@@ -292,7 +292,8 @@ static void test_kill_keeps_committed(void **state)
     assert_int_equal(waitpid(pid, &status, 0), pid);
     assert_true(WIFSIGNALED(status));
     assert_int_equal(WTERMSIG(status), SIGKILL);
-    counts(3, 3);
+    /* the three committed articles have the same text: one story */
+    counts(3, 1);
     td_store *s = open_ro();
     assert_int_equal(td_store_check(s), TD_OK);
     assert_int_equal(td_store_close(s), TD_OK);

@@ -1,0 +1,628 @@
+/*
+ * features.c - what the clusterer compares: an article's weighted-term features
+ * and the day it is placed at.
+ *
+ * Terms come from the analyse stage (a->an->terms). When an article has none (the
+ * analyse stage left them out, or the caller built the article by hand), a small
+ * tokenizer of its own stands in: words case-folded with a light plural strip,
+ * names told by capitals away from a sentence start, numbers kept whole
+ * ("100,000" is one term), and "Month Day[, Year]" dates. Dates the article
+ * mentions become TDP_CT_DATE features: the month-day ("July 13") and the
+ * year-month ("2009-07"), so that two events of the same kind told with different
+ * dates differ.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <utf8proc.h>
+#include <xxhash.h>
+
+#include "cluster/cluster_p.h"
+
+#define MAXTOK 64
+
+/* English function words that carry no topic (bsearch: keep sorted). */
+static const char *const stop_words[] = {
+    "a", "about", "after", "again", "against", "all", "also", "am", "an", "and",
+    "any", "are", "as", "at", "be", "because", "been", "before", "being", "between",
+    "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down",
+    "during", "each", "few", "for", "from", "further", "had", "has", "have",
+    "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how",
+    "i", "if", "in", "into", "is", "it", "its", "itself", "just", "last", "may",
+    "me", "more", "most", "mr", "mrs", "ms", "must", "my", "myself", "new", "no",
+    "nor", "not", "now", "of", "off", "on", "once", "one", "only", "or", "other",
+    "our", "ours", "ourselves", "out", "over", "own", "said", "same", "say", "says",
+    "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs",
+    "them", "themselves", "then", "there", "these", "they", "this", "those",
+    "through", "to", "told", "too", "two", "under", "until", "up", "very", "was",
+    "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why",
+    "will", "with", "would", "year", "years", "you", "your", "yours", "yourself",
+};
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static bool is_stop(const char *w)
+{
+    return bsearch(&w, stop_words, sizeof stop_words / sizeof *stop_words,
+                   sizeof *stop_words, cmp_str) != NULL;
+}
+
+static const char *const month_names[] = {
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+
+/* 1..12 for a month name or its usual abbreviation ("sept" too), else 0. */
+static int month_of(const char *w, size_t n)
+{
+    static const char *const full[] = {"january", "february", "march", "april", "may",
+                                       "june", "july", "august", "september",
+                                       "october", "november", "december"};
+    for (int m = 0; m < 12; m++) {
+        if (strcmp(w, full[m]) == 0)
+            return m + 1;
+        if (n == 3 && memcmp(w, month_names[m], 3) == 0)
+            return m + 1;
+    }
+    if (strcmp(w, "sept") == 0)
+        return 9;
+    return 0;
+}
+
+/* ---- a feature bag: hash -> count, kind votes ---- */
+
+typedef struct bag_ent {
+    uint64_t hash;
+    float count;
+    uint32_t cap_mid;   /* capitalised away from a sentence start */
+    uint32_t lower;     /* written in lower case */
+    uint8_t kind;
+    bool used;
+} bag_ent;
+
+typedef struct bag {
+    bag_ent *t;
+    size_t cap, n;
+} bag;
+
+static td_status bag_grow(bag *b)
+{
+    size_t ncap = b->cap ? b->cap * 2 : 256;
+    bag_ent *nt = tdp_calloc(ncap, sizeof *nt);
+    if (!nt)
+        return TD_ENOMEM;
+    for (size_t i = 0; i < b->cap; i++) {
+        if (!b->t[i].used)
+            continue;
+        size_t j = (size_t)b->t[i].hash & (ncap - 1);
+        while (nt[j].used)
+            j = (j + 1) & (ncap - 1);
+        nt[j] = b->t[i];
+    }
+    tdp_free(b->t);
+    b->t = nt;
+    b->cap = ncap;
+    return TD_OK;
+}
+
+static bag_ent *bag_get(bag *b, uint64_t h)
+{
+    if ((b->n + 1) * 2 > b->cap && bag_grow(b))
+        return NULL;
+    size_t j = (size_t)h & (b->cap - 1);
+    while (b->t[j].used && b->t[j].hash != h)
+        j = (j + 1) & (b->cap - 1);
+    if (!b->t[j].used) {
+        b->t[j].used = true;
+        b->t[j].hash = h;
+        b->n++;
+    }
+    return &b->t[j];
+}
+
+static uint64_t date_hash(char tag, int a, int b)
+{
+    char key[24];
+    int len = snprintf(key, sizeof key, "\x01%c%d-%d", tag, a, b);
+    return XXH3_64bits(key, (size_t)len);
+}
+
+static td_status add_date(bag *b, int y, int m, int d, float w)
+{
+    if (m < 1 || m > 12)
+        return TD_OK;
+    if (d >= 1 && d <= 31) {
+        bag_ent *e = bag_get(b, date_hash('d', m, d));
+        if (!e)
+            return TD_ENOMEM;
+        e->count += w;
+        e->kind = TDP_CT_DATE;
+    }
+    if (y > 0) {
+        bag_ent *e = bag_get(b, date_hash('m', y, m));
+        if (!e)
+            return TD_ENOMEM;
+        e->count += w;
+        e->kind = TDP_CT_DATE;
+    }
+    return TD_OK;
+}
+
+/* ---- the fallback tokenizer ---- */
+
+typedef struct tok {
+    char s[MAXTOK + 1];
+    size_t n;
+    bool cap, allcap, start, number;
+    long num;           /* value when a plain integer below 10^9, else -1 */
+} tok;
+
+typedef struct tokenizer {
+    bag *b;
+    float w;            /* weight of one occurrence (titles count more) */
+    tok prev[2];        /* the two tokens before, for dates */
+    int nprev;
+    bool dates_only;    /* only look for dates: the terms come from elsewhere */
+    uint64_t salt;      /* xor-ed into term hashes: title terms beside analyse's */
+    int32_t *days;      /* full dates found (for the article's placement) */
+    size_t n_days, cap_days;
+    uint16_t *mds;      /* dates without a year, as month * 32 + day */
+    size_t n_mds, cap_mds;
+    td_status err;
+} tokenizer;
+
+static void light_stem(tok *t)
+{
+    if (t->number)
+        return;
+    if (t->n > 2 && t->s[t->n - 2] == '\'' && t->s[t->n - 1] == 's')
+        t->n -= 2;
+    else if (t->n > 4 && memcmp(t->s + t->n - 3, "ies", 3) == 0) {
+        t->n -= 2;
+        t->s[t->n - 1] = 'y';
+    } else if (t->n > 3 && t->s[t->n - 1] == 's' && t->s[t->n - 2] != 's' &&
+               t->s[t->n - 2] != 'u' && t->s[t->n - 2] != 'i')
+        t->n--;
+    while (t->n && t->s[t->n - 1] == '\'')
+        t->n--;
+    t->s[t->n] = '\0';
+}
+
+static void note_day(tokenizer *z, int y, int m, int d)
+{
+    if (y < 1900 || y > 2200 || d > tdp_days_in_month(y, m))
+        return;
+    if (TDP_GROW(z->days, z->cap_days, z->n_days + 1)) {
+        z->err = TD_ENOMEM;
+        return;
+    }
+    z->days[z->n_days++] = tdp_days_from_civil(y, m, d);
+}
+
+static void note_md(tokenizer *z, int m, int d)
+{
+    if (m < 1 || m > 12 || d < 1 || d > 31)
+        return;
+    if (TDP_GROW(z->mds, z->cap_mds, z->n_mds + 1)) {
+        z->err = TD_ENOMEM;
+        return;
+    }
+    z->mds[z->n_mds++] = (uint16_t)(m * 32 + d);
+}
+
+/* Dates: "July 13, 2009", "13 July 2009", "July 13", "July 2009". A month-day
+ * is noted as year-less until a year follows, then replaced by the full date. */
+static void see_dates(tokenizer *z, const tok *t)
+{
+    const tok *p1 = z->nprev > 0 ? &z->prev[0] : NULL;
+    const tok *p2 = z->nprev > 1 ? &z->prev[1] : NULL;
+    td_status st = TD_OK;
+    if (t->number && t->num >= 1900 && t->num <= 2200 && p1) {
+        /* Month Day Year / Day Month Year / Month Year */
+        int m = p1->number ? 0 : month_of(p1->s, p1->n);
+        if (m && p2 && p2->number && p2->num >= 1 && p2->num <= 31) {
+            if (z->n_mds)
+                z->n_mds--;   /* the month-day seen a token ago had a year after all */
+            note_day(z, (int)t->num, m, (int)p2->num);
+            st = add_date(z->b, (int)t->num, m, 0, z->w);
+        } else if (m) {
+            st = add_date(z->b, (int)t->num, m, 0, z->w);
+        } else if (p1->number && p1->num >= 1 && p1->num <= 31 && p2 && !p2->number &&
+                   (m = month_of(p2->s, p2->n)) != 0) {
+            if (z->n_mds)
+                z->n_mds--;
+            note_day(z, (int)t->num, m, (int)p1->num);
+            st = add_date(z->b, (int)t->num, m, 0, z->w);
+        }
+    } else if (t->number && t->num >= 1 && t->num <= 31 && p1 && !p1->number) {
+        int m = month_of(p1->s, p1->n);
+        if (m) {
+            note_md(z, m, (int)t->num);
+            st = add_date(z->b, 0, m, (int)t->num, z->w);
+        }
+    } else if (!t->number && p1 && p1->number && p1->num >= 1 && p1->num <= 31) {
+        int m = month_of(t->s, t->n);
+        if (m) {
+            note_md(z, m, (int)p1->num);
+            st = add_date(z->b, 0, m, (int)p1->num, z->w);
+        }
+    }
+    if (st)
+        z->err = st;
+}
+
+static void emit(tokenizer *z, tok *t)
+{
+    if (!t->n)
+        return;
+    if (!t->number) {
+        see_dates(z, t);
+        light_stem(t);
+    } else {
+        see_dates(z, t);
+    }
+    z->prev[1] = z->prev[0];
+    z->prev[0] = *t;
+    z->nprev = z->nprev < 2 ? z->nprev + 1 : 2;
+    if (z->dates_only || !t->n || (!t->number && (t->n < 2 || is_stop(t->s))))
+        return;
+    if (!t->number && month_of(t->s, t->n) && t->n > 3)
+        return;   /* month names only count as part of a date */
+    bag_ent *e = bag_get(z->b, XXH3_64bits(t->s, t->n) ^ z->salt);
+    if (!e) {
+        z->err = TD_ENOMEM;
+        return;
+    }
+    e->count += z->w;
+    if (t->number)
+        e->kind = TDP_CT_NUMBER;
+    else if (t->allcap && t->n >= 2)
+        e->cap_mid++;
+    else if (t->cap && !t->start)
+        e->cap_mid++;
+    else if (!t->cap)
+        e->lower++;
+}
+
+static void tokenize(tokenizer *z, const char *s, size_t n)
+{
+    tok t;
+    memset(&t, 0, sizeof t);
+    bool start = true;       /* next token begins a sentence */
+    bool in = false;
+    bool upper_all = true;
+    size_t i = 0;
+    while (i < n) {
+        size_t adv;
+        int32_t cp = tdp_utf8_decode(s + i, n - i, &adv);
+        const utf8proc_property_t *pr = utf8proc_get_property(cp);
+        bool letter = pr->category >= UTF8PROC_CATEGORY_LU &&
+                      pr->category <= UTF8PROC_CATEGORY_LO;
+        bool digit = pr->category == UTF8PROC_CATEGORY_ND;
+        bool joins = false;
+        if (in && (cp == '\'' || cp == 0x2019) && i + adv < n) {
+            /* an apostrophe inside a word: keep "'s" for the stemmer to drop */
+            size_t a2;
+            int32_t nx = tdp_utf8_decode(s + i + adv, n - i - adv, &a2);
+            const utf8proc_property_t *np = utf8proc_get_property(nx);
+            joins = !t.number && np->category >= UTF8PROC_CATEGORY_LU &&
+                    np->category <= UTF8PROC_CATEGORY_LO;
+            if (joins && t.n < MAXTOK) {
+                t.s[t.n++] = '\'';
+                i += adv;
+                continue;
+            }
+        }
+        if (in && t.number && (cp == ',' || cp == '.') && i + 1 < n &&
+            s[i + 1] >= '0' && s[i + 1] <= '9') {
+            if (cp == '.' && t.n < MAXTOK)
+                t.s[t.n++] = '.';
+            i += adv;
+            continue;
+        }
+        if (letter || digit) {
+            if (!in) {
+                memset(&t, 0, sizeof t);
+                in = true;
+                t.start = start;
+                t.cap = pr->category == UTF8PROC_CATEGORY_LU ||
+                        pr->category == UTF8PROC_CATEGORY_LT;
+                t.number = digit;
+                upper_all = true;
+                start = false;
+            }
+            if (letter) {
+                t.number = false;   /* "MS08", "3rd": a word, not a number */
+                if (pr->category != UTF8PROC_CATEGORY_LU)
+                    upper_all = false;
+            }
+            int32_t lc = utf8proc_tolower(cp);
+            char enc[4];
+            size_t el = tdp_utf8_encode(lc, enc);
+            if (t.n + el <= MAXTOK) {
+                memcpy(t.s + t.n, enc, el);
+                t.n += el;
+            }
+        } else {
+            if (in) {
+                t.s[t.n] = '\0';
+                t.allcap = upper_all && !t.number;
+                t.num = -1;
+                if (t.number) {
+                    long v = 0;
+                    bool plain = true;
+                    for (size_t k = 0; k < t.n && plain; k++) {
+                        if (t.s[k] < '0' || t.s[k] > '9' || v > 100000000)
+                            plain = false;
+                        else
+                            v = v * 10 + (t.s[k] - '0');
+                    }
+                    t.num = plain ? v : -1;
+                }
+                emit(z, &t);
+                in = false;
+            }
+            if (cp == '.' || cp == '!' || cp == '?' || cp == ':' || cp == '\n')
+                start = true;
+        }
+        i += adv;
+    }
+    if (in) {
+        t.s[t.n] = '\0';
+        t.allcap = upper_all && !t.number;
+        t.num = -1;
+        if (t.number) {
+            long v = 0;
+            bool plain = true;
+            for (size_t k = 0; k < t.n && plain; k++) {
+                if (t.s[k] < '0' || t.s[k] > '9' || v > 100000000)
+                    plain = false;
+                else
+                    v = v * 10 + (t.s[k] - '0');
+            }
+            t.num = plain ? v : -1;
+        }
+        emit(z, &t);
+    }
+    z->nprev = 0;
+}
+
+static int cmp_feat(const void *a, const void *b)
+{
+    uint64_t x = ((const tdp_cfeat *)a)->hash, y = ((const tdp_cfeat *)b)->hash;
+    return x < y ? -1 : x > y;
+}
+
+static int cmp_i32(const void *a, const void *b)
+{
+    int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Sane range for a day the article is placed at: 1970 .. 2200. */
+static bool sane_day(int32_t d)
+{
+    return d >= 0 && d <= tdp_days_from_civil(2200, 12, 31);
+}
+
+static const double title_weight = 2.0;
+static const uint64_t TITLE_SALT = 0x7469746c65000000ull;   /* "title" */
+
+/*
+ * The article's own date (day precision, or the 15th of a month-precision date)
+ * when it lies in 1970..2200, else TDP_NODAY.
+ */
+static int32_t own_day(const td_article *a)
+{
+    const td_date *d = &a->date;
+    if (d->prec >= TD_DATE_MONTH && d->year >= 1970 && d->month >= 1 && d->month <= 12) {
+        int32_t x = td_date_days(d) + (d->prec == TD_DATE_MONTH ? 14 : 0);
+        if (sane_day(x))
+            return x;
+    }
+    return TDP_NODAY;
+}
+
+/* The title (counted title_weight times) and the cleaned text (else the raw). */
+static void scan_text(tokenizer *z, const td_article *a)
+{
+    if (a->title) {
+        z->w = (float)title_weight;
+        tokenize(z, a->title, strlen(a->title));
+    }
+    z->w = 1.0f;
+    if (a->n_paras) {
+        for (size_t i = 0; i < a->n_paras && !z->err; i++)
+            tokenize(z, a->paras[i].text, a->paras[i].len);
+    } else if (a->text) {
+        tokenize(z, a->text, a->text_len);
+    }
+}
+
+td_status tdp_cluster_info(const td_article *a, tdp_cinfo *info)
+{
+    return tdp_cluster_info_ex(a, info, false);
+}
+
+/* Everything the clusterer needs of an article. */
+td_status tdp_cluster_info_ex(const td_article *a, tdp_cinfo *info, bool own_terms)
+{
+    memset(info, 0, sizeof *info);
+    info->own = TDP_NODAY;
+    if (!a)
+        return TD_EARG;
+    bag b = {NULL, 0, 0};
+    tokenizer z;
+    memset(&z, 0, sizeof z);
+    z.b = &b;
+    const tdp_analysis *an = a->an;
+    td_status st = TD_OK;
+    if (an && an->n_terms && !own_terms) {
+        for (size_t i = 0; i < an->n_terms && !st; i++) {
+            bag_ent *e = bag_get(&b, an->terms[i].hash);
+            if (!e) {
+                st = TD_ENOMEM;
+                break;
+            }
+            e->count += (float)an->terms[i].count;
+            e->kind = an->terms[i].kind <= TDP_TERM_NUMBER ? an->terms[i].kind
+                                                           : TDP_CT_WORD;
+            if (e->kind == TDP_CT_NAME)
+                e->cap_mid++;
+        }
+        /* the title is not in the analysed sentences: its words go beside them,
+         * in a hash space of their own */
+        if (!st && a->title) {
+            z.w = (float)title_weight;
+            z.salt = TITLE_SALT;
+            tokenize(&z, a->title, strlen(a->title));
+            z.salt = 0;
+            st = z.err;
+        }
+        /* an undated article: the analyse stage could not resolve dates without a
+         * year; read the dates, year-less ones too, from the text */
+        if (!st && own_day(a) == TDP_NODAY) {
+            z.dates_only = true;
+            z.n_days = z.n_mds = 0;
+            scan_text(&z, a);
+            st = z.err;
+        }
+        for (size_t i = 0; i < an->n_dates && !st && !z.dates_only; i++) {
+            const td_date *d = &an->dates[i].date;
+            if (d->prec >= TD_DATE_DAY)
+                st = add_date(&b, d->year, d->month, d->day, 1.0f);
+            else if (d->prec == TD_DATE_MONTH)
+                st = add_date(&b, d->year, d->month, 0, 1.0f);
+            if (!st && d->prec >= TD_DATE_DAY && an->dates[i].kind == TDP_DATE_ABSOLUTE) {
+                note_day(&z, d->year, d->month, d->day);
+                st = z.err;
+            }
+        }
+    } else {
+        scan_text(&z, a);
+        st = z.err;
+    }
+    tdp_cfeat *f = NULL;
+    size_t n = 0;
+    if (!st && b.n) {
+        f = tdp_malloc(b.n * sizeof *f);
+        if (!f)
+            st = TD_ENOMEM;
+    }
+    if (!st) {
+        for (size_t i = 0; i < b.cap; i++) {
+            const bag_ent *e = &b.t[i];
+            if (!e->used || e->count <= 0)
+                continue;
+            uint8_t kind = e->kind;
+            if (kind == TDP_CT_WORD && e->cap_mid > 0 && e->cap_mid >= e->lower * 2)
+                kind = TDP_CT_NAME;
+            f[n].hash = e->hash;
+            f[n].count = e->count;
+            f[n].kind = kind;
+            n++;
+        }
+        qsort(f, n, sizeof *f, cmp_feat);
+    }
+    tdp_free(b.t);
+    if (st) {
+        tdp_free(f);
+        tdp_free(z.days);
+        tdp_free(z.mds);
+        return st;
+    }
+    info->f = f;
+    info->n = n;
+    info->full = z.days;
+    info->n_full = z.n_days;
+    info->md = z.mds;
+    info->n_md = z.n_mds;
+    info->own = own_day(a);
+    return TD_OK;
+}
+
+void tdp_cluster_info_free(tdp_cinfo *info)
+{
+    if (!info)
+        return;
+    tdp_free(info->f);
+    tdp_free(info->full);
+    tdp_free(info->md);
+    memset(info, 0, sizeof *info);
+    info->own = TDP_NODAY;
+}
+
+/* The date with month-day md nearest to ref (in the year before, of or after ref's). */
+static int32_t resolve_md(uint16_t md, int32_t ref)
+{
+    int m = md / 32, d = md % 32, y, rm, rd;
+    tdp_civil_from_days(ref, &y, &rm, &rd);
+    int32_t best = TDP_NODAY;
+    for (int yy = y - 1; yy <= y + 1; yy++) {
+        if (d > tdp_days_in_month(yy, m))
+            continue;
+        int32_t x = tdp_days_from_civil(yy, m, d);
+        if (best == TDP_NODAY || labs((long)x - ref) < labs((long)best - ref))
+            best = x;
+    }
+    return best;
+}
+
+int32_t tdp_cluster_info_day(const tdp_cinfo *info, int32_t ref)
+{
+    if (info->own != TDP_NODAY)
+        return info->own;
+    size_t cap = info->n_full + (ref != TDP_NODAY ? info->n_md : 0);
+    if (!cap)
+        return TDP_NODAY;
+    int32_t small[64];
+    int32_t *v = cap <= 64 ? small : tdp_malloc(cap * sizeof *v);
+    if (!v)
+        return TDP_NODAY;
+    /* with a reference, dates more than a year away from it are history (or
+     * chrome, or errors): they do not place the article */
+    size_t k = 0;
+    for (size_t i = 0; i < info->n_full; i++)
+        if (sane_day(info->full[i]) &&
+            (ref == TDP_NODAY || labs((long)info->full[i] - ref) <= TDP_CLUSTER_FUTURE_DAYS))
+            v[k++] = info->full[i];
+    if (ref != TDP_NODAY)
+        for (size_t i = 0; i < info->n_md; i++) {
+            int32_t x = resolve_md(info->md[i], ref);
+            if (x != TDP_NODAY && sane_day(x))
+                v[k++] = x;
+        }
+    int32_t day = TDP_NODAY;
+    if (k) {
+        qsort(v, k, sizeof *v, cmp_i32);
+        day = v[k / 2];
+    }
+    if (v != small)
+        tdp_free(v);
+    return day;
+}
+
+td_status tdp_cluster_features(const td_article *a, tdp_cfeat **out, size_t *n)
+{
+    if (!a || !out || !n)
+        return TD_EARG;
+    tdp_cinfo info;
+    td_status st = tdp_cluster_info(a, &info);
+    if (st)
+        return st;
+    *out = info.f;
+    *n = info.n;
+    info.f = NULL;
+    tdp_cluster_info_free(&info);
+    return TD_OK;
+}
+
+int32_t tdp_cluster_day(const td_article *a, int32_t ref)
+{
+    tdp_cinfo info;
+    if (!a || tdp_cluster_info(a, &info))
+        return TDP_NODAY;
+    int32_t d = tdp_cluster_info_day(&info, ref);
+    tdp_cluster_info_free(&info);
+    return d;
+}

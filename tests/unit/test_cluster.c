@@ -1,0 +1,367 @@
+/* test_cluster.c - story clustering: stories, time, streaming vs batch, sub-events. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <cmocka.h>
+
+#include "cluster/cluster_p.h"
+#include "tidings/clean.h"
+#include "tidings/reader.h"
+
+/* Made-up wire-style reports: two earthquakes, two court verdicts, one storyline
+ * told over two weeks, and one unrelated sports story. */
+typedef struct doc {
+    const char *date;   /* NULL: undated */
+    const char *title;
+    const char *text;
+    int story;          /* expected story (same number = same story) */
+} doc;
+
+static const doc docs[] = {
+    {"2024-03-04", "Strong earthquake shakes Peru's Arequipa region",
+     "A magnitude 6.8 earthquake struck the Arequipa region of southern Peru on Monday, "
+     "the Geophysical Institute of Peru said. Houses collapsed in Caraveli and at least "
+     "12 people were injured. The quake hit at a depth of 33 kilometres near Acari. "
+     "Arequipa governor Rohel Sanchez said rescue teams were sent to Caraveli.", 1},
+    {"2024-03-04", "Peru quake injures 12 in Arequipa",
+     "At least 12 people were injured when a 6.8 magnitude earthquake hit southern Peru. "
+     "In Caraveli province, in Arequipa, adobe houses collapsed, said governor Rohel "
+     "Sanchez. The Geophysical Institute of Peru placed the epicentre near Acari.", 1},
+    {"2024-03-05", "Aftershocks rattle Caraveli after Peru earthquake",
+     "Aftershocks shook Caraveli on Tuesday, a day after the magnitude 6.8 earthquake in "
+     "Arequipa, Peru. Governor Rohel Sanchez said 40 houses in Acari were destroyed and "
+     "the 12 injured were in stable condition.", 1},
+    {"2024-03-06", "Earthquake of magnitude 6.1 hits Sumatra, Indonesia",
+     "A magnitude 6.1 earthquake struck off the coast of Aceh on Sumatra, Indonesia's "
+     "meteorology agency BMKG said on Wednesday. Buildings were damaged in Banda Aceh "
+     "and Meulaboh; two people died. BMKG head Dwikorita Karnawati said there was no "
+     "tsunami threat.", 2},
+    {"2024-03-06", "Two dead as Sumatra quake damages buildings in Aceh",
+     "Two people died in Meulaboh after a 6.1 magnitude quake off Aceh, Indonesia. "
+     "Dwikorita Karnawati of BMKG said the earthquake did not trigger a tsunami. "
+     "Damage was reported in Banda Aceh.", 2},
+    {"2024-03-07", "Jury finds Halvorsen guilty of Tacoma bank fraud",
+     "A federal jury in Tacoma found businessman Erik Halvorsen guilty of bank fraud "
+     "on Thursday. Prosecutors said Halvorsen took $4.2 million from Puget Mutual Bank. "
+     "Judge Maria Delgado set sentencing for June 14.", 3},
+    {"2024-03-07", "Erik Halvorsen convicted in $4.2 million fraud",
+     "Erik Halvorsen was convicted of defrauding Puget Mutual Bank of $4.2 million, a "
+     "jury in Tacoma decided. Judge Maria Delgado will sentence him on June 14. "
+     "His lawyer said Halvorsen will appeal the verdict.", 3},
+    {"2024-03-08", "Court acquits Lyon mayor Duvernay in corruption case",
+     "A court in Lyon acquitted former mayor Claire Duvernay of corruption on Friday. "
+     "Judges found no proof that Duvernay awarded the tram contract to Rhone Transit "
+     "for favours. Prosecutor Henri Vasseur said he would study the verdict.", 4},
+    {"2024-03-08", "Duvernay cleared of corruption over Lyon tram deal",
+     "Former Lyon mayor Claire Duvernay was cleared of corruption charges over the Rhone "
+     "Transit tram contract. Prosecutor Henri Vasseur may appeal the verdict of the "
+     "Lyon court.", 4},
+    {"2024-03-01", "Riverton council votes to close Oakfield bridge",
+     "The Riverton city council voted 7-2 on Friday to close the Oakfield bridge for "
+     "repairs. Mayor Dana Whitfield said the bridge, built in 1958, is unsafe. "
+     "Engineers from Halden Associates found cracks in two piers.", 5},
+    {"2024-03-11", "Riverton mayor and governor discuss Oakfield bridge by phone",
+     "Riverton mayor Dana Whitfield spoke by phone with Governor Tom Okafor about "
+     "funds to repair the Oakfield bridge, closed since the council vote. Whitfield "
+     "said the state may pay for the repairs of the cracked piers that Halden "
+     "Associates found.", 5},
+    {"2024-03-12", "Governor pledges funds for Oakfield bridge after call with Whitfield",
+     "Governor Tom Okafor pledged state funds for the Oakfield bridge in Riverton after "
+     "a phone call with mayor Dana Whitfield. The bridge was closed after the Riverton "
+     "council vote; Halden Associates will lead the repairs.", 5},
+    {"2024-03-09", "Marlins beat Storm 3-1 to reach cup final",
+     "The Kesterton Marlins beat the Bayside Storm 3-1 on Saturday and reach the cup "
+     "final. Striker Jonas Pell scored twice for the Marlins at Kesterton Park.", 6},
+};
+#define N_DOCS (sizeof docs / sizeof *docs)
+
+static td_article *make(const doc *d)
+{
+    td_article *a = td_article_new();
+    assert_non_null(a);
+    assert_int_equal(td_article_set(a, TD_FIELD_TITLE, d->title, strlen(d->title)), TD_OK);
+    assert_int_equal(td_article_set(a, TD_FIELD_TEXT, d->text, strlen(d->text)), TD_OK);
+    if (d->date)
+        assert_int_equal(td_article_set(a, TD_FIELD_DATE, d->date, strlen(d->date)), TD_OK);
+    assert_int_equal(td_clean(a), TD_OK);
+    assert_int_equal(tdp_analyse(a), TD_OK);
+    return a;
+}
+
+static td_article **make_all(void)
+{
+    td_article **arts = calloc(N_DOCS, sizeof *arts);
+    assert_non_null(arts);
+    for (size_t i = 0; i < N_DOCS; i++)
+        arts[i] = make(&docs[i]);
+    return arts;
+}
+
+static void free_all(td_article **arts, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        td_article_free(arts[i]);
+    free(arts);
+}
+
+static void no_copies(tdp_copy *c, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        c[i].of = -1;
+        c[i].similarity = 0;
+        c[i].kind = TDP_COPY_NONE;
+    }
+}
+
+/* Same expected story <=> same story found. */
+static void expect_partition(const uint32_t *story_of)
+{
+    for (size_t i = 0; i < N_DOCS; i++)
+        for (size_t j = i + 1; j < N_DOCS; j++) {
+            bool want = docs[i].story == docs[j].story;
+            bool got = story_of[i] == story_of[j];
+            if (want != got)
+                fail_msg("articles %zu and %zu: %s, expected %s", i, j,
+                         got ? "one story" : "two stories", want ? "one" : "two");
+        }
+}
+
+static void test_events_of_one_kind_apart(void **state)
+{
+    (void)state;
+    td_article **arts = make_all();
+    tdp_copy copies[N_DOCS];
+    no_copies(copies, N_DOCS);
+    uint32_t story_of[N_DOCS];
+    size_t ns = 0;
+    assert_int_equal(tdp_cluster_corpus(arts, N_DOCS, copies, 0, story_of, &ns), TD_OK);
+    expect_partition(story_of);
+    assert_int_equal(ns, 6);
+    /* numbered by first appearance in date order: the council vote (1 March) first */
+    assert_int_equal(story_of[9], 0);
+    free_all(arts, N_DOCS);
+}
+
+static void test_batch_equals_stream(void **state)
+{
+    (void)state;
+    td_article **arts = make_all();
+    tdp_copy copies[N_DOCS];
+    no_copies(copies, N_DOCS);
+    uint32_t story_of[N_DOCS], order[N_DOCS];
+    size_t ns = 0;
+    assert_int_equal(tdp_cluster_corpus(arts, N_DOCS, copies, 0, story_of, &ns), TD_OK);
+    /* the order is by date */
+    assert_int_equal(tdp_cluster_order(arts, N_DOCS, order), TD_OK);
+    for (size_t k = 1; k < N_DOCS; k++)
+        assert_true(strcmp(docs[order[k - 1]].date, docs[order[k]].date) <= 0);
+    /* streaming in that order gives the same partition, story ids in the same order */
+    tdp_clusterer *c = tdp_clusterer_new(NULL);
+    assert_non_null(c);
+    uint64_t id[N_DOCS];
+    for (size_t k = 0; k < N_DOCS; k++) {
+        bool is_new;
+        assert_int_equal(tdp_clusterer_add(c, arts[order[k]], &id[order[k]], &is_new),
+                         TD_OK);
+    }
+    for (size_t i = 0; i < N_DOCS; i++) {
+        assert_int_equal(id[i], story_of[i] + 1);
+    }
+    tdp_clusterer_free(c);
+    /* and the batch does not depend on the input order */
+    td_article *rev[N_DOCS];
+    uint32_t story_rev[N_DOCS];
+    for (size_t i = 0; i < N_DOCS; i++)
+        rev[i] = arts[N_DOCS - 1 - i];
+    assert_int_equal(tdp_cluster_corpus(rev, N_DOCS, copies, 0, story_rev, &ns), TD_OK);
+    for (size_t i = 0; i < N_DOCS; i++)
+        for (size_t j = 0; j < N_DOCS; j++)
+            assert_int_equal(story_of[i] == story_of[j],
+                             story_rev[N_DOCS - 1 - i] == story_rev[N_DOCS - 1 - j]);
+    free_all(arts, N_DOCS);
+}
+
+static void test_copies_join_canonical(void **state)
+{
+    (void)state;
+    td_article **arts = make_all();
+    tdp_copy copies[N_DOCS];
+    no_copies(copies, N_DOCS);
+    /* pretend the sports report is a copy of the first earthquake report */
+    copies[12].of = 0;
+    copies[12].kind = TDP_COPY_NEAR;
+    uint32_t story_of[N_DOCS];
+    size_t ns = 0;
+    assert_int_equal(tdp_cluster_corpus(arts, N_DOCS, copies, 0, story_of, &ns), TD_OK);
+    assert_int_equal(story_of[12], story_of[0]);
+    assert_int_equal(ns, 5);
+    free_all(arts, N_DOCS);
+}
+
+static void test_window_expires(void **state)
+{
+    (void)state;
+    tdp_cluster_opts o = {0, 10, 100};
+    tdp_clusterer *c = tdp_clusterer_new(&o);
+    assert_non_null(c);
+    td_article *a = make(&docs[0]);
+    uint64_t id1, id2, id3;
+    bool is_new;
+    assert_int_equal(tdp_clusterer_add(c, a, &id1, &is_new), TD_OK);
+    assert_true(is_new);
+    assert_int_equal(id1, 100);
+    assert_int_equal(tdp_clusterer_live(c), 1);
+    /* the same report 40 days later: the first story has left the live set */
+    td_article *b = make(&docs[1]);
+    b->date.month = 4;
+    b->date.day = 13;
+    assert_int_equal(tdp_clusterer_add(c, b, &id2, &is_new), TD_OK);
+    assert_true(is_new);
+    assert_int_equal(tdp_clusterer_live(c), 1);
+    /* a day later it joins the live one */
+    td_article *d = make(&docs[2]);
+    d->date.month = 4;
+    d->date.day = 14;
+    assert_int_equal(tdp_clusterer_add(c, d, &id3, &is_new), TD_OK);
+    assert_false(is_new);
+    assert_int_equal(id3, id2);
+    /* a date far in the future is clamped to the clock */
+    td_article *e = make(&docs[2]);
+    e->date.year = 2090;
+    assert_int_equal(tdp_clusterer_add(c, e, &id3, &is_new), TD_OK);
+    assert_int_equal(id3, id2);
+    assert_int_equal(tdp_clusterer_clock(c), td_date_days(&d->date));
+    td_article_free(a);
+    td_article_free(b);
+    td_article_free(d);
+    td_article_free(e);
+    tdp_clusterer_free(c);
+}
+
+static void test_undated_placed_by_mentions(void **state)
+{
+    (void)state;
+    static const doc u = {NULL, "Talks", "The meeting on March 3, 2024 was followed by "
+                          "a call on 5 March 2024 and a vote on March 9, 2024.", 0};
+    td_article *a = make(&u);
+    assert_int_equal(tdp_cluster_day(a, TDP_NODAY), tdp_days_from_civil(2024, 3, 5));
+    static const doc v = {NULL, "Talks", "The council met on December 17 and again on "
+                          "January 10 and January 12.", 0};
+    td_article *b = make(&v);
+    assert_int_equal(tdp_cluster_day(b, TDP_NODAY), TDP_NODAY);
+    /* year-less dates are taken nearest the clock */
+    assert_int_equal(tdp_cluster_day(b, tdp_days_from_civil(2022, 1, 15)),
+                     tdp_days_from_civil(2022, 1, 10));
+    td_article_free(a);
+    td_article_free(b);
+}
+
+static void test_subevents(void **state)
+{
+    (void)state;
+    td_article **arts = make_all();
+    tdp_copy copies[N_DOCS];
+    no_copies(copies, N_DOCS);
+    uint32_t story_of[N_DOCS], sub_of[N_DOCS];
+    size_t ns = 0;
+    assert_int_equal(tdp_cluster_corpus(arts, N_DOCS, copies, 0, story_of, &ns), TD_OK);
+    assert_int_equal(tdp_cluster_subevents(arts, N_DOCS, copies, story_of, ns, sub_of),
+                     TD_OK);
+    /* the council vote, then the phone call ten days later */
+    assert_int_equal(sub_of[9], 0);
+    assert_int_equal(sub_of[10], 1);
+    assert_int_equal(sub_of[11], 1);
+    /* the Peru earthquake over two days is one moment */
+    assert_int_equal(sub_of[0], sub_of[1]);
+    assert_int_equal(sub_of[0], sub_of[2]);
+    free_all(arts, N_DOCS);
+}
+
+static void test_empty_and_args(void **state)
+{
+    (void)state;
+    size_t ns = 99;
+    assert_int_equal(tdp_cluster_corpus(NULL, 0, NULL, 0, NULL, &ns), TD_OK);
+    assert_int_equal(ns, 0);
+    tdp_clusterer *c = tdp_clusterer_new(NULL);
+    uint64_t id;
+    bool is_new;
+    assert_int_equal(tdp_clusterer_add(c, NULL, &id, &is_new), TD_EARG);
+    /* an article without any terms still gets a story */
+    assert_int_equal(tdp_clusterer_add_features(c, NULL, 0, TDP_NODAY, &id, &is_new), TD_OK);
+    assert_true(is_new);
+    tdp_clusterer_free(c);
+    tdp_clusterer_free(NULL);
+}
+
+/* The seeds: five outlets, one storyline, three moments. */
+static void test_seeds(void **state)
+{
+    (void)state;
+    const char *src = getenv("TD_SOURCE_DIR");
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s/../shared/seeds", src ? src : ".");
+    FILE *probe = NULL;
+    char nm[4200];
+    snprintf(nm, sizeof nm, "%s/NOTES.md", dir);
+    probe = fopen(nm, "r");
+    if (!probe) {
+        printf("test_seeds: skipped (no ../shared/seeds)\n");
+        return;
+    }
+    fclose(probe);
+    td_reader *r = td_reader_new(NULL);
+    assert_non_null(r);
+    assert_int_equal(td_reader_add(r, dir), TD_OK);
+    td_article *arts[16];
+    size_t n = 0;
+    for (;;) {
+        td_article *a = NULL;
+        td_status st = td_reader_next(r, &a);
+        if (st == TD_END)
+            break;
+        if (st)
+            continue;
+        assert_int_equal(td_clean(a), TD_OK);
+        assert_int_equal(tdp_analyse(a), TD_OK);
+        assert_true(n < 16);
+        arts[n++] = a;
+    }
+    td_reader_free(r);
+    assert_int_equal(n, 5);
+    tdp_copy copies[16];
+    no_copies(copies, n);
+    uint32_t story_of[16], sub_of[16];
+    size_t ns = 0;
+    assert_int_equal(tdp_cluster_corpus(arts, n, copies, 0, story_of, &ns), TD_OK);
+    assert_int_equal(ns, 1);
+    assert_int_equal(tdp_cluster_subevents(arts, n, copies, story_of, ns, sub_of), TD_OK);
+    /* files in name order: 000, 001, 002, 003, 004 */
+    printf("seeds: sub-events %u %u %u %u %u\n", sub_of[0], sub_of[1], sub_of[2],
+           sub_of[3], sub_of[4]);
+    assert_int_equal(sub_of[0], sub_of[2]);
+    assert_int_equal(sub_of[0], sub_of[3]);
+    assert_int_not_equal(sub_of[1], sub_of[0]);
+    assert_int_not_equal(sub_of[4], sub_of[0]);
+    assert_int_not_equal(sub_of[4], sub_of[1]);
+    for (size_t i = 0; i < n; i++)
+        td_article_free(arts[i]);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_events_of_one_kind_apart),
+        cmocka_unit_test(test_batch_equals_stream),
+        cmocka_unit_test(test_copies_join_canonical),
+        cmocka_unit_test(test_window_expires),
+        cmocka_unit_test(test_undated_placed_by_mentions),
+        cmocka_unit_test(test_subevents),
+        cmocka_unit_test(test_empty_and_args),
+        cmocka_unit_test(test_seeds),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
