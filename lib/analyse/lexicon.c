@@ -34,7 +34,7 @@ static const char first_names[][24] = {
     "kim", "kirill", "klaus", "kristina", "kurt", "larry", "laura", "lauren", "lee",
     "leo", "leon", "leonid", "linda", "lisa", "liz", "lloyd", "lorenzo", "louis",
     "luca", "lucas", "luis", "lukas", "marco", "margaret", "maria", "marie", "marine",
-    "mario", "mark", "markus", "martin", "mary", "matt", "matteo", "matthew", "max",
+    "mario", "mark", "markus", "martha", "martin", "mary", "matt", "matteo", "matthew", "max",
     "maxim", "michael", "michel", "michelle", "miguel", "mike", "mikhail", "mohammad",
     "mohammed", "muhammad", "nancy", "natalia", "natalie", "nathan", "ned", "nicholas",
     "nick", "nicola", "nicolas", "nikolai", "nina", "olaf", "oleg", "olga", "oliver",
