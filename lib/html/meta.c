@@ -138,6 +138,99 @@ bool tdp_html_url_date(const char *u, size_t n, td_date *out)
     return false;
 }
 
+/* A date written for readers: "January 15, 2022", "15 Jan 2022", "Jan. 15th 2022",
+ * or "2022-01-15" as a word. English month names only. */
+static int month_at(const char *s, size_t n, size_t *len)
+{
+    static const char *const names[12] = {"january", "february", "march", "april",
+                                          "may", "june", "july", "august", "september",
+                                          "october", "november", "december"};
+    for (int m = 0; m < 12; m++) {
+        size_t l = strlen(names[m]), k = 0;
+        while (k < l && k < n && lc(s[k]) == names[m][k])
+            k++;
+        bool word_end = k == n || !((s[k] | 32) >= 'a' && (s[k] | 32) <= 'z');
+        if ((k == l || (k == 3 && (k == n || s[k] == '.' || word_end)) ||
+             (m == 8 && k == 4)) && word_end) {
+            *len = k < n && s[k] == '.' ? k + 1 : k;
+            return m + 1;
+        }
+    }
+    return 0;
+}
+
+static size_t digits_at(const char *s, size_t n, size_t max, int *v)
+{
+    size_t k = 0;
+    *v = 0;
+    while (k < n && k < max && s[k] >= '0' && s[k] <= '9')
+        *v = *v * 10 + (s[k++] - '0');
+    return k;
+}
+
+bool tdp_html_text_date(const char *s, size_t n, td_date *out)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (i && ((s[i - 1] | 32) >= 'a' && (s[i - 1] | 32) <= 'z'))
+            continue;
+        size_t ml;
+        int m = month_at(s + i, n - i, &ml);
+        int d = 0, y = 0;
+        if (m) {
+            size_t j = i + ml;
+            while (j < n && s[j] == ' ')
+                j++;
+            size_t k = digits_at(s + j, n - j, 2, &d);
+            if (k) {
+                j += k;
+                if (j + 1 < n && ((s[j] | 32) >= 'a' && (s[j] | 32) <= 'z') &&
+                    ((s[j + 1] | 32) >= 'a' && (s[j + 1] | 32) <= 'z'))
+                    j += 2; /* 1st, 2nd, 15th */
+                if (j < n && s[j] == ',')
+                    j++;
+                while (j < n && s[j] == ' ')
+                    j++;
+                if (digits_at(s + j, n - j, 4, &y) == 4 && valid_ymd(y, m, d)) {
+                    *out = (td_date){(int16_t)y, (int8_t)m, (int8_t)d, 0, 0, TD_DATE_DAY};
+                    return true;
+                }
+            }
+            continue;
+        }
+        if (s[i] >= '0' && s[i] <= '9' && (!i || !(s[i - 1] >= '0' && s[i - 1] <= '9'))) {
+            size_t k = digits_at(s + i, n - i, 4, &d);
+            if (k == 4 && i + 10 <= n && s[i + 4] == '-' &&
+                tdp_html_parse_date(s + i, 10, out) && valid_ymd(out->year, out->month,
+                                                                out->day))
+                return true;
+            if (k > 2)
+                continue;
+            size_t j = i + k;
+            if (j + 1 < n && ((lc(s[j]) == 's' && lc(s[j + 1]) == 't') ||
+                              (lc(s[j]) == 'n' && lc(s[j + 1]) == 'd') ||
+                              (lc(s[j]) == 'r' && lc(s[j + 1]) == 'd') ||
+                              (lc(s[j]) == 't' && lc(s[j + 1]) == 'h')))
+                j += 2;
+            if (j < n && s[j] == '.')
+                j++;
+            while (j < n && s[j] == ' ')
+                j++;
+            if ((m = month_at(s + j, n - j, &ml)) != 0) {
+                j += ml;
+                if (j < n && s[j] == ',')
+                    j++;
+                while (j < n && s[j] == ' ')
+                    j++;
+                if (digits_at(s + j, n - j, 4, &y) == 4 && valid_ymd(y, m, d)) {
+                    *out = (td_date){(int16_t)y, (int8_t)m, (int8_t)d, 0, 0, TD_DATE_DAY};
+                    return true;
+                }
+            }
+        }
+    }
+    return false;
+}
+
 /* ---- titles ---- */
 
 static bool is_sep(const char *t, size_t n, size_t i, size_t *sl)
@@ -563,6 +656,22 @@ td_status tdp_html_meta(const tdp_hdoc *d, td_article *a)
         td_date dt;
         if (tdp_html_url_date(a->url, strlen(a->url), &dt))
             a->date = dt;
+    }
+    if (a->date.prec == TD_DATE_NONE) {
+        /* A short text line near the top of the page that is a date. */
+        int seen = 0;
+        for (uint32_t i = 1; i < d->n && seen < 400; i++) {
+            const tdp_hnode *x = &d->nodes[i];
+            if (x->tag != TDP_HT_TEXT || x->len < 8 || x->len > 80 ||
+                (tdp_htag_flags(d->nodes[x->parent].tag) & HT_RAW))
+                continue;
+            seen++;
+            td_date dt;
+            if (tdp_html_text_date(d->str.data + x->str, x->len, &dt)) {
+                a->date = dt;
+                break;
+            }
+        }
     }
     if (a->date.prec == TD_DATE_NONE && a->fetch_date.prec != TD_DATE_NONE)
         a->date = a->fetch_date;

@@ -18,6 +18,10 @@ bool tdp_html_parse_date(const char *s, size_t n, td_date *out);
 /* A date in a URL path: /2022/01/15/, /2022-01-15, /20220115/. */
 bool tdp_html_url_date(const char *url, size_t n, td_date *out);
 
+/* A date written for readers in s ("January 15, 2022", "15 Jan. 2022",
+ * "2022-01-15"); English month names. */
+bool tdp_html_text_date(const char *s, size_t n, td_date *out);
+
 /* The title without a site suffix or prefix ("Story | Site", "Site - Story"). */
 size_t tdp_html_trim_title(const char *t, size_t n, const char *site, size_t *start);
 
