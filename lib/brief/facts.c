@@ -468,7 +468,7 @@ td_status tdp_brief_facts(bctx *c)
                 de++;
             const bsent *s = tdp_bctx_sent(c, (uint32_t)i, sent);
             if (s)
-                st = sentence_claims(c, i, s, an->mentions + mi, me - mi, r.d + di, de - di,
+                st = sentence_claims(c, i, s, an->mentions + mi, me - mi, r.d ? r.d + di : NULL, de - di,
                                      &cl);
             mi = me;
         }
