@@ -7,12 +7,13 @@
 #include "cli.h"
 
 static const char k_help[] =
-    "usage: tidings brief [--json] [--sentences N | --words N] PATH...\n\n"
+    "usage: tidings brief [--json | --html FILE] [--sentences N | --words N] PATH...\n\n"
     "Reads articles, finds the stories behind them and prints a brief of each:\n"
     "headline, summary, timeline, people, quotes, discrepancies and sources.\n"
     "Markdown by default.\n\n"
     "options:\n"
     "  --json         print {\"stories\": [...]} instead (docs/json.md)\n"
+    "  --html FILE    write a self-contained HTML report to FILE instead\n"
     "  --sentences N  sentences in each summary (default 4)\n"
     "  --words N      summaries of about N words instead (e.g. 250)\n";
 
@@ -53,6 +54,7 @@ static int add(void *ctx, td_article *a)
 int cmd_brief(int argc, char **argv)
 {
     bool json = false;
+    const char *html = NULL;
     td_corpus_opts opts = {0, 0, 0};
     int words = 0;
     int i = 1;
@@ -62,6 +64,10 @@ int cmd_brief(int argc, char **argv)
             return EXIT_OK;
         } else if (!strcmp(argv[i], "--json")) {
             json = true;
+        } else if (!strcmp(argv[i], "--html")) {
+            if (i + 1 >= argc || !argv[i + 1][0])
+                return cli_usage_error("brief", "--html needs a file name");
+            html = argv[++i];
         } else if (!strcmp(argv[i], "--sentences") || !strcmp(argv[i], "--words")) {
             long v = i + 1 < argc ? count_arg(argv[i + 1]) : -1;
             if (v < 0)
@@ -94,10 +100,21 @@ int cmd_brief(int argc, char **argv)
         char *out = NULL;
         size_t n = 0;
         if (!st)
-            st = json ? td_corpus_json(c, &out, &n) : td_corpus_markdown(c, &out, &n);
+            st = html ? td_corpus_html(c, &out, &n)
+                 : json ? td_corpus_json(c, &out, &n)
+                        : td_corpus_markdown(c, &out, &n);
         if (st) {
             cli_error("%s", td_strerror(st));
             rc = EXIT_FATAL;
+        } else if (html) {
+            FILE *f = fopen(html, "wb");
+            bool ok = f && fwrite(out, 1, n, f) == n;
+            if (f && fclose(f))
+                ok = false;
+            if (!ok) {
+                cli_error("%s: cannot write", html);
+                rc = EXIT_FATAL;
+            }
         } else if (!cli_write(out, n) || (json && !cli_write("\n", 1))) {
             rc = EXIT_FATAL;
         }

@@ -51,6 +51,9 @@ TD_API size_t td_corpus_story_count(const td_corpus *c);
 TD_API TD_NODISCARD td_status td_corpus_json(const td_corpus *c, char **out, size_t *len);
 /* The briefs as Markdown, for a terminal or a file. */
 TD_API TD_NODISCARD td_status td_corpus_markdown(const td_corpus *c, char **out, size_t *len);
+/* The briefs as one self-contained HTML page (inline style, no script, nothing
+ * fetched), sources linked to each story's source list. */
+TD_API TD_NODISCARD td_status td_corpus_html(const td_corpus *c, char **out, size_t *len);
 
 /*
  * One story's brief (story = 0 .. td_corpus_story_count()-1, in the order of the

@@ -114,6 +114,11 @@ void tdp_brief_json(tdp_buf *out, td_article *const *arts, const tdp_brief *b,
                     size_t story_id);
 void tdp_brief_markdown(tdp_buf *out, td_article *const *arts, const tdp_brief *b,
                         size_t story_id);
+/* A story's HTML section, between the page's head and tail. */
+void tdp_brief_html(tdp_buf *out, td_article *const *arts, const tdp_brief *b,
+                    size_t story_id);
+void tdp_brief_html_head(tdp_buf *out);
+void tdp_brief_html_tail(tdp_buf *out);
 
 /* ---- text helpers shared by the brief's passes (text.c) ---- */
 

@@ -191,6 +191,18 @@ TD_API td_status td_corpus_markdown(const td_corpus *c, char **out, size_t *len)
     return finish(&b, out, len);
 }
 
+TD_API td_status td_corpus_html(const td_corpus *c, char **out, size_t *len)
+{
+    if (!c || !out || !c->built)
+        return TD_EARG;
+    tdp_buf b = TDP_BUF_INIT;
+    tdp_brief_html_head(&b);
+    for (size_t s = 0; s < c->n_stories; s++)
+        tdp_brief_html(&b, c->arts, &c->briefs[s], s + 1);
+    tdp_brief_html_tail(&b);
+    return finish(&b, out, len);
+}
+
 TD_API td_status td_corpus_story_json(const td_corpus *c, size_t story, char **out,
                                       size_t *len)
 {

@@ -480,7 +480,7 @@ static const char *const k_docs[] = {
     "as the dockworkers' strike went on. Ines Carvalho met both sides.\n",
 };
 
-static td_status build_corpus(char **json, char **md)
+static td_status build_corpus(char **json, char **md, char **html)
 {
     td_corpus *c = td_corpus_new(NULL);
     if (!c)
@@ -509,6 +509,8 @@ static td_status build_corpus(char **json, char **md)
         st = td_corpus_json(c, json, NULL);
     if (!st)
         st = td_corpus_markdown(c, md, NULL);
+    if (!st && html)
+        st = td_corpus_html(c, html, NULL);
     td_corpus_free(c);
     return st;
 }
@@ -516,9 +518,13 @@ static td_status build_corpus(char **json, char **md)
 static void test_corpus_deterministic(void **state)
 {
     (void)state;
-    char *j1 = NULL, *m1 = NULL, *j2 = NULL, *m2 = NULL;
-    assert_int_equal(build_corpus(&j1, &m1), TD_OK);
-    assert_int_equal(build_corpus(&j2, &m2), TD_OK);
+    char *j1 = NULL, *m1 = NULL, *j2 = NULL, *m2 = NULL, *h = NULL;
+    assert_int_equal(build_corpus(&j1, &m1, &h), TD_OK);
+    assert_int_equal(build_corpus(&j2, &m2, NULL), TD_OK);
+    assert_non_null(strstr(h, "<!DOCTYPE html>"));
+    assert_non_null(strstr(h, "</html>"));
+    assert_non_null(strstr(h, "&quot;We did not walk out") || strstr(h, "&ldquo;We did not"));
+    td_free(h);
     assert_string_equal(j1, j2);
     assert_string_equal(m1, m2);
     assert_non_null(strstr(j1, "\"stories\":[{\"id\":1"));
@@ -538,15 +544,18 @@ static void test_corpus_alloc_failures(void **state)
         g_fail_at = at;
         g_count = 0;
         g_live = 0;
-        char *j = NULL, *m = NULL;
-        td_status st = build_corpus(&j, &m);
+        char *j = NULL, *m = NULL, *h = NULL;
+        td_status st = build_corpus(&j, &m, &h);
         if (st == TD_OK) {
             fail_free(j);
             fail_free(m);
+            fail_free(h);
         } else {
             assert_int_equal(st, TD_ENOMEM);
-            fail_free(j); /* the JSON may be made before the Markdown fails */
-            assert_null(m);
+            /* the JSON and Markdown may be made before a later one fails */
+            fail_free(j);
+            fail_free(m);
+            assert_null(h);
         }
         assert_int_equal(g_live, 0);
         if (st == TD_OK && g_count <= at) {
