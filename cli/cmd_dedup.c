@@ -127,7 +127,8 @@ static void print_stream(dedup_ctx *c, bool json)
 {
     stream_copy *v = c->copies;
     size_t n = c->n_copies;
-    qsort(v, n, sizeof *v, by_canonical);
+    if (n > 1)
+        qsort(v, n, sizeof *v, by_canonical);
     for (size_t i = 0; i < n;) {
         size_t j = i;
         while (j < n && !strcmp(v[j].canonical, v[i].canonical))
@@ -136,7 +137,8 @@ static void print_stream(dedup_ctx *c, bool json)
             v[k].group = v[i].order;
         i = j;
     }
-    qsort(v, n, sizeof *v, by_group);
+    if (n > 1)
+        qsort(v, n, sizeof *v, by_group);
     size_t groups = 0;
     if (json)
         fputs("{\"groups\":[", stdout);

@@ -50,7 +50,7 @@ void tdp_find_dates_in(const char *s, size_t n, const td_date *ref,
 static inline tdp_toklist tdp_toklist_view(const tdp_toklist *tl, size_t first, size_t n)
 {
     tdp_toklist v = *tl;
-    v.toks = tl->toks + first;
+    v.toks = tl->toks ? tl->toks + first : NULL;
     v.n = n;
     v.cap = n;
     return v;

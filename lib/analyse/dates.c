@@ -451,6 +451,8 @@ static size_t numeric_form(const ctx *c, emit_state *e, size_t i)
                 if (!nd || ++k > 2)
                     ok = false;
                 nd = 0;
+            } else if (*q < '0' || *q > '9' || nd >= 4) {
+                ok = false; /* no part of a date has more than four digits */
             } else {
                 p[k] = p[k] * 10 + (*q - '0');
                 nd++;

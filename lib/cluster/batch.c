@@ -64,7 +64,7 @@ static void order_from_infos(const tdp_cinfo *info, size_t n, uint32_t *order,
         k[i].key = keys[i];
         k[i].i = (uint32_t)i;
     }
-    qsort(k, n, sizeof *k, cmp_keyed);
+    tdp_sort(k, n, sizeof *k, cmp_keyed);
     for (size_t i = 0; i < n; i++)
         order[i] = k[i].i;
     tdp_free(k);
@@ -338,7 +338,7 @@ static td_status build_df(const tdp_cinfo *info, size_t n, dfmap *m)
     for (size_t i = 0; i < n; i++)
         for (size_t j = 0; j < info[i].n; j++)
             all[k++] = info[i].f[j].hash;
-    qsort(all, tot, sizeof *all, cmp_u64);
+    tdp_sort(all, tot, sizeof *all, cmp_u64);
     m->h = tdp_malloc((tot ? tot : 1) * sizeof *m->h);
     m->df = tdp_malloc((tot ? tot : 1) * sizeof *m->df);
     if (!m->h || !m->df) {

@@ -410,14 +410,14 @@ static td_status story_reindex(tdp_clusterer *c, uint32_t slot, wterm *tmp)
         tmp[j].w = (float)(s->cw[j] * idf(c, s->ch[j]));
         tmp[j].i = j;
     }
-    qsort(tmp, s->nc, sizeof *tmp, cmp_wterm_desc);
+    tdp_sort(tmp, s->nc, sizeof *tmp, cmp_wterm_desc);
     uint32_t k = s->nc < (uint32_t)c->p.index_terms ? s->nc : (uint32_t)c->p.index_terms;
     uint64_t nidx[512];
     if (k > 256)
         k = 256;
     for (uint32_t j = 0; j < k; j++)
         nidx[j] = s->ch[tmp[j].i];
-    qsort(nidx, k, sizeof *nidx, cmp_u64);
+    tdp_sort(nidx, k, sizeof *nidx, cmp_u64);
     if (!s->idx) {
         /* twice the terms: after a failed update the old and new sets both stay */
         s->idx = tdp_malloc(2 * (size_t)(c->p.index_terms > 256 ? 256 : c->p.index_terms) *
@@ -439,7 +439,7 @@ static td_status story_reindex(tdp_clusterer *c, uint32_t slot, wterm *tmp)
                     nidx[m++] = nidx[x];
                 for (; a < s->nidx; a++)
                     nidx[m++] = s->idx[a];
-                qsort(nidx, m, sizeof *nidx, cmp_u64);
+                tdp_sort(nidx, m, sizeof *nidx, cmp_u64);
                 memcpy(s->idx, nidx, m * sizeof *nidx);
                 s->nidx = m;
                 return TD_ENOMEM;
@@ -526,7 +526,7 @@ static td_status story_add_vec(tdp_clusterer *c, story *s, const uint64_t *h,
             tmp[x].w = (float)(s->cw[x] * idf(c, s->ch[x]));
             tmp[x].i = x;
         }
-        qsort(tmp, s->nc, sizeof *tmp, cmp_wterm_desc);
+        tdp_sort(tmp, s->nc, sizeof *tmp, cmp_wterm_desc);
         /* mark the weakest for removal, then compact in hash order */
         for (uint32_t x = (uint32_t)c->p.cent_terms; x < s->nc; x++)
             s->cw[tmp[x].i] = -1;
@@ -787,7 +787,7 @@ td_status tdp_clusterer_add_placed(tdp_clusterer *c, const tdp_cfeat *f, size_t 
         tmp[i].w = (float)(l * idf(c, f[i].hash));
         tmp[i].i = (uint32_t)i;
     }
-    qsort(tmp, n, sizeof *tmp, cmp_wterm_desc);
+    tdp_sort(tmp, n, sizeof *tmp, cmp_wterm_desc);
     size_t na = n < (size_t)p->doc_terms ? n : (size_t)p->doc_terms;
     double norm = 0;
     for (size_t i = 0; i < na; i++)
@@ -833,7 +833,7 @@ td_status tdp_clusterer_add_placed(tdp_clusterer *c, const tdp_cfeat *f, size_t 
                    p->boost[src->kind < TDP_CT_KINDS ? src->kind : 0];
         c->af[i].count = (float)l;      /* l-space weight, unnormalised */
     }
-    qsort(c->af, na, sizeof *c->af, cmp_feat_hash);
+    tdp_sort(c->af, na, sizeof *c->af, cmp_feat_hash);
     for (size_t i = 0; i < na; i++) {
         c->ah[i] = c->af[i].hash;
         c->ak[i] = c->af[i].kind;

@@ -522,7 +522,7 @@ td_status tdp_cluster_info_ex(const td_article *a, tdp_cinfo *info, bool own_ter
             f[n].kind = kind;
             n++;
         }
-        qsort(f, n, sizeof *f, cmp_feat);
+        tdp_sort(f, n, sizeof *f, cmp_feat);
     }
     tdp_free(b.t);
     if (st) {
@@ -594,7 +594,7 @@ int32_t tdp_cluster_info_day(const tdp_cinfo *info, int32_t ref)
         }
     int32_t day = TDP_NODAY;
     if (k) {
-        qsort(v, k, sizeof *v, cmp_i32);
+        tdp_sort(v, k, sizeof *v, cmp_i32);
         day = v[k / 2];
     }
     if (v != small)

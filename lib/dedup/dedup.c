@@ -154,7 +154,7 @@ static td_status corpus_run(td_article *const *arts, size_t n, double t, double 
                              body, bytes, i};
     }
     if (!st)
-        qsort(ord, n, sizeof *ord, cmp_order);
+        tdp_sort(ord, n, sizeof *ord, cmp_order);
     for (size_t k = 0; !st && k < n; k++) {
         size_t i = ord[k].i;
         const td_article *a = arts[i];
@@ -210,7 +210,7 @@ static td_status corpus_run(td_article *const *arts, size_t n, double t, double 
                 r.vq[nv++] = (verify_item){score, (uint32_t)j};
             }
             if (nv > VERIFY_MAX) {
-                qsort(r.vq, nv, sizeof *r.vq, cmp_verify);
+                tdp_sort(r.vq, nv, sizeof *r.vq, cmp_verify);
                 nv = VERIFY_MAX;
             }
             for (size_t q = 0; q < nv; q++) {

@@ -315,7 +315,7 @@ td_status tdp_shingle_set(tdp_shingler *sh, const tdp_para *paras, size_t n,
             break;
         roll = (roll - w[i] * top) * SH_BASE + w[i + k];
     }
-    qsort(sh->set, ns, sizeof *sh->set, cmp_u64);
+    tdp_sort(sh->set, ns, sizeof *sh->set, cmp_u64);
     size_t m = 1;
     for (size_t i = 1; i < ns; i++)
         if (sh->set[i] != sh->set[m - 1])

@@ -172,7 +172,7 @@ static td_status walk(td_reader *r, const char *dir, size_t rel_off, int depth)
     }
     closedir(d);
     if (n)
-        qsort(names, n, sizeof *names, cmp_str);
+        tdp_sort(names, n, sizeof *names, cmp_str);
     tdp_buf path = TDP_BUF_INIT;
     for (size_t i = 0; i < n && !st; i++) {
         tdp_buf_reset(&path);

@@ -704,7 +704,7 @@ static int placement(const td_article *a, int64_t now, int64_t *day)
             if (an->dates[i].date.prec >= TD_DATE_DAY && an->dates[i].date.year > 0)
                 days[n++] = td_date_days(&an->dates[i].date);
         if (n) {
-            qsort(days, n, sizeof *days, cmp_i32);
+            tdp_sort(days, n, sizeof *days, cmp_i32);
             *day = days[(n - 1) / 2];
             tdp_free(days);
             return PLACED_MENTIONS;
