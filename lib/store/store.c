@@ -745,6 +745,31 @@ static td_status cluster_one(td_store *s, td_article *a, int placed_by, int64_t 
     return st;
 }
 
+/*
+ * Carries out the merges of live stories the clusterer made on its last add. When
+ * ingesting (write), the stored stories are merged too; while replaying, only the
+ * id map follows (what was stored is history).
+ */
+static td_status follow_merges(td_store *s, bool write, int64_t day)
+{
+    const tdp_cluster_merge *m = NULL;
+    size_t n = tdp_clusterer_merges(s->cl, &m);
+    td_status st = TD_OK;
+    for (size_t i = 0; i < n && !st; i++) {
+        uint64_t from = tdp_idmap_get(&s->map, m[i].from);
+        uint64_t into = tdp_idmap_get(&s->map, m[i].into);
+        if (!from)
+            continue;
+        if (!into)
+            st = tdp_idmap_put(&s->map, m[i].into, from, day, s->newest, s->opts.window_days);
+        else if (from != into && write)
+            st = tdp_store_merge(s, from, into);
+        else if (from != into)
+            st = tdp_idmap_put(&s->map, m[i].from, into, day, s->newest, s->opts.window_days);
+    }
+    return st;
+}
+
 /* Articles replayed per live story at most (its latest). */
 #define REPLAY_PER_STORY 1000
 
@@ -804,6 +829,8 @@ static td_status go_live(td_store *s)
         } else if (!st) {
             st = cluster_one(s, a, placed_by, day, &cid);
             see_day(s, day, now);
+            if (!st)
+                st = follow_merges(s, false, day);
             uint64_t known = cid ? tdp_idmap_get(&s->map, cid) : 0;
             if (!st && cid)
                 st = tdp_idmap_put(&s->map, cid, known ? known : story, day, s->newest,
@@ -1055,6 +1082,10 @@ static td_status ingest(td_store *s, td_article *a, td_ingest_result *res)
         if (st)
             return broken(s, tdp_store_failf(s, st, "cannot place the article in a story: %s",
                                              td_strerror(st)));
+        see_day(s, day, now);
+        st = follow_merges(s, true, day);
+        if (st)
+            return broken(s, st);
         story = tdp_idmap_get(&s->map, cid);
         if (!story) {
             q = tdp_store_stmt(s, TDP_S_NEW_STORY, &st);
