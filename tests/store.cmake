@@ -6,4 +6,4 @@ add_test(NAME store.errors COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/store/errors.s
          $<TARGET_FILE:tidings>)
 add_test(NAME store.resume COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/store/resume.sh
          $<TARGET_FILE:tidings> ${CMAKE_SOURCE_DIR})
-set_tests_properties(store.kill store.errors store.resume PROPERTIES LABELS "store" TIMEOUT 240)
+set_tests_properties(store.kill store.errors store.resume PROPERTIES LABELS "store" TIMEOUT 900)
