@@ -119,6 +119,8 @@ void tdp_brief_html(tdp_buf *out, td_article *const *arts, const tdp_brief *b,
                     size_t story_id);
 void tdp_brief_html_head(tdp_buf *out);
 void tdp_brief_html_tail(tdp_buf *out);
+/* A date as a reader sees it in Markdown and HTML: ISO, at most to the day. */
+void tdp_brief_put_day(tdp_buf *out, const td_date *d);
 
 /* ---- text helpers shared by the brief's passes (text.c) ---- */
 

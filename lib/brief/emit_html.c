@@ -37,16 +37,6 @@ static void h_sources(tdp_buf *o, const tdp_srcs *s, size_t story)
     tdp_buf_puts(o, "]</span>");
 }
 
-static void h_date(tdp_buf *o, const td_date *d)
-{
-    char s[32];
-    td_date x = *d;
-    if (x.prec == TD_DATE_MINUTE)
-        x.prec = TD_DATE_DAY;
-    td_date_format(&x, s, sizeof s);
-    tdp_buf_puts(o, s);
-}
-
 void tdp_brief_html_head(tdp_buf *o)
 {
     tdp_buf_puts(o,
@@ -89,10 +79,10 @@ void tdp_brief_html(tdp_buf *o, td_article *const *arts, const tdp_brief *b, siz
                    story, b->n_arts, b->n_arts == 1 ? "" : "s", b->n_indep);
     if (b->first.prec) {
         tdp_buf_puts(o, ", ");
-        h_date(o, &b->first);
+        tdp_brief_put_day(o, &b->first);
         if (td_date_days(&b->first) != td_date_days(&b->last)) {
             tdp_buf_puts(o, " to ");
-            h_date(o, &b->last);
+            tdp_brief_put_day(o, &b->last);
         }
     }
     tdp_buf_puts(o, ".</p>\n");
@@ -110,7 +100,7 @@ void tdp_brief_html(tdp_buf *o, td_article *const *arts, const tdp_brief *b, siz
         tdp_buf_puts(o, "<h2>Timeline</h2>\n<table>\n");
         for (size_t i = 0; i < b->n_timeline; i++) {
             tdp_buf_puts(o, "<tr><td class=date>");
-            h_date(o, &b->timeline[i].date);
+            tdp_brief_put_day(o, &b->timeline[i].date);
             tdp_buf_puts(o, "</td><td>");
             esc(o, b->timeline[i].text);
             h_sources(o, &b->timeline[i].src, story);
@@ -223,7 +213,7 @@ void tdp_brief_html(tdp_buf *o, td_article *const *arts, const tdp_brief *b, siz
         }
         if (d.prec) {
             tdp_buf_puts(o, ", ");
-            h_date(o, &d);
+            tdp_brief_put_day(o, &d);
         }
         if (td_article_title(a)) {
             tdp_buf_puts(o, ": ");

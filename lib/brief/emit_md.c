@@ -32,7 +32,7 @@ static void md_sources(tdp_buf *o, const tdp_srcs *s)
     tdp_buf_putc(o, ']');
 }
 
-static void md_date(tdp_buf *o, const td_date *d)
+void tdp_brief_put_day(tdp_buf *o, const td_date *d)
 {
     char s[32];
     td_date x = *d;
@@ -62,10 +62,10 @@ void tdp_brief_markdown(tdp_buf *o, td_article *const *arts, const tdp_brief *b,
                    b->n_arts == 1 ? "" : "s", b->n_indep);
     if (b->first.prec) {
         tdp_buf_puts(o, ", ");
-        md_date(o, &b->first);
+        tdp_brief_put_day(o, &b->first);
         if (td_date_days(&b->first) != td_date_days(&b->last)) {
             tdp_buf_puts(o, " to ");
-            md_date(o, &b->last);
+            tdp_brief_put_day(o, &b->last);
         }
     }
     tdp_buf_puts(o, ".\n");
@@ -82,7 +82,7 @@ void tdp_brief_markdown(tdp_buf *o, td_article *const *arts, const tdp_brief *b,
         tdp_buf_puts(o, "\n## Timeline\n\n");
         for (size_t i = 0; i < b->n_timeline && i < MD_TIMELINE; i++) {
             tdp_buf_puts(o, "- ");
-            md_date(o, &b->timeline[i].date);
+            tdp_brief_put_day(o, &b->timeline[i].date);
             tdp_buf_printf(o, ": %s", b->timeline[i].text);
             md_sources(o, &b->timeline[i].src);
             tdp_buf_putc(o, '\n');
@@ -167,7 +167,7 @@ void tdp_brief_markdown(tdp_buf *o, td_article *const *arts, const tdp_brief *b,
             tdp_buf_printf(o, ", %s", outlet);
         if (d.prec) {
             tdp_buf_puts(o, ", ");
-            md_date(o, &d);
+            tdp_brief_put_day(o, &d);
         }
         if (title)
             tdp_buf_printf(o, ": %s", title);
