@@ -620,6 +620,23 @@ static td_status story_absorb(tdp_clusterer *c, uint32_t keep, uint32_t gone, wt
     return story_reindex(c, keep, tmp);
 }
 
+/* Keeps the maxc best (slot, score) pairs in descending score order, earlier
+ * arrivals first among equals; returns the new count. */
+static int topk_push(uint32_t *cand, float *cs, int nc, int maxc, uint32_t sl, float v)
+{
+    if (maxc <= 0 || (nc == maxc && v <= cs[nc - 1]))
+        return nc;
+    int k = nc < maxc ? nc++ : nc - 1;
+    while (k > 0 && cs[k - 1] < v) {
+        cs[k] = cs[k - 1];
+        cand[k] = cand[k - 1];
+        k--;
+    }
+    cs[k] = v;
+    cand[k] = sl;
+    return nc;
+}
+
 /*
  * After story `slot` took an article: the live story now most like it (found
  * through the inverted index with the story's own indexed terms), merged with it
@@ -668,16 +685,7 @@ static td_status merge_pass(tdp_clusterer *c, uint32_t *slot, wterm *tmp)
             uint32_t sl = c->touched[t];
             float v = c->acc[sl];
             c->acc[sl] = 0;
-            if (nc == maxc && v <= cs[nc - 1])
-                continue;
-            int k = nc < maxc ? nc++ : nc - 1;
-            while (k > 0 && cs[k - 1] < v) {
-                cs[k] = cs[k - 1];
-                cand[k] = cand[k - 1];
-                k--;
-            }
-            cs[k] = v;
-            cand[k] = sl;
+            nc = topk_push(cand, cs, nc, maxc, sl, v);
         }
         double best = -1;
         int64_t bs = -1;
@@ -849,25 +857,7 @@ td_status tdp_clusterer_add_placed(tdp_clusterer *c, const tdp_cfeat *f, size_t 
         uint32_t sl = c->touched[t];
         float v = c->acc[sl];
         c->acc[sl] = 0;
-        if (nc < maxc) {
-            int k = nc++;
-            while (k > 0 && cs[k - 1] < v) {
-                cs[k] = cs[k - 1];
-                cand[k] = cand[k - 1];
-                k--;
-            }
-            cs[k] = v;
-            cand[k] = sl;
-        } else if (v > cs[nc - 1]) {
-            int k = nc - 1;
-            while (k > 0 && cs[k - 1] < v) {
-                cs[k] = cs[k - 1];
-                cand[k] = cand[k - 1];
-                k--;
-            }
-            cs[k] = v;
-            cand[k] = sl;
-        }
+        nc = topk_push(cand, cs, nc, maxc, sl, v);
     }
     double best = -1;
     int64_t best_slot = -1;
