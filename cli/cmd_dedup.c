@@ -21,8 +21,9 @@ static const char k_help[] =
     "--index FILE: a stream that goes on over runs. FILE (created when missing) holds\n"
     "the articles of earlier runs; each article read is looked up in it, then added,\n"
     "and FILE is saved at the end. Copies are told from MinHash estimates, and their\n"
-    "canonical article may be one of an earlier run. A saved index keeps the\n"
-    "thresholds it was made with.\n";
+    "canonical article may be one of an earlier run; an article read again with the\n"
+    "same id and text counts as already indexed, not as a copy. A saved index keeps\n"
+    "the thresholds it was made with.\n";
 
 /* One copy found by the stream (--index). */
 typedef struct stream_copy {
@@ -40,6 +41,7 @@ typedef struct dedup_ctx {
     stream_copy *copies;
     size_t n_copies, cap_copies;
     size_t seen;
+    size_t known;        /* --index: articles the index already held (same id, text) */
 } dedup_ctx;
 
 static int stream_one(dedup_ctx *c, td_article *a)
@@ -53,6 +55,8 @@ static int stream_one(dedup_ctx *c, td_article *a)
         return -1;
     }
     int rc = 0;
+    if (st == TD_OK && m.known)
+        c->known++;
     if (st == TD_OK && m.kind != TD_COPY_NONE) {
         if (c->n_copies == c->cap_copies) {
             size_t cap = c->cap_copies ? c->cap_copies * 2 : 64;
@@ -165,11 +169,14 @@ static void print_stream(dedup_ctx *c, bool json)
         groups += head;
     }
     if (json)
-        fputs(groups ? "]}]}\n" : "]}\n", stdout);
+        printf("%s,\"articles\":%zu,\"known\":%zu,\"indexed\":%zu}\n",
+               groups ? "]}]" : "]", c->seen, c->known, td_dedup_index_count(c->ix));
     else
-        printf("%s%zu %s in %zu %s among %zu articles; %zu in the index\n",
+        printf("%s%zu %s in %zu %s among %zu articles (%zu already indexed); "
+               "%zu in the index\n",
                groups ? "\n" : "", n, n == 1 ? "copy" : "copies", groups,
-               groups == 1 ? "group" : "groups", c->seen, td_dedup_index_count(c->ix));
+               groups == 1 ? "group" : "groups", c->seen, c->known,
+               td_dedup_index_count(c->ix));
 }
 
 static int keep(void *vctx, td_article *a)

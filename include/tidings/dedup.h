@@ -83,6 +83,8 @@ typedef struct td_dedup_match {
     double similarity;    /* estimated Jaccard (near), containment (partial), 1 (exact) */
     const char *of;       /* id of the canonical article of the group it joins */
     const char *nearest;  /* id of the indexed article it matched best */
+    int known;            /* 1: this very article (same id, same text) is already in
+                             the index; kind is then TD_COPY_NONE and nothing is added */
 } td_dedup_match;         /* the strings belong to the index: valid until its next
                              add, query, load or free */
 
@@ -93,7 +95,9 @@ TD_API void td_dedup_index_free(td_dedup_index *ix);
 /*
  * Answers "copy of what?" for the article (cleaning it first if needed), then
  * adds it to the index. An exact copy is answered but not stored again. The
- * article's id names it in later answers. TD_EEMPTY: no words (nothing stored).
+ * article's id names it in later answers. An article met again under the same id
+ * with the same text (a file read twice, a stream replayed) is not a copy of
+ * itself: the answer is TD_COPY_NONE with known = 1. TD_EEMPTY: no words (nothing stored).
  */
 TD_API TD_NODISCARD td_status td_dedup_index_add(td_dedup_index *ix, td_article *a,
                                                  td_dedup_match *out);

@@ -496,7 +496,7 @@ static int32_t article_days(const td_article *a)
 td_status tdp_index_add_sig(td_dedup_index *ix, const tdp_sig *s, const char *id,
                            int32_t days, bool add, td_dedup_match *out, uint32_t *nearest)
 {
-    *out = (td_dedup_match){TD_COPY_NONE, 0.0, NULL, NULL};
+    *out = (td_dedup_match){TD_COPY_NONE, 0.0, NULL, NULL, 0};
     if (nearest)
         *nearest = UINT32_MAX;
     if (!s->exact)
@@ -511,6 +511,13 @@ td_status tdp_index_add_sig(td_dedup_index *ix, const tdp_sig *s, const char *id
     double sim;
     decide(ix, s, c, n, &best, &kind, &sim);
     uint32_t root = UINT32_MAX, near_rec = 0;
+    if (kind == TD_COPY_EXACT && !strcmp(tdp_index_id(ix, c[best].rec), id ? id : "")) {
+        /* the article itself, met again: neither a copy nor new */
+        out->known = 1;
+        if (nearest)
+            *nearest = c[best].rec;
+        return TD_OK;
+    }
     if (best >= 0) {
         near_rec = c[best].rec;
         root = ix->recs[near_rec].root;
@@ -534,7 +541,7 @@ static td_status index_article(td_dedup_index *ix, td_article *a, td_dedup_match
 {
     if (!ix || !a || !out)
         return TD_EARG;
-    *out = (td_dedup_match){TD_COPY_NONE, 0.0, NULL, NULL};
+    *out = (td_dedup_match){TD_COPY_NONE, 0.0, NULL, NULL, 0};
     if (!a->cleaned) {
         td_status st = td_clean(a);
         if (st && st != TD_EEMPTY)

@@ -153,6 +153,53 @@ static void test_save_load(void **state)
     td_dedup_index_free(iy);
 }
 
+/* An article met again (same id, same text) is known, not a copy of itself; the
+ * same text under another id is an exact copy; a changed text under the same id is
+ * answered like any other article. Also across a save and load. */
+static void test_known_again(void **state)
+{
+    (void)state;
+    td_dedup_index *ix = td_dedup_index_new(NULL);
+    td_article *a = mk_gen("a", 1, 0, 0), *b = mk_gen("b", 2, 0, 0);
+    td_dedup_match m;
+    assert_int_equal(td_dedup_index_add(ix, a, &m), TD_OK);
+    assert_int_equal(m.kind, TD_COPY_NONE);
+    assert_int_equal(m.known, 0);
+    assert_int_equal(td_dedup_index_add(ix, b, &m), TD_OK);
+    assert_int_equal(td_dedup_index_add(ix, a, &m), TD_OK);
+    assert_int_equal(m.kind, TD_COPY_NONE);
+    assert_int_equal(m.known, 1);
+    assert_int_equal(td_dedup_index_count(ix), 2);
+    assert_int_equal(td_dedup_index_query(ix, b, &m), TD_OK);
+    assert_int_equal(m.known, 1);
+    /* the same text under another id */
+    td_article *a2 = mk_gen("a-copy", 1, 0, 0);
+    assert_int_equal(td_dedup_index_add(ix, a2, &m), TD_OK);
+    assert_int_equal(m.kind, TD_COPY_EXACT);
+    assert_int_equal(m.known, 0);
+    assert_string_equal(m.of, "a");
+    /* a revised text under the same id */
+    td_article *a3 = mk_gen("a", 1, GEN_EDIT_WORDS, 9);
+    assert_int_equal(td_dedup_index_add(ix, a3, &m), TD_OK);
+    assert_int_equal(m.known, 0);
+    assert_true(m.kind == TD_COPY_NEAR || m.kind == TD_COPY_PARTIAL);
+    assert_int_equal(td_dedup_index_count(ix), 3);
+    /* a later run on the saved index */
+    assert_int_equal(td_dedup_index_save(ix, g_path), TD_OK);
+    td_dedup_index *iy;
+    assert_int_equal(td_dedup_index_load(g_path, &iy), TD_OK);
+    assert_int_equal(td_dedup_index_add(iy, b, &m), TD_OK);
+    assert_int_equal(m.known, 1);
+    assert_int_equal(m.kind, TD_COPY_NONE);
+    assert_int_equal(td_dedup_index_count(iy), 3);
+    td_dedup_index_free(ix);
+    td_dedup_index_free(iy);
+    td_article_free(a);
+    td_article_free(a2);
+    td_article_free(a3);
+    td_article_free(b);
+}
+
 static unsigned char *slurp(const char *path, size_t *n)
 {
     FILE *f = fopen(path, "rb");
@@ -356,6 +403,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_stream_answers),
         cmocka_unit_test(test_save_load),
+        cmocka_unit_test(test_known_again),
         cmocka_unit_test(test_corrupt),
         cmocka_unit_test(test_alloc_failures),
         cmocka_unit_test(test_threaded_signatures),
