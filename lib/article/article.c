@@ -18,12 +18,21 @@ TD_API void td_article_free(td_article *a)
     tdp_free(a->paras);
     tdp_free(a->removed);
     tdp_arena_free(&a->arena);
+    tdp_free(a->html_owned);
     tdp_free(a);
 }
 
 const char *tdp_article_str(td_article *a, const char *s, size_t n)
 {
     return tdp_arena_strndup(&a->arena, s ? s : "", s ? n : 0);
+}
+
+void tdp_article_take_html(td_article *a, char *data, size_t len)
+{
+    tdp_free(a->html_owned);
+    a->html_owned = data;
+    a->html = data;
+    a->html_len = len;
 }
 
 TD_API td_status td_article_set(td_article *a, td_field f, const char *v, size_t len)

@@ -38,6 +38,7 @@ struct td_article {
     size_t text_len;
     const char *html;              /* raw HTML page, when the input was one */
     size_t html_len;
+    char *html_owned;              /* html when taken over (not in the arena) */
 
     tdp_para *paras;
     size_t n_paras, cap_paras;
@@ -50,6 +51,9 @@ struct td_article {
 
 /* Copies s into the article's arena; NULL on out-of-memory. */
 const char *tdp_article_str(td_article *a, const char *s, size_t n);
+/* Makes the tdp_malloc'd, NUL-terminated page data (len bytes) the article's HTML
+ * without copying it; the article frees it. */
+void tdp_article_take_html(td_article *a, char *data, size_t len);
 /* Appends a cleaned paragraph / a removal (text copied). */
 td_status tdp_article_add_para(td_article *a, const char *s, size_t n, td_para_kind kind);
 td_status tdp_article_add_removed(td_article *a, const char *s, size_t n, const char *reason);

@@ -50,17 +50,25 @@ typedef struct extractor {
 
 /* ---- class and id names ---- */
 
+/* These run for every class word of every element: the first letter is
+ * compared before anything else. */
 static bool word_is(const char *w, size_t n, const char *const *list)
 {
+    if (!n)
+        return false;
     for (; *list; list++)
-        if (strlen(*list) == n && memcmp(w, *list, n) == 0)
+        if ((*list)[0] == w[0] && strlen(*list) == n && memcmp(w, *list, n) == 0)
             return true;
     return false;
 }
 
 static bool word_starts(const char *w, size_t n, const char *const *list)
 {
+    if (!n)
+        return false;
     for (; *list; list++) {
+        if ((*list)[0] != w[0])
+            continue;
         size_t l = strlen(*list);
         if (n >= l && memcmp(w, *list, l) == 0)
             return true;

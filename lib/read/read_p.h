@@ -41,6 +41,20 @@ td_status tdp_stream_skip(tdp_stream *s, size_t n);
 /* Reads the rest of the input; TD_ETOOBIG past max (the rest is drained). */
 td_status tdp_stream_rest(tdp_stream *s, size_t max, tdp_buf *out);
 
+struct libdeflate_decompressor;
+
+/*
+ * Loads a whole regular file of at most max bytes into s as an in-memory stream:
+ * a single-member gzip file is inflated in one call (its size from the gzip
+ * trailer, at most max bytes), other files are taken as they are. *dec is the
+ * decompressor, made on first use and kept by the caller. Returns false, with s
+ * untouched, when the file is not a candidate (not regular, too large, several
+ * gzip members, damaged, unreadable, out of memory): the caller then streams it
+ * with zlib, which reports the problem if there is one.
+ */
+bool tdp_stream_load_file(tdp_stream *s, const char *path, size_t max,
+                          struct libdeflate_decompressor **dec);
+
 typedef enum tdp_format {
     TDP_FMT_UNKNOWN = 0, TDP_FMT_TEXT, TDP_FMT_JSONL, TDP_FMT_JSON, TDP_FMT_HTML,
     TDP_FMT_WARC

@@ -16,6 +16,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <libdeflate.h>
+
 #include "read/read_p.h"
 
 typedef struct qitem {
@@ -32,6 +34,7 @@ struct td_reader {
     tdp_source src;
     tdp_buf err, warn, tmp;
     bool has_warn;
+    struct libdeflate_decompressor *inflater; /* for whole .gz files, made on use */
 };
 
 #define MAX_DEPTH 64
@@ -73,6 +76,8 @@ TD_API void td_reader_free(td_reader *r)
     tdp_buf_free(&r->err);
     tdp_buf_free(&r->warn);
     tdp_buf_free(&r->tmp);
+    if (r->inflater)
+        libdeflate_free_decompressor(r->inflater);
     tdp_free(r);
 }
 
@@ -130,7 +135,7 @@ static td_status push(td_reader *r, const char *path, const char *id_base, size_
         return TD_ENOMEM;
     qitem it = {tdp_strdup(path), tdp_strndup(id_base, id_len), NULL, len};
     if (data) {
-        it.data = tdp_malloc(len ? len : 1);
+        it.data = tdp_malloc(len + 1); /* room for a final NUL (see whole()) */
         if (it.data && len)
             memcpy(it.data, data, len);
     }
@@ -282,7 +287,7 @@ static td_status open_next(td_reader *r)
     if (it.data) {
         /* The stream owns the copied buffer from now on and frees it on close. */
         s->st.buf = it.data;
-        s->st.cap = it.len;
+        s->st.cap = it.len + 1;
         s->st.beg = 0;
         s->st.end = it.len;
         s->st.eof = true;
@@ -303,6 +308,14 @@ static td_status open_next(td_reader *r)
         }
         if (S_ISDIR(sb.st_mode))
             return fail(r, TD_EIO, 0, "cannot read folder");
+        /* Files read whole are loaded (and inflated) in one piece when they can
+         * be; anything else, or anything unusual, is streamed through zlib. */
+        tdp_format f = format_from_name(it.path);
+        if ((f == TDP_FMT_TEXT || f == TDP_FMT_HTML || f == TDP_FMT_JSON) &&
+            tdp_stream_load_file(&s->st, it.path, r->opts.max_bytes, &r->inflater)) {
+            s->fmt = f;
+            return TD_OK;
+        }
         s->st.gz = gzopen(it.path, "rb");
         s->st.name = s->path;
         if (!s->st.gz) {
@@ -350,7 +363,22 @@ static td_status whole(td_reader *r, tdp_buf *out)
     tdp_source *s = &r->src;
     tdp_buf_reset(out);
     out->max = r->opts.max_bytes; /* the buffer never grows past the limit */
-    td_status st = tdp_stream_rest(&s->st, r->opts.max_bytes, out);
+    td_status st;
+    if (!s->st.gz && s->st.eof && s->st.buf && s->st.beg == 0 && s->st.end < s->st.cap &&
+        s->st.end <= r->opts.max_bytes) {
+        /* A file loaded whole (or a buffer): take the data over, no copy. */
+        tdp_buf_free(out);
+        out->data = s->st.buf;
+        out->len = s->st.end;
+        out->cap = s->st.cap;
+        out->max = r->opts.max_bytes;
+        out->data[out->len] = '\0';
+        s->st.buf = NULL;
+        s->st.cap = s->st.beg = s->st.end = 0;
+        st = TD_OK;
+    } else {
+        st = tdp_stream_rest(&s->st, r->opts.max_bytes, out);
+    }
     if (st == TD_ETOOBIG) {
         char m[96];
         snprintf(m, sizeof m, "larger than the %zu MiB limit", r->opts.max_bytes >> 20);
@@ -483,8 +511,11 @@ static td_status next_whole(td_reader *r, td_article **out)
         st = text_article(r, &text, out);
     } else if (s->fmt == TDP_FMT_HTML) {
         td_article *a = td_article_new();
-        if (!a || td_article_set(a, TD_FIELD_HTML, text.data, text.len) ||
-            set_origin(r, a, 0)) {
+        if (a) { /* the page's bytes are handed over, not copied */
+            tdp_article_take_html(a, text.data, text.len);
+            text = (tdp_buf)TDP_BUF_INIT;
+        }
+        if (!a || set_origin(r, a, 0)) {
             td_article_free(a);
             st = fail(r, TD_ENOMEM, 0, "out of memory");
         } else {

@@ -1,6 +1,16 @@
 /* stream.c - buffered reading of plain or gzip-compressed input, with bounded
- * lines so that a 100 MB line costs no more than the buffer. */
+ * lines so that a 100 MB line costs no more than the buffer. Files read whole
+ * (text, HTML, JSON) are loaded in one piece and a gzip file is inflated by
+ * libdeflate in one call, about three times faster than zlib's streaming gzread;
+ * anything unusual (several members, damage, past the size limit) is streamed
+ * with zlib, whose messages the errors keep. */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <libdeflate.h>
 
 #include "read/read_p.h"
 
@@ -180,4 +190,88 @@ td_status tdp_stream_rest(tdp_stream *s, size_t max, tdp_buf *out)
             return out->err;
         s->beg = s->end;
     }
+}
+
+/* ---- whole files in one call ---- */
+
+/* Reads exactly n bytes from fd; false on an error or a short file. */
+static bool read_all(int fd, char *p, size_t n)
+{
+    while (n) {
+        ssize_t got = read(fd, p, n > (1u << 30) ? (1u << 30) : n);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0)
+            return false;
+        p += got;
+        n -= (size_t)got;
+    }
+    return true;
+}
+
+/* Inflates one gzip member filling all of in; NULL when in is anything else. */
+static char *inflate_whole(const unsigned char *in, size_t n, size_t max,
+                           struct libdeflate_decompressor **dec, size_t *out_len)
+{
+    /* 10-byte header, empty deflate data (2 bytes), 8-byte trailer at least. */
+    if (n < 20)
+        return NULL;
+    size_t isize = (size_t)in[n - 4] | (size_t)in[n - 3] << 8 | (size_t)in[n - 2] << 16 |
+                   (size_t)in[n - 1] << 24;
+    /* ISIZE is the size modulo 2^32: a larger output fails below (no room). */
+    if (isize > max)
+        return NULL;
+    if (!*dec && !(*dec = libdeflate_alloc_decompressor()))
+        return NULL;
+    char *out = tdp_malloc(isize + 1); /* and a NUL the reader puts there */
+    if (!out)
+        return NULL;
+    size_t used = 0, made = 0;
+    enum libdeflate_result res =
+        libdeflate_gzip_decompress_ex(*dec, in, n, out, isize, &used, &made);
+    if (res != LIBDEFLATE_SUCCESS || used != n || made != isize) {
+        tdp_free(out); /* damaged, several members or trailing bytes: zlib decides */
+        return NULL;
+    }
+    *out_len = isize;
+    return out;
+}
+
+bool tdp_stream_load_file(tdp_stream *s, const char *path, size_t max,
+                          struct libdeflate_decompressor **dec)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    struct stat sb;
+    char *in = NULL;
+    size_t n = 0;
+    bool ok = fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size >= 0 &&
+              (uint64_t)sb.st_size <= max;
+    if (ok) {
+        n = (size_t)sb.st_size;
+        in = tdp_malloc(n + 1);
+        ok = in && read_all(fd, in, n);
+    }
+    close(fd);
+    if (!ok) {
+        tdp_free(in);
+        return false;
+    }
+    char *data = in;
+    size_t len = n;
+    if (n >= 2 && (unsigned char)in[0] == 0x1f && (unsigned char)in[1] == 0x8b) {
+        data = inflate_whole((const unsigned char *)in, n, max, dec, &len);
+        tdp_free(in);
+        if (!data)
+            return false;
+    }
+    /* The same state as an in-memory buffer: everything read, nothing more; one
+     * byte of room is left for a final NUL. */
+    s->buf = data;
+    s->cap = len + 1;
+    s->beg = 0;
+    s->end = len;
+    s->eof = true;
+    return true;
 }

@@ -708,6 +708,63 @@ static void test_truncated_gzip(void **state)
     td_reader_free(r);
 }
 
+/* Files read whole are inflated in one piece when they are one gzip member; two
+ * members, a gzip file past the size limit and a damaged one go through the
+ * streaming path, with the same results and messages. */
+static void test_gzip_whole_files(void **state)
+{
+    fixture *f = *state;
+    write_gz(f, "w/a.txt.gz", "One member.\n", 12);
+    write_gz(f, "w/b.txt.gz", "First member, ", 14);
+    gzFile gz = gzopen(path_in(f, "w/b.txt.gz"), "ab"); /* a second member */
+    assert_non_null(gz);
+    assert_int_equal(gzwrite(gz, "second member.\n", 15), 15);
+    assert_int_equal(gzclose(gz), Z_OK);
+    /* 1.5 MiB of text past a 1 MiB limit */
+    size_t big = 3u << 19;
+    char *t = malloc(big);
+    assert_non_null(t);
+    for (size_t i = 0; i < big; i++)
+        t[i] = i % 64 == 63 ? '\n' : (char)('a' + i % 26);
+    write_gz(f, "w/c.txt.gz", t, big);
+    free(t);
+    /* a damaged check value in the trailer */
+    write_gz(f, "w/d.txt.gz", "Damaged check value.\n", 21);
+    const char *dp = path_in(f, "w/d.txt.gz");
+    FILE *fp = fopen(dp, "r+b");
+    assert_non_null(fp);
+    assert_int_equal(fseek(fp, -8, SEEK_END), 0);
+    int c = fgetc(fp);
+    assert_int_equal(fseek(fp, -8, SEEK_END), 0);
+    fputc(c ^ 0x55, fp);
+    assert_int_equal(fclose(fp), 0);
+    write_gz(f, "w/e.html.gz", "<p>A page.</p>", 14);
+    td_reader_opts o = {0};
+    o.max_bytes = 1u << 20;
+    td_reader *r = reader(&o);
+    assert_int_equal(td_reader_add(r, path_in(f, "w")), TD_OK);
+    td_article *a = next_ok(r);
+    check_text(a, "a", "One member.\n");
+    td_article_free(a);
+    a = next_ok(r);
+    check_text(a, "b", "First member, second member.\n");
+    td_article_free(a);
+    next_err(r, TD_ETOOBIG, path_in(f, "w/c.txt.gz"), ": larger than the 1 MiB limit");
+    td_article *none = NULL;
+    assert_int_equal(td_reader_next(r, &none), TD_ECORRUPT);
+    assert_null(none);
+    char want[300];
+    snprintf(want, sizeof want, "%s: compressed data: ", dp);
+    assert_memory_equal(td_reader_error(r), want, strlen(want));
+    a = next_ok(r);
+    assert_string_equal(td_article_id(a), "e");
+    assert_int_equal(a->html_len, 14);
+    assert_memory_equal(a->html, "<p>A page.</p>", 14);
+    td_article_free(a);
+    next_end(r);
+    td_reader_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -727,6 +784,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_too_big_file, setup, teardown),
         cmocka_unit_test_setup_teardown(test_huge_line_bounded, setup, teardown),
         cmocka_unit_test_setup_teardown(test_truncated_gzip, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_gzip_whole_files, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
