@@ -353,15 +353,80 @@ static void advance_clock(tdp_clusterer *c, int32_t day)
 
 /* ---- scoring ---- */
 
-typedef struct wterm {
-    float w;
-    uint32_t i;
-} wterm;
+typedef tdp_wterm wterm;
+
+/* The order of term strength: higher weight first, among equal weights the lower
+ * index (terms are held in hash order, so: the lower hash). A total order - no two
+ * entries compare equal - so selection and sorting give one answer. */
+static inline bool wt_before(wterm a, wterm b)
+{
+    return a.w > b.w || (a.w == b.w && a.i < b.i);
+}
 
 static int cmp_wterm_desc(const void *a, const void *b)
 {
-    float x = ((const wterm *)a)->w, y = ((const wterm *)b)->w;
-    return x > y ? -1 : x < y;
+    wterm x = *(const wterm *)a, y = *(const wterm *)b;
+    return wt_before(x, y) ? -1 : wt_before(y, x);
+}
+
+static inline void wt_swap(wterm *t, size_t a, size_t b)
+{
+    wterm x = t[a];
+    t[a] = t[b];
+    t[b] = x;
+}
+
+void tdp_wterm_select(tdp_wterm *t, size_t n, size_t k)
+{
+    if (!t || k == 0 || k >= n)
+        return;
+    /* quickselect; invariant: lo <= k < hi, everything left of lo comes before
+     * everything from lo on, everything from hi on after everything before hi.
+     * Each round places its pivot and leaves it out, so the range shrinks. */
+    size_t lo = 0, hi = n;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2, last = hi - 1;
+        /* median of three into t[last] */
+        if (wt_before(t[mid], t[lo]))
+            wt_swap(t, mid, lo);
+        if (wt_before(t[last], t[lo]))
+            wt_swap(t, last, lo);
+        if (wt_before(t[mid], t[last]))
+            wt_swap(t, mid, last);
+        wterm pv = t[last];
+        size_t st = lo;
+        for (size_t x = lo; x < last; x++)
+            if (wt_before(t[x], pv))
+                wt_swap(t, x, st++);
+        wt_swap(t, st, last);
+        if (st == k)
+            return;
+        if (st < k)
+            lo = st + 1;
+        else
+            hi = st;
+    }
+}
+
+void tdp_wterm_top(tdp_wterm *t, size_t n, size_t k)
+{
+    if (k > n)
+        k = n;
+    tdp_wterm_select(t, n, k);
+    if (k > 64) {
+        tdp_sort(t, k, sizeof *t, cmp_wterm_desc);
+        return;
+    }
+    /* insertion sort of the k selected: k is small (tens) */
+    for (size_t x = 1; x < k; x++) {
+        wterm v = t[x];
+        size_t y = x;
+        while (y > 0 && wt_before(v, t[y - 1])) {
+            t[y] = t[y - 1];
+            y--;
+        }
+        t[y] = v;
+    }
 }
 
 static int cmp_u64(const void *a, const void *b)
@@ -410,11 +475,12 @@ static td_status story_reindex(tdp_clusterer *c, uint32_t slot, wterm *tmp)
         tmp[j].w = (float)(s->cw[j] * idf(c, s->ch[j]));
         tmp[j].i = j;
     }
-    tdp_sort(tmp, s->nc, sizeof *tmp, cmp_wterm_desc);
     uint32_t k = s->nc < (uint32_t)c->p.index_terms ? s->nc : (uint32_t)c->p.index_terms;
     uint64_t nidx[512];
     if (k > 256)
         k = 256;
+    /* the k strongest, in any order: they are sorted by hash below */
+    tdp_wterm_select(tmp, s->nc, k);
     for (uint32_t j = 0; j < k; j++)
         nidx[j] = s->ch[tmp[j].i];
     tdp_sort(nidx, k, sizeof *nidx, cmp_u64);
@@ -526,7 +592,7 @@ static td_status story_add_vec(tdp_clusterer *c, story *s, const uint64_t *h,
             tmp[x].w = (float)(s->cw[x] * idf(c, s->ch[x]));
             tmp[x].i = x;
         }
-        tdp_sort(tmp, s->nc, sizeof *tmp, cmp_wterm_desc);
+        tdp_wterm_select(tmp, s->nc, (size_t)c->p.cent_terms);
         /* mark the weakest for removal, then compact in hash order */
         for (uint32_t x = (uint32_t)c->p.cent_terms; x < s->nc; x++)
             s->cw[tmp[x].i] = -1;
@@ -795,8 +861,9 @@ td_status tdp_clusterer_add_placed(tdp_clusterer *c, const tdp_cfeat *f, size_t 
         tmp[i].w = (float)(l * idf(c, f[i].hash));
         tmp[i].i = (uint32_t)i;
     }
-    tdp_sort(tmp, n, sizeof *tmp, cmp_wterm_desc);
     size_t na = n < (size_t)p->doc_terms ? n : (size_t)p->doc_terms;
+    /* the na strongest in order of strength (the sums below run in that order) */
+    tdp_wterm_top(tmp, n, na);
     double norm = 0;
     for (size_t i = 0; i < na; i++)
         norm += (double)tmp[i].w * tmp[i].w;

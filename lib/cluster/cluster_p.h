@@ -168,4 +168,18 @@ size_t tdp_clusterer_merges(const tdp_clusterer *c, const tdp_cluster_merge **m)
 size_t tdp_clusterer_live(const tdp_clusterer *c);
 int32_t tdp_clusterer_clock(const tdp_clusterer *c);
 
+/*
+ * A term and its weight, as the clusterer ranks them: stronger first, among equal
+ * weights the lower index i. tdp_wterm_select moves the k strongest of t[0..n) to
+ * the front, in no particular order; tdp_wterm_top also sorts those k strongest.
+ * Both are deterministic (the order has no ties) and linear on average, where a
+ * full sort of every article's and centroid's terms was the clusterer's main cost.
+ */
+typedef struct tdp_wterm {
+    float w;
+    uint32_t i;
+} tdp_wterm;
+void tdp_wterm_select(tdp_wterm *t, size_t n, size_t k);
+void tdp_wterm_top(tdp_wterm *t, size_t n, size_t k);
+
 #endif
