@@ -84,6 +84,9 @@ struct tdp_clusterer {
     size_t n_free, cap_free;
     size_t n_live;
     int32_t clock;
+    int32_t own_last;       /* latest own date seen (TDP_NODAY: none) */
+    int32_t ud[9];          /* the last days placed by mentioned dates alone */
+    int n_ud, i_ud;
     /* postings */
     post *pm;
     size_t pm_cap, pm_n;
@@ -250,6 +253,7 @@ tdp_clusterer *tdp_clusterer_new_params(const tdp_cluster_params *p, uint64_t fi
     c->df_mask = ((uint64_t)1 << c->p.df_bits) - 1;
     c->df = tdp_calloc((size_t)c->df_mask + 1, sizeof *c->df);
     c->clock = TDP_NODAY;
+    c->own_last = TDP_NODAY;
     c->next_halve = TDP_NODAY;
     if (!c->df) {
         tdp_free(c);
@@ -349,6 +353,39 @@ static void advance_clock(tdp_clusterer *c, int32_t day)
         if (day - act > c->p.window_days)
             story_expire(c, (uint32_t)i);
     }
+}
+
+static int cmp_i32(const void *a, const void *b)
+{
+    int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/*
+ * An article without a date of its own, placed on `day` by the dates it mentions.
+ * In a stream that has had no own date for a window, nothing else tells the time:
+ * the clock follows the median of the last few such days (at least three), so
+ * stories still go quiet and leave, while one article citing a coming or a past
+ * date moves nothing. In a dated stream the own dates alone move the clock.
+ */
+static void undated_clock(tdp_clusterer *c, int32_t day)
+{
+    int cap = (int)(sizeof c->ud / sizeof *c->ud);
+    c->ud[c->i_ud] = day;
+    c->i_ud = (c->i_ud + 1) % cap;
+    if (c->n_ud < cap)
+        c->n_ud++;
+    if (c->own_last != TDP_NODAY && c->clock != TDP_NODAY &&
+        c->clock - c->own_last <= c->p.window_days)
+        return;
+    if (c->n_ud < 3)
+        return;
+    int32_t v[sizeof c->ud / sizeof *c->ud];
+    memcpy(v, c->ud, (size_t)c->n_ud * sizeof *v);
+    tdp_sort(v, (size_t)c->n_ud, sizeof *v, cmp_i32);
+    int32_t med = v[c->n_ud / 2];
+    if (c->clock == TDP_NODAY || med > c->clock)
+        advance_clock(c, med);
 }
 
 /* ---- scoring ---- */
@@ -839,6 +876,10 @@ td_status tdp_clusterer_add_placed(tdp_clusterer *c, const tdp_cfeat *f, size_t 
         day = c->clock;
     if (own_date && day != TDP_NODAY && (c->clock == TDP_NODAY || day > c->clock))
         advance_clock(c, day);
+    if (own_date && day != TDP_NODAY && (c->own_last == TDP_NODAY || day > c->own_last))
+        c->own_last = day;
+    if (!own_date && day != TDP_NODAY)
+        undated_clock(c, day);
     /* the time decay holds between own dates only: dates an article mentions say
      * little about when it appeared, too little to keep two reports apart */
     int32_t place = own_date && day != TDP_NODAY ? day : TDP_NODAY;
@@ -990,6 +1031,21 @@ td_status tdp_clusterer_add_placed(tdp_clusterer *c, const tdp_cfeat *f, size_t 
     return st;
 }
 
+td_status tdp_clusterer_add_info(tdp_clusterer *c, const tdp_cinfo *info,
+                                 uint64_t *story_id, bool *is_new)
+{
+    if (!c || !info || !story_id || !is_new)
+        return TD_EARG;
+    int32_t day = tdp_cluster_info_day(info, c->clock);
+    /* an undated article arrives now: dates it mentions from before the window
+     * are history, not its place */
+    if (info->own == TDP_NODAY && day != TDP_NODAY && c->clock != TDP_NODAY &&
+        day < c->clock - c->p.window_days)
+        day = c->clock;
+    return tdp_clusterer_add_placed(c, info->f, info->n, day, info->own != TDP_NODAY,
+                                    story_id, is_new);
+}
+
 td_status tdp_clusterer_add(tdp_clusterer *c, const td_article *a, uint64_t *story_id,
                             bool *is_new)
 {
@@ -999,14 +1055,7 @@ td_status tdp_clusterer_add(tdp_clusterer *c, const td_article *a, uint64_t *sto
     td_status st = tdp_cluster_info(a, &info);
     if (st)
         return st;
-    int32_t day = tdp_cluster_info_day(&info, c->clock);
-    /* an undated article arrives now: dates it mentions from before the window
-     * are history, not its place */
-    if (info.own == TDP_NODAY && day != TDP_NODAY && c->clock != TDP_NODAY &&
-        day < c->clock - c->p.window_days)
-        day = c->clock;
-    st = tdp_clusterer_add_placed(c, info.f, info.n, day, info.own != TDP_NODAY, story_id,
-                                  is_new);
+    st = tdp_clusterer_add_info(c, &info, story_id, is_new);
     tdp_cluster_info_free(&info);
     return st;
 }

@@ -135,6 +135,15 @@ td_status tdp_cluster_info(const td_article *a, tdp_cinfo *info);
 /* own_terms: the clusterer's own tokenizer even when the analyse stage gave terms. */
 td_status tdp_cluster_info_ex(const td_article *a, tdp_cinfo *info, bool own_terms);
 void tdp_cluster_info_free(tdp_cinfo *info);
+/*
+ * Bump when tdp_cluster_info computes something else for the same article (other
+ * terms, hashes or dates): features kept from an earlier version (a store keeps
+ * them to rebuild its live stories) are then computed again from the article.
+ */
+#define TDP_CLUSTER_INFO_VERSION 1
+/* tdp_clusterer_add from an article's info (tdp_cluster_info): the same result. */
+td_status tdp_clusterer_add_info(tdp_clusterer *c, const tdp_cinfo *info,
+                                 uint64_t *story_id, bool *is_new);
 /* The day of tdp_cluster_day from an info. */
 int32_t tdp_cluster_info_day(const tdp_cinfo *info, int32_t ref);
 
