@@ -55,7 +55,7 @@ int cmd_brief(int argc, char **argv)
 {
     bool json = false;
     const char *html = NULL;
-    td_corpus_opts opts = {0, 0, 0};
+    td_corpus_opts opts = {0, 0, 0, 0};
     int words = 0;
     int i = 1;
     for (; i < argc; i++) {

@@ -20,6 +20,13 @@ typedef struct td_corpus_opts {
     double copy_threshold;   /* Jaccard at or above which an article is a copy; 0 = default */
     double story_threshold;  /* similarity at or above which articles share a story; 0 = default */
     int summary_sentences;   /* sentences per summary; 0 = default (4) */
+    /*
+     * 0: the corpus finds its stories and numbers them 1, 2, ... in its output.
+     * Nonzero: the articles are already known to be one story (a stored story, see
+     * td_store_story_corpus): they are not split, and the brief carries this id
+     * (JSON "id", "Story N" in Markdown and HTML).
+     */
+    uint64_t story_id;
 } td_corpus_opts;
 
 /* opts may be NULL for the defaults. */

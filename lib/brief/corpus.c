@@ -128,7 +128,9 @@ TD_API td_status td_corpus_build(td_corpus *c)
     for (size_t i = 0; i < c->n; i++)
         c->copies[i].of = -1;
     td_status st = tdp_dedup_corpus(c->arts, c->n, c->opts.copy_threshold, c->copies);
-    if (!st)
+    if (!st && c->opts.story_id)
+        c->n_stories = c->n ? 1 : 0; /* one known story: story_of is all 0 */
+    else if (!st)
         st = tdp_cluster_corpus(c->arts, c->n, c->copies, c->opts.story_threshold,
                                 c->story_of, &c->n_stories);
     if (!st)
@@ -139,6 +141,12 @@ TD_API td_status td_corpus_build(td_corpus *c)
     }
     c->built = true;
     return TD_OK;
+}
+
+/* The number the output gives story s (0-based). */
+static size_t story_number(const td_corpus *c, size_t s)
+{
+    return c->opts.story_id ? (size_t)c->opts.story_id : s + 1;
 }
 
 TD_API size_t td_corpus_article_count(const td_corpus *c) { return c ? c->n : 0; }
@@ -172,7 +180,7 @@ TD_API td_status td_corpus_json(const td_corpus *c, char **out, size_t *len)
     for (size_t s = 0; s < c->n_stories; s++) {
         if (s)
             tdp_buf_putc(&b, ',');
-        tdp_brief_json(&b, c->arts, &c->briefs[s], s + 1);
+        tdp_brief_json(&b, c->arts, &c->briefs[s], story_number(c, s));
     }
     tdp_buf_puts(&b, "]}");
     return finish(&b, out, len);
@@ -186,7 +194,7 @@ TD_API td_status td_corpus_markdown(const td_corpus *c, char **out, size_t *len)
     for (size_t s = 0; s < c->n_stories; s++) {
         if (s)
             tdp_buf_putc(&b, '\n');
-        tdp_brief_markdown(&b, c->arts, &c->briefs[s], s + 1);
+        tdp_brief_markdown(&b, c->arts, &c->briefs[s], story_number(c, s));
     }
     return finish(&b, out, len);
 }
@@ -198,7 +206,7 @@ TD_API td_status td_corpus_html(const td_corpus *c, char **out, size_t *len)
     tdp_buf b = TDP_BUF_INIT;
     tdp_brief_html_head(&b);
     for (size_t s = 0; s < c->n_stories; s++)
-        tdp_brief_html(&b, c->arts, &c->briefs[s], s + 1);
+        tdp_brief_html(&b, c->arts, &c->briefs[s], story_number(c, s));
     tdp_brief_html_tail(&b);
     return finish(&b, out, len);
 }
@@ -209,7 +217,7 @@ TD_API td_status td_corpus_story_json(const td_corpus *c, size_t story, char **o
     if (!c || !out || !c->built || story >= c->n_stories)
         return TD_EARG;
     tdp_buf b = TDP_BUF_INIT;
-    tdp_brief_json(&b, c->arts, &c->briefs[story], story + 1);
+    tdp_brief_json(&b, c->arts, &c->briefs[story], story_number(c, story));
     return finish(&b, out, len);
 }
 
@@ -219,6 +227,6 @@ TD_API td_status td_corpus_story_markdown(const td_corpus *c, size_t story, char
     if (!c || !out || !c->built || story >= c->n_stories)
         return TD_EARG;
     tdp_buf b = TDP_BUF_INIT;
-    tdp_brief_markdown(&b, c->arts, &c->briefs[story], story + 1);
+    tdp_brief_markdown(&b, c->arts, &c->briefs[story], story_number(c, story));
     return finish(&b, out, len);
 }

@@ -2,7 +2,6 @@
  * query.c - reading the store: the list of stories, counts, and the brief of one
  * story (its articles re-read from their raw input into a corpus).
  */
-#include <float.h>
 #include <string.h>
 
 #include "store/store_p.h"
@@ -180,9 +179,9 @@ TD_API td_status td_store_story_corpus(td_store *s, uint64_t story, td_corpus **
     int rc;
     sqlite3_stmt *q;
 
-    /* The articles were put together by the streaming clusterer; the corpus should
-     * keep them together, so any shared term is enough for it. */
-    td_corpus_opts co = {0, DBL_MIN, 0};
+    /* The articles were put together by the streaming clusterer: the corpus keeps
+     * them as one story, under the store's id. */
+    td_corpus_opts co = {0, 0, 0, story};
     td_corpus *c = td_corpus_new(&co);
     if (!c)
         return tdp_store_failf(s, TD_ENOMEM, "out of memory");
