@@ -29,7 +29,7 @@ extern "C" {
 typedef struct td_store td_store;
 
 /* The schema version this library writes and reads (PRAGMA user_version). */
-#define TD_STORE_SCHEMA 2
+#define TD_STORE_SCHEMA 3
 
 typedef struct td_store_opts {
     int readonly;          /* nonzero: never write (stories, show) */

@@ -59,11 +59,15 @@ static const char *const k_sql[TDP_S_N_] = {
     [TDP_S_MAXDAY] = "SELECT max(day) FROM articles WHERE day <= ?1",
     /* The live stories (an article within the window of the newest day), each with
      * its latest ?2 articles, in arrival order. */
-    [TDP_S_LIVE] = "SELECT story, placed_by, day, " TDP_RAW_COLS " FROM ("
-                   "SELECT *, row_number() OVER (PARTITION BY story ORDER BY seq DESC) "
-                   "AS rn FROM articles WHERE story IN "
-                   "(SELECT id FROM stories WHERE last_day >= ?1 AND n_articles > 0)) "
-                   "WHERE rn <= ?2 ORDER BY seq",
+    [TDP_S_LIVE] = "SELECT a.story, a.placed_by, a.day, a.seq, f.version, f.data FROM ("
+                   "SELECT seq, story, placed_by, day, row_number() OVER "
+                   "(PARTITION BY story ORDER BY seq DESC) AS rn FROM articles "
+                   "WHERE story IN (SELECT id FROM stories WHERE last_day >= ?1 "
+                   "AND n_articles > 0)) AS a LEFT JOIN features AS f ON f.seq = a.seq "
+                   "WHERE a.rn <= ?2 ORDER BY a.seq",
+    [TDP_S_RAW_ONE] = "SELECT " TDP_RAW_COLS " FROM articles WHERE seq = ?1",
+    [TDP_S_INS_FEAT] = "INSERT OR REPLACE INTO features(seq, version, data) "
+                       "VALUES (?1, ?2, ?3)",
     [TDP_S_STORIES] = "SELECT id, headline, n_articles, first_day, last_day FROM stories "
                       "WHERE last_day >= ?1 AND n_articles > 0 ORDER BY id",
     [TDP_S_OUTLETS] = "SELECT outlet FROM articles WHERE story = ?1 AND outlet IS NOT NULL "
@@ -118,7 +122,11 @@ static const char k_schema[] =
     "  id TEXT NOT NULL,\n"
     "  hash BLOB NOT NULL,\n"
     "  seen INTEGER NOT NULL,\n"
-    "  PRIMARY KEY(id, hash)) WITHOUT ROWID;\n";
+    "  PRIMARY KEY(id, hash)) WITHOUT ROWID;\n"
+    "CREATE TABLE features(\n"
+    "  seq INTEGER PRIMARY KEY,\n"
+    "  version INTEGER NOT NULL,\n"
+    "  data BLOB NOT NULL);\n";
 
 /* ---- messages and status ---- */
 
@@ -279,6 +287,10 @@ static td_status create_schema(td_store *s)
 static const char *const k_migrate[] = {
     /* 1 -> 2: stories merged by the clusterer point at the one they joined. */
     "ALTER TABLE stories ADD COLUMN merged_into INTEGER;",
+    /* 2 -> 3: what the clusterer was shown of each article; rows are added as
+     * articles arrive, and for older articles when a rebuild re-analyses them. */
+    "CREATE TABLE features(seq INTEGER PRIMARY KEY, version INTEGER NOT NULL, "
+    "data BLOB NOT NULL);",
 };
 
 static td_status migrate(td_store *s, int64_t from)
@@ -686,23 +698,38 @@ static int cmp_i32(const void *x, const void *y)
     return (a > b) - (a < b);
 }
 
-/*
- * The day an article is placed on: its own date; else the median of the
- * day-precise dates it mentions; else its arrival.
- */
-static int placement(const td_article *a, int64_t now, int64_t *day)
+static int64_t day_of(int64_t t)
 {
+    return t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
+}
+
+/*
+ * The day an article is placed on: its own date, unless that lies after the day
+ * it arrived (a wrong date: it would age every live story); else the median of the
+ * day-precise dates it mentions, up to its arrival day; else its arrival. In a
+ * stream of dated articles "arrival" is the latest day the clusterer has seen,
+ * not today: a feed of last month's articles ingested today must not make its own
+ * live stories look a month old.
+ */
+static int placement(const td_store *s, const td_article *a, int64_t now, int64_t *day)
+{
+    int64_t today = day_of(now);
     if (a->date.prec >= TD_DATE_MONTH && a->date.year > 0) {
-        *day = td_date_days(&a->date);
-        return PLACED_DATE;
+        int64_t d = td_date_days(&a->date);
+        if (d <= today + 1) {
+            *day = d;
+            return PLACED_DATE;
+        }
     }
     const tdp_analysis *an = a->an;
     if (an && an->n_dates) {
         int32_t *days = tdp_malloc(an->n_dates * sizeof *days);
         size_t n = 0;
-        for (size_t i = 0; days && i < an->n_dates; i++)
-            if (an->dates[i].date.prec >= TD_DATE_DAY && an->dates[i].date.year > 0)
-                days[n++] = td_date_days(&an->dates[i].date);
+        for (size_t i = 0; days && i < an->n_dates; i++) {
+            const td_date *d = &an->dates[i].date;
+            if (d->prec >= TD_DATE_DAY && d->year > 0 && td_date_days(d) <= today + 1)
+                days[n++] = td_date_days(d);
+        }
         if (n) {
             tdp_sort(days, n, sizeof *days, cmp_i32);
             *day = days[(n - 1) / 2];
@@ -711,8 +738,22 @@ static int placement(const td_article *a, int64_t now, int64_t *day)
         }
         tdp_free(days);
     }
-    *day = now >= 0 ? now / 86400 : -((-now + 86399) / 86400);
+    *day = today;
+    int32_t clock = s->cl ? tdp_clusterer_clock(s->cl) : TDP_NODAY;
+    if (clock != TDP_NODAY && clock < today && s->own_last != INT64_MIN &&
+        clock - s->own_last <= s->opts.window_days)
+        *day = clock;
     return PLACED_ARRIVAL;
+}
+
+/* What the clusterer is shown of an article: its info with the own date as the
+ * store placed it (none when placed by mentions, the day when by arrival). */
+static void present(tdp_cinfo *info, int placed_by, int64_t day)
+{
+    if (placed_by == PLACED_MENTIONS)
+        info->own = TDP_NODAY;
+    else if (placed_by == PLACED_ARRIVAL)
+        info->own = (int32_t)day;
 }
 
 /* ---- the live state ---- */
@@ -726,22 +767,18 @@ static int64_t now_of(const td_store *s)
  * future must not make every live story look old). */
 static void see_day(td_store *s, int64_t day, int64_t now)
 {
-    int64_t today = now >= 0 ? now / 86400 : -((-now + 86399) / 86400);
+    int64_t today = day_of(now);
     if (day > s->newest && day <= today + 1)
         s->newest = day;
 }
 
-static td_status cluster_one(td_store *s, td_article *a, int placed_by, int64_t day,
-                             uint64_t *cid)
+static td_status cluster_one(td_store *s, const tdp_cinfo *info, int placed_by,
+                             int64_t day, int64_t now, uint64_t *cid)
 {
-    /* An article with neither a date nor dated mentions is placed by its arrival:
-     * the clusterer sees that day as its date. */
-    td_date keep = a->date;
-    if (placed_by == PLACED_ARRIVAL)
-        a->date = tdp_store_day_date(day);
     bool is_new = false;
-    td_status st = tdp_clusterer_add(s->cl, a, cid, &is_new);
-    a->date = keep;
+    td_status st = tdp_clusterer_add_info(s->cl, info, cid, &is_new);
+    if (!st && placed_by == PLACED_DATE && day > s->own_last && day <= day_of(now) + 1)
+        s->own_last = day;
     return st;
 }
 
@@ -773,17 +810,84 @@ static td_status follow_merges(td_store *s, bool write, int64_t day)
 /* Articles replayed per live story at most (its latest). */
 #define REPLAY_PER_STORY 1000
 
+/* Stores what the clusterer was shown of article `seq`. */
+static td_status put_features(td_store *s, int64_t seq, const unsigned char *blob,
+                              size_t len)
+{
+    td_status st = TD_OK;
+    sqlite3_stmt *q = tdp_store_stmt(s, TDP_S_INS_FEAT, &st);
+    if (!q)
+        return st;
+    sqlite3_bind_int64(q, 1, seq);
+    sqlite3_bind_int(q, 2, TDP_CLUSTER_INFO_VERSION);
+    sqlite3_bind_blob64(q, 3, blob, (sqlite3_uint64)len, SQLITE_STATIC);
+    return step_done(s, q, "cannot store an article");
+}
+
+/* Features computed during a rebuild, written once the live query is done. */
+typedef struct pending_feat {
+    int64_t seq;
+    unsigned char *blob;
+    size_t len;
+} pending_feat;
+
+/*
+ * The info of a stored article without usable stored features: its raw input is
+ * read back, cleaned and analysed. *left_out: the current cleaner rejects it (it
+ * stays stored but is left out of the live state). Failures set the message.
+ */
+static td_status reclean(td_store *s, int64_t seq, int placed_by, int64_t day,
+                         tdp_cinfo *info, bool *left_out)
+{
+    *left_out = false;
+    td_status st = TD_OK;
+    sqlite3_stmt *q = tdp_store_stmt(s, TDP_S_RAW_ONE, &st);
+    if (!q)
+        return st;
+    sqlite3_bind_int64(q, 1, seq);
+    int rc = sqlite3_step(q);
+    if (rc != SQLITE_ROW) {
+        sqlite3_reset(q);
+        *left_out = rc == SQLITE_DONE;
+        return rc == SQLITE_DONE ? TD_OK : tdp_store_fail(s, rc, "cannot read the live stories");
+    }
+    td_article *a = tdp_store_article(q, 0);
+    sqlite3_reset(q);
+    if (!a)
+        return tdp_store_failf(s, TD_ENOMEM, "out of memory");
+    s->recleaned++;
+    st = td_clean(a);
+    if (!st)
+        st = tdp_analyse(a);
+    if (st && st != TD_ENOMEM) {
+        *left_out = true;
+        st = TD_OK;
+    } else if (!st) {
+        st = tdp_cluster_info(a, info);
+        if (!st)
+            present(info, placed_by, day);
+    }
+    td_article_free(a);
+    if (st)
+        return tdp_store_failf(s, st, "cannot rebuild the live stories: %s", td_strerror(st));
+    return TD_OK;
+}
+
 /*
  * Rebuilds the clusterer from the live stories: those with an article placed
  * within the window of the newest day. Their articles (the latest
  * REPLAY_PER_STORY of each) are replayed in arrival order, so the clusterer sees
  * whole stories, not just their last days, and its story ids are mapped to the
- * stored ones.
+ * stored ones. Each article is replayed from the features it was shown when it
+ * arrived (table `features`); one without them (stored by an older version) is
+ * cleaned and analysed again, and its features are stored for the next time.
  */
 static td_status go_live(td_store *s)
 {
     tdp_cluster_opts co = {s->opts.story_threshold, s->opts.window_days, 1};
     s->rebuilds++;
+    s->replayed = s->recleaned = 0;
+    s->own_last = INT64_MIN;
     s->cl = tdp_clusterer_new(&co);
     if (!s->cl)
         return tdp_store_failf(s, TD_ENOMEM, "out of memory");
@@ -793,7 +897,7 @@ static td_status go_live(td_store *s)
         return st;
     int64_t now = now_of(s);
     s->newest = INT64_MIN;
-    sqlite3_bind_int64(q, 1, (now >= 0 ? now / 86400 : -((-now + 86399) / 86400)) + 1);
+    sqlite3_bind_int64(q, 1, day_of(now) + 1);
     int rc = sqlite3_step(q);
     if (rc != SQLITE_ROW)
         return tdp_store_fail(s, rc, "cannot read the live stories");
@@ -809,34 +913,56 @@ static td_status go_live(td_store *s)
         return st;
     sqlite3_bind_int64(q, 1, horizon);
     sqlite3_bind_int64(q, 2, REPLAY_PER_STORY);
+    pending_feat *fresh = NULL;
+    size_t n_fresh = 0, cap_fresh = 0;
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
         uint64_t story = (uint64_t)sqlite3_column_int64(q, 0);
         int placed_by = sqlite3_column_int(q, 1);
         int64_t day = sqlite3_column_int64(q, 2);
-        td_article *a = tdp_store_article(q, 3);
-        if (!a) {
-            st = tdp_store_failf(s, TD_ENOMEM, "out of memory");
+        int64_t seq = sqlite3_column_int64(q, 3);
+        bool stored = sqlite3_column_type(q, 4) != SQLITE_NULL &&
+                      sqlite3_column_int64(q, 4) == TDP_CLUSTER_INFO_VERSION;
+        tdp_cinfo info;
+        st = TD_ECORRUPT;
+        if (stored)
+            st = tdp_store_feats_decode(sqlite3_column_blob(q, 5),
+                                        (size_t)sqlite3_column_bytes(q, 5), &info);
+        if (st == TD_ENOMEM) {
+            tdp_store_failf(s, st, "out of memory");
             break;
         }
-        /* An article that no longer cleans (the cleaner changed) stays stored but
-         * is left out of the live state. */
-        uint64_t cid = 0;
-        st = td_clean(a);
-        if (!st)
-            st = tdp_analyse(a);
-        if (st && st != TD_ENOMEM) {
-            st = TD_OK; /* left out */
-        } else if (!st) {
-            st = cluster_one(s, a, placed_by, day, &cid);
-            see_day(s, day, now);
-            if (!st)
-                st = follow_merges(s, false, day);
-            uint64_t known = cid ? tdp_idmap_get(&s->map, cid) : 0;
-            if (!st && cid)
-                st = tdp_idmap_put(&s->map, cid, known ? known : story, day, s->newest,
-                             s->opts.window_days);
+        if (st) {
+            /* no features of this version (or a damaged blob): from the raw input */
+            bool left_out;
+            st = reclean(s, seq, placed_by, day, &info, &left_out);
+            if (st)
+                break;
+            if (left_out)
+                continue;
+            if (TDP_GROW(fresh, cap_fresh, n_fresh + 1))
+                st = TD_ENOMEM;
+            else
+                st = tdp_store_feats_encode(&info, &fresh[n_fresh].blob,
+                                            &fresh[n_fresh].len);
+            if (st) {
+                tdp_cluster_info_free(&info);
+                tdp_store_failf(s, st, "cannot rebuild the live stories: %s",
+                                td_strerror(st));
+                break;
+            }
+            fresh[n_fresh++].seq = seq;
         }
-        td_article_free(a);
+        s->replayed++;
+        uint64_t cid = 0;
+        st = cluster_one(s, &info, placed_by, day, now, &cid);
+        tdp_cluster_info_free(&info);
+        see_day(s, day, now);
+        if (!st)
+            st = follow_merges(s, false, day);
+        uint64_t known = cid ? tdp_idmap_get(&s->map, cid) : 0;
+        if (!st && cid)
+            st = tdp_idmap_put(&s->map, cid, known ? known : story, day, s->newest,
+                               s->opts.window_days);
         if (st) {
             tdp_store_failf(s, st, "cannot rebuild the live stories: %s", td_strerror(st));
             break;
@@ -845,6 +971,12 @@ static td_status go_live(td_store *s)
     sqlite3_reset(q);
     if (!st && rc != SQLITE_DONE)
         st = tdp_store_fail(s, rc, "cannot read the live stories");
+    for (size_t i = 0; i < n_fresh; i++) {
+        if (!st)
+            st = put_features(s, fresh[i].seq, fresh[i].blob, fresh[i].len);
+        tdp_free(fresh[i].blob);
+    }
+    tdp_free(fresh);
     if (!st)
         s->live = true;
     return st;
@@ -1059,7 +1191,7 @@ static td_status ingest(td_store *s, td_article *a, td_ingest_result *res)
     if (st)
         return st;
     int64_t day;
-    int placed_by = placement(a, now, &day);
+    int placed_by = placement(s, a, now, &day);
 
     if (known) {
         /* A revision: the newest content replaces the stored one, the story stays. */
@@ -1077,36 +1209,47 @@ static td_status ingest(td_store *s, td_article *a, td_ingest_result *res)
         }
         res->kind = TD_INGEST_REVISED;
     } else {
-        uint64_t cid = 0;
-        st = cluster_one(s, a, placed_by, day, &cid);
+        /* what the clusterer is shown is kept, so a later process can replay it */
+        tdp_cinfo info;
+        st = tdp_cluster_info(a, &info);
         if (st)
+            return tdp_store_failf(s, st, "%s", td_strerror(st));
+        present(&info, placed_by, day);
+        unsigned char *blob = NULL;
+        size_t blob_len = 0;
+        st = tdp_store_feats_encode(&info, &blob, &blob_len);
+        uint64_t cid = 0;
+        if (!st)
+            st = cluster_one(s, &info, placed_by, day, now, &cid);
+        tdp_cluster_info_free(&info);
+        if (st) {
+            tdp_free(blob);
             return broken(s, tdp_store_failf(s, st, "cannot place the article in a story: %s",
                                              td_strerror(st)));
-        see_day(s, day, now);
-        st = follow_merges(s, true, day);
-        if (st)
-            return broken(s, st);
-        story = tdp_idmap_get(&s->map, cid);
-        if (!story) {
-            q = tdp_store_stmt(s, TDP_S_NEW_STORY, &st);
-            if (!q)
-                return broken(s, st);
-            sqlite3_bind_int64(q, 1, day);
-            sqlite3_bind_int64(q, 2, now);
-            st = step_done(s, q, "cannot store a story");
-            if (st)
-                return broken(s, st);
-            story = (uint64_t)sqlite3_last_insert_rowid(s->db);
-            res->new_story = 1;
         }
         see_day(s, day, now);
-        if (cid && tdp_idmap_put(&s->map, cid, story, day, s->newest, s->opts.window_days))
-            return broken(s, tdp_store_failf(s, TD_ENOMEM, "out of memory"));
-        q = tdp_store_stmt(s, TDP_S_INS_ART, &st);
-        if (!q)
-            return broken(s, st);
-        bind_article(q, a, &r, hash, story, now, day, placed_by);
-        st = step_done(s, q, "cannot store an article");
+        st = follow_merges(s, true, day);
+        if (!st) {
+            story = tdp_idmap_get(&s->map, cid);
+            if (!story && (q = tdp_store_stmt(s, TDP_S_NEW_STORY, &st)) != NULL) {
+                sqlite3_bind_int64(q, 1, day);
+                sqlite3_bind_int64(q, 2, now);
+                st = step_done(s, q, "cannot store a story");
+                story = (uint64_t)sqlite3_last_insert_rowid(s->db);
+                res->new_story = 1;
+            }
+        }
+        see_day(s, day, now);
+        if (!st && cid && tdp_idmap_put(&s->map, cid, story, day, s->newest,
+                                        s->opts.window_days))
+            st = tdp_store_failf(s, TD_ENOMEM, "out of memory");
+        if (!st && (q = tdp_store_stmt(s, TDP_S_INS_ART, &st)) != NULL) {
+            bind_article(q, a, &r, hash, story, now, day, placed_by);
+            st = step_done(s, q, "cannot store an article");
+        }
+        if (!st)
+            st = put_features(s, sqlite3_last_insert_rowid(s->db), blob, blob_len);
+        tdp_free(blob);
         if (!st && (q = tdp_store_stmt(s, TDP_S_STORY_ADD, &st)) != NULL) {
             sqlite3_bind_int64(q, 1, (sqlite3_int64)story);
             sqlite3_bind_int64(q, 2, day);

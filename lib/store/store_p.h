@@ -20,6 +20,7 @@ enum {
     TDP_S_MAXDAY, TDP_S_LIVE,
     TDP_S_STORIES, TDP_S_OUTLETS, TDP_S_STORY_ARTS, TDP_S_STORY_ONE, TDP_S_COUNTS,
     TDP_S_STORY_ONE_V1, TDP_S_MERGE_ARTS, TDP_S_MERGE_INTO, TDP_S_MERGE_FROM,
+    TDP_S_RAW_ONE, TDP_S_INS_FEAT,
     TDP_S_N_
 };
 
@@ -53,8 +54,11 @@ struct td_store {
     tdp_clusterer *cl;
     tdp_idmap map;
     int64_t newest;     /* latest placement day the clusterer has seen */
+    int64_t own_last;   /* latest day of an article placed by its own date */
     int64_t data_version; /* PRAGMA data_version when the live state was built */
     unsigned rebuilds;  /* times the live state was built (for tests) */
+    size_t replayed;    /* articles replayed into the last rebuild (for tests) */
+    size_t recleaned;   /* of those, cleaned again: no usable stored features */
     size_t pending;
     char err[512];
 };
@@ -84,6 +88,14 @@ td_article *tdp_store_article(sqlite3_stmt *q, int col0);
  * id map follows. Inside the current batch (begun if needed).
  */
 td_status tdp_store_merge(td_store *s, uint64_t from, uint64_t into);
+
+/*
+ * What the clusterer was shown of an article (tdp_cinfo) to and from the blob of
+ * the `features` table (layout in feats.c). decode: TD_ECORRUPT when the blob
+ * does not hold a whole info; *info is then empty.
+ */
+td_status tdp_store_feats_encode(const tdp_cinfo *info, unsigned char **out, size_t *len);
+td_status tdp_store_feats_decode(const unsigned char *b, size_t len, tdp_cinfo *info);
 
 /* Days since 1970-01-01 <-> a TD_DATE_DAY date. */
 td_date tdp_store_day_date(int64_t day);
