@@ -55,6 +55,9 @@ static long peak_rss_kb(void)
     return ru.ru_maxrss;
 }
 
+static bool g_pairs;   /* --pairs: separability and the batch reference */
+static bool g_dump;    /* --dump: per article and per event detail */
+
 /* ---- BCubed ---- */
 
 typedef struct bc {
@@ -231,7 +234,8 @@ static int on_member(void *ctx, const char *key, size_t klen, tdp_json_type type
     return 0;
 }
 
-/* One news-please file as an article; a file whose text is empty is its title. */
+/* One news-please file as an article; a file whose text is empty is its title, given
+ * as the text alone (as both, the cleaner would drop the text as a repeated title). */
 static td_article *read_one(const char *path)
 {
     FILE *fp = fopen(path, "rb");
@@ -250,7 +254,8 @@ static td_article *read_one(const char *path)
         a = td_article_new();
         const tdp_buf *body = j.text.len ? &j.text : &j.title;
         if (a && (!body->len || td_article_set(a, TD_FIELD_TEXT, body->data, body->len) ||
-                  (j.title.len && td_article_set(a, TD_FIELD_TITLE, j.title.data, j.title.len)) ||
+                  (j.text.len && j.title.len &&
+                   td_article_set(a, TD_FIELD_TITLE, j.title.data, j.title.len)) ||
                   td_article_set(a, TD_FIELD_ID, path, strlen(path)))) {
             td_article_free(a);
             a = NULL;
@@ -391,6 +396,12 @@ static scores run_half(const labelled *L, int half, const tdp_cluster_params *p,
     }
     size_t ns = 0;
     if (tdp_cluster_corpus_params(arts, n, copies, p, story, &ns) == TD_OK) {
+        if (g_dump && half == 2)
+            for (size_t i = 0; i < n; i++) {
+                const char *t = td_article_title(arts[i]);
+                printf("dump\t%u\t%u\t%u\t%d\t%.70s\n", tp[i], ev[i], story[i],
+                       tdp_cluster_day(arts[i], TDP_NODAY), t ? t : "");
+            }
         s.ev = bcubed(story, ev, n);
         s.tp = bcubed(story, tp, n);
         s.n = n;
@@ -462,6 +473,12 @@ static void pairs(const labelled *L, const tdp_cluster_params *p)
     double wins = 0, cnt = 0, s_same = 0, s_oth = 0, s_x = 0;
     size_t n_same = 0, n_oth = 0, n_x = 0;
     float *same = malloc(n * n / 2 * sizeof *same), *oth = malloc(n * n / 2 * sizeof *oth);
+    size_t n_ev = 0;
+    for (size_t i = 0; i < n; i++)
+        if (L->event[i] + 1 > n_ev)
+            n_ev = L->event[i] + 1;
+    double *ev_sum = g_dump ? calloc(n_ev * 3, sizeof *ev_sum) : NULL;
+    size_t *ev_cnt = g_dump ? calloc(n_ev * 3, sizeof *ev_cnt) : NULL;
     for (size_t i = 0; i < n; i++)
         for (size_t j = i + 1; j < n; j++) {
             double d = 0;
@@ -473,6 +490,18 @@ static void pairs(const labelled *L, const tdp_cluster_params *p)
                     b++;
                 else
                     d += (double)w[i][a++] * w[j][b++];
+            }
+            if (ev_sum) {
+                size_t ei = L->event[i], ej = L->event[j];
+                if (ei == ej) {
+                    ev_sum[ei * 3] += d;
+                    ev_cnt[ei * 3]++;
+                } else if (L->topic[i] == L->topic[j]) {
+                    ev_sum[ei * 3 + 1] += d;
+                    ev_cnt[ei * 3 + 1]++;
+                    ev_sum[ej * 3 + 1] += d;
+                    ev_cnt[ej * 3 + 1]++;
+                }
             }
             if (L->event[i] == L->event[j]) {
                 same[n_same++] = (float)d;
@@ -564,6 +593,13 @@ static void pairs(const labelled *L, const tdp_cluster_params *p)
         free(sz);
         free(alive);
     }
+    for (size_t e = 0; ev_sum && e < n_ev; e++)
+        if (ev_cnt[e * 3])
+            printf("event %zu%s: within %.3f other event %.3f\n", e / 2,
+                   e % 2 ? "plus" : "", ev_sum[e * 3] / ev_cnt[e * 3],
+                   ev_cnt[e * 3 + 1] ? ev_sum[e * 3 + 1] / ev_cnt[e * 3 + 1] : 0);
+    free(ev_sum);
+    free(ev_cnt);
     printf("pairs: mean cos same event %.3f, other event same topic %.3f, other topic %.3f;"
            " AUC same vs other event %.3f\n", s_same / n_same, s_oth / n_oth, s_x / n_x,
            wins / cnt);
@@ -591,7 +627,6 @@ static int cmp_u64(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-static bool g_pairs;
 static double g_from = 0.10, g_to = 0.50;
 
 static int quality(const char *data, const tdp_cluster_params *p, bool sweep,
@@ -802,6 +837,8 @@ int main(int argc, char **argv)
             do_q = true;
         else if (strcmp(a, "--pairs") == 0)
             do_q = g_pairs = true;
+        else if (strcmp(a, "--dump") == 0)
+            do_q = g_dump = true;
         else if (strcmp(a, "--from") == 0 && v)
             g_from = strtod(argv[++i], NULL);
         else if (strcmp(a, "--to") == 0 && v)

@@ -893,7 +893,11 @@ td_status tdp_clusterer_add_placed(tdp_clusterer *c, const tdp_cfeat *f, size_t 
     size_t cap = n + (size_t)p->cent_terms + 1;
     if (ensure_scratch(c, cap > (size_t)p->doc_terms ? cap : (size_t)p->doc_terms))
         return TD_ENOMEM;
-    wterm *tmp = tdp_malloc((cap > 256 ? cap : 256) * sizeof *tmp);
+    /* scratch for the weights: the article's terms, or a centroid after taking an
+     * article (cent + doc terms) or absorbing another story (twice cent terms) */
+    size_t tcap = cap > 256 ? cap : 256;
+    size_t ccap = 2 * (size_t)p->cent_terms + (size_t)p->doc_terms + 1;
+    wterm *tmp = tdp_malloc((tcap > ccap ? tcap : ccap) * sizeof *tmp);
     if (!tmp)
         return TD_ENOMEM;
     for (size_t i = 0; i < n; i++) {
