@@ -158,6 +158,7 @@ static int set_param(tdp_cluster_params *p, const char *kv)
     else if (K("own")) p->own_terms = v != 0;
     else if (K("link")) p->link = v;
     else if (K("merge")) p->merge = v;
+    else if (K("mindocs")) p->min_docs = v;
     else return -1;
 #undef K
     return 0;

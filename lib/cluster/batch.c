@@ -145,6 +145,12 @@ static td_status run_corpus(const tdp_cinfo *info, size_t n, const tdp_copy *cop
     for (size_t i = 0; i < n + 2; i++)
         parent[i] = i;
     td_status st = TD_OK;
+    /* document frequencies of the whole corpus, not of the articles so far: the
+     * first articles of the stream are weighed as the last ones are */
+    for (size_t k = 0; k < n; k++)
+        if (!copies || copies[k].of < 0 || (size_t)copies[k].of >= n ||
+            (size_t)copies[k].of == k)
+            tdp_clusterer_prime(c, info[k].f, info[k].n);
     for (size_t k = 0; k < n && !st; k++) {
         uint32_t i = order[k];
         id_of[i] = 0;

@@ -45,6 +45,7 @@ void tdp_cluster_params_default(tdp_cluster_params *p)
     p->candidates = 12;
     p->max_postings = 4096;
     p->df_bits = 22;
+    p->min_docs = 500;
 }
 
 /* ---- postings: term hash -> slots of the stories indexed under it ---- */
@@ -77,6 +78,7 @@ struct tdp_clusterer {
     uint64_t df_mask;
     double n_docs;
     int32_t next_halve;
+    bool primed;            /* the caller counts document frequencies (prime) */
     /* stories */
     story *st;
     size_t n_st, cap_st;
@@ -215,7 +217,8 @@ static void post_remove(tdp_clusterer *c, uint64_t h, uint32_t slot)
 static inline double idf(const tdp_clusterer *c, uint64_t h)
 {
     double df = c->df[h & c->df_mask];
-    return log((c->n_docs + 1.0) / (df + 1.0)) + 1.0;
+    double n = c->n_docs > c->p.min_docs ? c->n_docs : c->p.min_docs;
+    return log((n + 1.0) / (df + 1.0)) + 1.0;
 }
 
 static void df_halve(tdp_clusterer *c)
@@ -336,7 +339,7 @@ static void advance_clock(tdp_clusterer *c, int32_t day)
                 c->st[i].last_seen = day;
         return;
     }
-    if (c->next_halve != TDP_NODAY && day >= c->next_halve) {
+    if (c->next_halve != TDP_NODAY && day >= c->next_halve && !c->primed) {
         /* once per window; after a long jump only once, not down to nothing */
         df_halve(c);
         c->next_halve = day + c->p.window_days;
@@ -814,6 +817,14 @@ static td_status merge_pass(tdp_clusterer *c, uint32_t *slot, wterm *tmp)
     return TD_OK;
 }
 
+void tdp_clusterer_prime(tdp_clusterer *c, const tdp_cfeat *f, size_t n)
+{
+    c->primed = true;
+    for (size_t i = 0; i < n; i++)
+        c->df[f[i].hash & c->df_mask]++;
+    c->n_docs += 1;
+}
+
 size_t tdp_clusterer_merges(const tdp_clusterer *c, const tdp_cluster_merge **m)
 {
     if (m)
@@ -884,10 +895,12 @@ td_status tdp_clusterer_add_placed(tdp_clusterer *c, const tdp_cfeat *f, size_t 
      * little about when it appeared, too little to keep two reports apart */
     int32_t place = own_date && day != TDP_NODAY ? day : TDP_NODAY;
 
-    /* document frequencies include this article */
-    for (size_t i = 0; i < n; i++)
-        c->df[f[i].hash & c->df_mask]++;
-    c->n_docs += 1;
+    /* document frequencies include this article (unless the caller primes them) */
+    if (!c->primed) {
+        for (size_t i = 0; i < n; i++)
+            c->df[f[i].hash & c->df_mask]++;
+        c->n_docs += 1;
+    }
 
     /* the article's weights; keep its doc_terms strongest */
     size_t cap = n + (size_t)p->cent_terms + 1;

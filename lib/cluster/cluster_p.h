@@ -98,6 +98,8 @@ typedef struct tdp_cluster_params {
     uint32_t max_postings;   /* longer postings lists are not used to find candidates */
     int df_bits;             /* document-frequency table: 2^df_bits counters */
     bool own_terms;          /* batch: use the clusterer's own tokenizer, not analyse's */
+    double min_docs;         /* IDF counts at least this many documents: a small
+                                corpus is read as part of a larger flow of news */
 } tdp_cluster_params;
 
 void tdp_cluster_params_default(tdp_cluster_params *p);
@@ -172,6 +174,14 @@ typedef struct tdp_cluster_merge {
     uint64_t from, into;
 } tdp_cluster_merge;
 size_t tdp_clusterer_merges(const tdp_clusterer *c, const tdp_cluster_merge **m);
+
+/*
+ * Counts an article's features into the document frequencies. Once called, the
+ * caller owns them: adds no longer count, nor do they age. The batch primes with
+ * the whole corpus (IDF of the corpus from the first article on); a stream can
+ * prime with its history, or with each article just before adding it.
+ */
+void tdp_clusterer_prime(tdp_clusterer *c, const tdp_cfeat *f, size_t n);
 
 /* Live stories now, and the stream clock (latest day seen, TDP_NODAY if none). */
 size_t tdp_clusterer_live(const tdp_clusterer *c);

@@ -161,6 +161,14 @@ static void test_batch_equals_stream(void **state)
     /* streaming in that order gives the same partition, story ids in the same order */
     tdp_clusterer *c = tdp_clusterer_new(NULL);
     assert_non_null(c);
+    /* the batch weighs with the corpus's document frequencies: so does this stream */
+    for (size_t i = 0; i < N_DOCS; i++) {
+        tdp_cfeat *f = NULL;
+        size_t nf = 0;
+        assert_int_equal(tdp_cluster_features(arts[i], &f, &nf), TD_OK);
+        tdp_clusterer_prime(c, f, nf);
+        tdp_free(f);
+    }
     uint64_t id[N_DOCS];
     for (size_t k = 0; k < N_DOCS; k++) {
         bool is_new;
