@@ -5,7 +5,9 @@
  * ingested article is cleaned, analysed and joins a live story (or starts one) on
  * arrival; its raw input is kept so that a story's brief can be derived again at
  * any time. A new process continues where the last one left off: the live stories
- * are rebuilt from the articles of the last window when the first article arrives.
+ * are rebuilt from the articles of the last window when the first article arrives,
+ * from what the clusterer was shown of each (stored with it since schema 3), so
+ * nothing is cleaned or analysed again.
  *
  * Durability: td_store_ingest works inside a transaction that td_store_commit ends.
  * Only what td_store_commit returned TD_OK for is durable; report an article as
@@ -125,9 +127,10 @@ TD_API TD_NODISCARD td_status td_store_counts(td_store *s, uint64_t *articles,
 TD_API TD_NODISCARD td_status td_store_resolve(td_store *s, uint64_t story, uint64_t *out);
 
 /*
- * A built corpus of the story's articles (a merged story's id leads to the story
- * it joined) (re-read from their stored raw input),
- * for td_corpus_json / td_corpus_markdown. TD_ENOTFOUND: no such story.
+ * A built corpus of the story's articles (re-read from their stored raw input; a
+ * merged story's id leads to the story it joined), for td_corpus_json /
+ * td_corpus_markdown: one story, numbered with the store's id (td_corpus_opts
+ * story_id). TD_ENOTFOUND: no such story.
  */
 TD_API TD_NODISCARD td_status td_store_story_corpus(td_store *s, uint64_t story,
                                                     td_corpus **out);
