@@ -6,14 +6,29 @@
 static const char k_help[] =
     "usage: tidings clean [--json] PATH...\n\n"
     "Prints each article after cleaning: title, date, outlet, dateline, language,\n"
-    "author, the paragraphs kept (### heading, > quotation) and what was removed,\n"
-    "with its reason. With --json, one JSON object per article and line, with\n"
-    "removed[] listing what cleaning took out and why (docs/json.md).\n";
+    "author, the paragraphs kept (### heading, > quotation, - list item) and what\n"
+    "was removed, with its reason. With --json, one JSON object per article and\n"
+    "line: paragraphs[] with their kinds[], and removed[] listing what cleaning\n"
+    "took out and why (docs/json.md).\n";
 
 typedef struct {
     bool json;
     bool fatal;
 } clean_ctx;
+
+/* The item already opens with its bullet or number ("- ", "• ", "1. "). */
+static bool bulleted(const char *p, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)p;
+    if (n >= 2 && (s[0] == '-' || s[0] == '*') && s[1] == ' ')
+        return true;
+    if (n >= 4 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0xA2 || s[2] == 0x93) && s[3] == ' ')
+        return true;
+    size_t k = 0;
+    while (k < n && k < 3 && s[k] >= '0' && s[k] <= '9')
+        k++;
+    return k && k + 1 < n && (s[k] == '.' || s[k] == ')') && s[k + 1] == ' ';
+}
 
 static int print_text(const td_article *a)
 {
@@ -44,6 +59,8 @@ static int print_text(const td_article *a)
             fputs("### ", stdout);
         else if (k == TD_PARA_QUOTE)
             fputs("> ", stdout);
+        else if (k == TD_PARA_LIST && !bulleted(p, n))
+            fputs("- ", stdout); /* a list item of an HTML page */
         if (!cli_write(p, n))
             return -1;
         fputs("\n\n", stdout);

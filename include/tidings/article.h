@@ -69,7 +69,8 @@ TD_API const char *td_article_removed(const td_article *a, size_t i,
 
 /*
  * The article as one line of JSON (no trailing newline): id, title, date, outlet,
- * dateline, language, paragraphs[], removed[] - the `tidings clean --json` record.
+ * dateline, language, url, author, paragraphs[], kinds[] (one per paragraph),
+ * removed[] - the `tidings clean --json` record (docs/json.md).
  */
 TD_API TD_NODISCARD td_status td_article_json(const td_article *a, char **out,
                                               size_t *len);

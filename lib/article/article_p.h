@@ -17,6 +17,12 @@ typedef struct tdp_para {
     uint8_t kind;       /* td_para_kind */
 } tdp_para;
 
+/* A paragraph HTML extraction put in the text, with the kind the markup gives. */
+typedef struct tdp_xpara {
+    uint32_t off, len;  /* within text */
+    uint8_t kind;       /* td_para_kind */
+} tdp_xpara;
+
 typedef struct tdp_removed {
     const char *text;
     uint32_t len;
@@ -39,6 +45,9 @@ struct td_article {
     const char *html;              /* raw HTML page, when the input was one */
     size_t html_len;
     char *html_owned;              /* html when taken over (not in the arena) */
+    const tdp_xpara *xparas;       /* text made by HTML extraction: its paragraphs in
+                                      order (in the arena); NULL for other text */
+    size_t n_xparas;
 
     tdp_para *paras;
     size_t n_paras, cap_paras;

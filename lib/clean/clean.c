@@ -38,6 +38,7 @@ typedef struct cline {
     uint32_t words;
     const char *reason;     /* NULL while kept */
     uint8_t kind;
+    uint8_t hkind;          /* the kind the HTML markup gives (html text only) */
     bool blank_before;
     bool endp;              /* ends like a sentence: . ! ? … (quotes after allowed) */
     bool letters;           /* holds at least one letter */
@@ -62,6 +63,8 @@ typedef struct ctx {
     size_t dl_line;         /* line holding the dateline, or SIZE_MAX */
     size_t title_line;      /* line the title was taken from, or SIZE_MAX */
     td_date caption_date;
+    bool html;              /* the text is HTML extraction's: its paragraphs are the
+                               page's article container, page chrome already gone */
 } ctx;
 
 /* ---- small helpers ---- */
@@ -247,6 +250,21 @@ static td_status split_lines(ctx *c)
         i = j + 1;
     }
     return TD_OK;
+}
+
+/* Each line's kind from the HTML paragraph holding it (both lists are in text
+ * order). */
+static void html_kinds(ctx *c)
+{
+    const tdp_xpara *xp = c->a->xparas;
+    size_t nx = c->a->n_xparas, j = 0;
+    for (size_t i = 0; i < c->nl; i++) {
+        uint32_t off = c->L[i].off;
+        while (j < nx && (size_t)xp[j].off + xp[j].len <= off)
+            j++;
+        if (j < nx && xp[j].off <= off)
+            c->L[i].hkind = xp[j].kind;
+    }
 }
 
 /* Words, letters, sentence end; junk when control bytes or U+FFFD abound. The loop
@@ -1586,7 +1604,14 @@ static void kinds(ctx *c)
         size_t nx = i + 1;
         while (nx < c->nl && c->L[nx].reason)
             nx++;
-        if (list_item(u, l->len)) {
+        if (c->html) {
+            /* The markup says what is a heading, a list item, a block quotation;
+             * a paragraph of text may still be a bulleted line or one quotation. */
+            l->kind = l->hkind != TD_PARA_TEXT ? l->hkind
+                      : list_item(u, l->len)   ? TD_PARA_LIST
+                      : quote_only(u, l->len)  ? TD_PARA_QUOTE
+                                               : TD_PARA_TEXT;
+        } else if (list_item(u, l->len)) {
             l->kind = TD_PARA_LIST;
         } else if (prev != SIZE_MAX && nx < c->nl && l->words <= 12 && l->len <= 120 &&
                    !ends_any_punct(s, l->len) &&
@@ -1784,6 +1809,8 @@ static td_status run(ctx *c)
     td_status st = split_lines(c);
     if (st)
         return st;
+    if (c->html)
+        html_kinds(c);
     for (size_t i = 0; i < c->nl; i++)
         features(c, i);
     for (size_t i = 0; i < c->nl; i++)
@@ -1832,6 +1859,7 @@ TD_API td_status td_clean(td_article *a)
     c.n = a->text ? a->text_len : 0;
     c.dl_line = SIZE_MAX;
     c.title_line = SIZE_MAX;
+    c.html = a->xparas != NULL;
     td_status st = run(&c);
     tdp_free(c.L);
     if (st) {

@@ -554,6 +554,21 @@ static uint32_t last_desc(const tdp_hdoc *d, uint32_t i)
     return i;
 }
 
+/* The kind of an output block: a heading, a block quotation (a <blockquote>
+ * between the block and the container), a list item (an <li> there), else text. */
+static uint8_t para_kind(const tdp_hdoc *d, const block *b, uint32_t container)
+{
+    if (b->kind == TD_PARA_HEADING)
+        return TD_PARA_HEADING;
+    bool li = false;
+    for (uint32_t i = b->owner; i && i != container; i = d->nodes[i].parent) {
+        if (d->nodes[i].tag == TDP_HT_BLOCKQUOTE)
+            return TD_PARA_QUOTE;
+        li |= d->nodes[i].tag == TDP_HT_LI;
+    }
+    return li ? TD_PARA_LIST : TD_PARA_TEXT;
+}
+
 static td_status content(extractor *ex, td_article *a, tdp_buf *out)
 {
     tdp_hdoc *d = ex->d;
@@ -632,6 +647,8 @@ static td_status content(extractor *ex, td_article *a, tdp_buf *out)
     if (d->nodes[best].tag == TDP_HT_P && d->nodes[best].parent)
         best = d->nodes[best].parent;
     uint32_t lo = best, hi = last_desc(d, best);
+    tdp_xpara *xp = NULL;
+    size_t nxp = 0, capxp = 0;
     const char *title = a->title;
     size_t title_len = title ? strlen(title) : 0;
     for (size_t k = 0; k < ex->nb; k++) {
@@ -649,11 +666,26 @@ static td_status content(extractor *ex, td_article *a, tdp_buf *out)
             continue;
         if (out->len)
             tdp_buf_puts(out, "\n\n");
+        if (out->len > UINT32_MAX - b->len || TDP_GROW(xp, capxp, nxp + 1)) {
+            tdp_free(xp);
+            return out->err ? out->err : TD_ENOMEM;
+        }
+        xp[nxp++] = (tdp_xpara){(uint32_t)out->len, b->len, para_kind(d, b, best)};
         tdp_buf_put(out, s, b->len);
     }
-    if (out->err)
-        return out->err;
-    return out->len ? TD_OK : TD_EEMPTY;
+    st = out->err ? out->err : out->len ? TD_OK : TD_EEMPTY;
+    if (!st) {
+        tdp_xpara *keep = tdp_arena_alloc(&a->arena, nxp * sizeof *keep);
+        if (keep) {
+            memcpy(keep, xp, nxp * sizeof *keep);
+            a->xparas = keep;
+            a->n_xparas = nxp;
+        } else {
+            st = TD_ENOMEM;
+        }
+    }
+    tdp_free(xp);
+    return st;
 }
 
 td_status tdp_html_extract(td_article *a)
@@ -686,6 +718,10 @@ td_status tdp_html_extract(td_article *a)
         a->text_len = out.len;
         if (!a->text)
             st = TD_ENOMEM;
+    }
+    if (st) {
+        a->xparas = NULL;
+        a->n_xparas = 0;
     }
     tdp_buf_free(&out);
     tdp_buf_free(&ex.bt);

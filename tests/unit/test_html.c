@@ -250,6 +250,85 @@ static void test_meta_helpers(void **state)
     assert_int_equal(l, strlen("Talks end without a deal in Geneva on Monday"));
 }
 
+/* The kind the markup gives each paragraph reaches the extraction's paragraph list
+ * and the cleaned article: h2-h6 headings, <li> items (also a <p> inside one),
+ * <blockquote> paragraphs; a <br> inside one block gives two cleaned paragraphs of
+ * that kind; a plain <p> that is one quotation or starts with a bullet is still
+ * recognised, and a short <p> without final punctuation is not a heading. */
+static void test_paragraph_kinds(void **state)
+{
+    (void)state;
+    static const char page[] =
+        "<html><body><div class=menu><a href=/>Home</a></div><article>"
+        "<h1>Harbour plan approved</h1>"
+        "<p>The town council approved the new harbour plan on Tuesday after a debate "
+        "that lasted more than four hours.</p>"
+        "<h3>What the plan changes</h3>"
+        "<p>The plan moves the ferry terminal to the north quay and adds a second "
+        "breakwater, the council said on Tuesday evening.</p>"
+        "<ul><li>A new ferry terminal on the north quay</li>"
+        "<li><p>A second breakwater, 300 metres long</p></li></ul>"
+        "<blockquote><p>This is the most important decision we have taken.<br>"
+        "It will change the town for fifty years.</p></blockquote>"
+        "<p>Short line without a stop</p>"
+        "<p>\u201cWe will watch the costs closely.\u201d</p>"
+        "<p>- A bullet written in the text itself</p>"
+        "<p>Work is expected to start next spring and to last three years, according "
+        "to the harbour office.</p></article></body></html>";
+    td_status st;
+    td_article *a = extract(page, sizeof page - 1, &st);
+    assert_int_equal(st, TD_OK);
+    static const uint8_t want_x[] = {TD_PARA_TEXT, TD_PARA_HEADING, TD_PARA_TEXT,
+                                     TD_PARA_LIST, TD_PARA_LIST, TD_PARA_QUOTE,
+                                     TD_PARA_TEXT, TD_PARA_TEXT, TD_PARA_TEXT,
+                                     TD_PARA_TEXT};
+    assert_int_equal(a->n_xparas, sizeof want_x);
+    for (size_t i = 0; i < a->n_xparas; i++) {
+        assert_int_equal(a->xparas[i].kind, want_x[i]);
+        assert_true(a->xparas[i].off + a->xparas[i].len <= a->text_len);
+    }
+    assert_memory_equal(a->text + a->xparas[1].off, "What the plan changes", 21);
+    assert_int_equal(a->xparas[1].len, 21);
+    td_article_free(a);
+
+    /* through td_clean, as `tidings clean` does */
+    a = td_article_new();
+    assert_non_null(a);
+    assert_int_equal(td_article_set(a, TD_FIELD_HTML, page, sizeof page - 1), TD_OK);
+    assert_int_equal(td_clean(a), TD_OK);
+    static const td_para_kind want[] = {TD_PARA_TEXT, TD_PARA_HEADING, TD_PARA_TEXT,
+                                        TD_PARA_LIST, TD_PARA_LIST, TD_PARA_QUOTE,
+                                        TD_PARA_QUOTE, TD_PARA_TEXT, TD_PARA_QUOTE,
+                                        TD_PARA_LIST, TD_PARA_TEXT};
+    assert_int_equal(td_article_paragraph_count(a), sizeof want / sizeof want[0]);
+    for (size_t i = 0; i < td_article_paragraph_count(a); i++) {
+        td_para_kind k;
+        size_t n;
+        const char *p = td_article_paragraph(a, i, &n, &k);
+        if (k != want[i])
+            fail_msg("paragraph %zu '%.*s': kind %d, expected %d", i, (int)n, p, (int)k,
+                     (int)want[i]);
+    }
+    td_article_free(a);
+
+    /* the same text given as plain text gets the text rules' kinds: the short
+     * line before a sentence is a heading there, a list needs its bullet */
+    a = td_article_new();
+    assert_non_null(a);
+    static const char text[] =
+        "The town council approved the new harbour plan on Tuesday after a debate "
+        "that lasted more than four hours.\n\nWhat the plan changes\n\nThe plan moves "
+        "the ferry terminal to the north quay and adds a second breakwater, the "
+        "council said on Tuesday evening.\n\nA new ferry terminal on the north quay\n";
+    assert_int_equal(td_article_set(a, TD_FIELD_TEXT, text, sizeof text - 1), TD_OK);
+    assert_int_equal(td_clean(a), TD_OK);
+    assert_null(a->xparas);
+    td_para_kind k;
+    assert_non_null(td_article_paragraph(a, 1, NULL, &k));
+    assert_int_equal(k, TD_PARA_HEADING);
+    td_article_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -261,6 +340,7 @@ int main(void)
         cmocka_unit_test(test_bad_pages),
         cmocka_unit_test(test_charsets),
         cmocka_unit_test(test_meta_helpers),
+        cmocka_unit_test(test_paragraph_kinds),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
