@@ -221,6 +221,21 @@ static inline double idf(const tdp_clusterer *c, uint64_t h)
     return log((n + 1.0) / (df + 1.0)) + 1.0;
 }
 
+#if defined(__GNUC__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
+
+/* The table of document frequencies is large (2^df_bits counters) and read at
+ * random: before a story's centroid is scored, its counters are fetched ahead,
+ * all candidates' at once, so the misses overlap instead of queueing. */
+static void prefetch_idf(const tdp_clusterer *c, const story *s)
+{
+    for (uint32_t j = 0; j < s->nc; j++)
+        PREFETCH(&c->df[s->ch[j] & c->df_mask]);
+}
+
 static void df_halve(tdp_clusterer *c)
 {
     for (uint64_t i = 0; i <= c->df_mask; i++)
@@ -507,14 +522,11 @@ static double story_cos(const tdp_clusterer *c, const story *s, size_t n)
     return dot / story_norm(c, s, sqrt(norm));
 }
 
-/* Re-picks the story's indexed terms (highest current weight) and updates postings. */
+/* Re-picks the story's indexed terms (highest current weight) and updates postings.
+ * tmp holds the strength of each centroid term, as story_add_vec leaves it. */
 static td_status story_reindex(tdp_clusterer *c, uint32_t slot, wterm *tmp)
 {
     story *s = &c->st[slot];
-    for (uint32_t j = 0; j < s->nc; j++) {
-        tmp[j].w = (float)(s->cw[j] * idf(c, s->ch[j]));
-        tmp[j].i = j;
-    }
     uint32_t k = s->nc < (uint32_t)c->p.index_terms ? s->nc : (uint32_t)c->p.index_terms;
     uint64_t nidx[512];
     if (k > 256)
@@ -562,7 +574,9 @@ static td_status story_reindex(tdp_clusterer *c, uint32_t slot, wterm *tmp)
 }
 
 /* Adds an l-space vector (h, w, k: n terms sorted by hash) into the centroid, then
- * keeps its cent_terms strongest terms. */
+ * keeps its cent_terms strongest terms. On return tmp[j] holds the strength (w x
+ * current IDF) of centroid term j, for story_reindex; tmp has room for twice the
+ * centroid's terms before the trim. */
 static td_status story_add_vec(tdp_clusterer *c, story *s, const uint64_t *h,
                                const float *w, const uint8_t *k, size_t n, wterm *tmp)
 {
@@ -627,11 +641,14 @@ static td_status story_add_vec(tdp_clusterer *c, story *s, const uint64_t *h,
         }
     }
     s->nc = (uint32_t)total;
+    for (uint32_t x = 0; x < s->nc; x++) {
+        tmp[x].w = (float)(s->cw[x] * idf(c, s->ch[x]));
+        tmp[x].i = x;
+    }
     if (s->nc > (uint32_t)c->p.cent_terms) {
-        for (uint32_t x = 0; x < s->nc; x++) {
-            tmp[x].w = (float)(s->cw[x] * idf(c, s->ch[x]));
-            tmp[x].i = x;
-        }
+        /* the strengths in hash order stay in `all` while tmp is permuted */
+        wterm *all = tmp + s->nc;
+        memcpy(all, tmp, s->nc * sizeof *all);
         tdp_wterm_select(tmp, s->nc, (size_t)c->p.cent_terms);
         /* mark the weakest for removal, then compact in hash order */
         for (uint32_t x = (uint32_t)c->p.cent_terms; x < s->nc; x++)
@@ -643,8 +660,11 @@ static td_status story_add_vec(tdp_clusterer *c, story *s, const uint64_t *h,
             s->ch[m] = s->ch[x];
             s->cw[m] = s->cw[x];
             s->ck[m] = s->ck[x];
+            all[m].w = all[x].w;
+            all[m].i = m;
             m++;
         }
+        memcpy(tmp, all, m * sizeof *tmp);
         s->nc = m;
     }
     return TD_OK;
@@ -681,8 +701,9 @@ static double span_factor(const tdp_clusterer *c, const story *a, const story *b
     return exp(-(gap - c->p.grace_days) / c->p.tau_days);
 }
 
-/* Similarity of two stories, as of an article with a story (average link at 0). */
-static double story_pair(const tdp_clusterer *c, const story *a, const story *b)
+/* Similarity of two stories, as of an article with a story (average link at 0).
+ * na: story_norm of a (the same for every b a is compared with). */
+static double story_pair(const tdp_clusterer *c, const story *a, double na, const story *b)
 {
     double dot = 0;
     for (uint32_t i = 0, j = 0; i < a->nc && j < b->nc;) {
@@ -695,7 +716,7 @@ static double story_pair(const tdp_clusterer *c, const story *a, const story *b)
             dot += (double)a->cw[i++] * b->cw[j++] * f * f;
         }
     }
-    double na = story_norm(c, a, centroid_norm(c, a)), nb = story_norm(c, b, centroid_norm(c, b));
+    double nb = story_norm(c, b, centroid_norm(c, b));
     if (na <= 0 || nb <= 0)
         return 0;
     return dot / (na * nb) * span_factor(c, a, b);
@@ -795,8 +816,11 @@ static td_status merge_pass(tdp_clusterer *c, uint32_t *slot, wterm *tmp)
         }
         double best = -1;
         int64_t bs = -1;
+        double ns = nc ? story_norm(c, s, centroid_norm(c, s)) : 0;
+        for (int k = 0; k < nc; k++)
+            prefetch_idf(c, &c->st[cand[k]]);
         for (int k = 0; k < nc; k++) {
-            double v = story_pair(c, s, &c->st[cand[k]]);
+            double v = story_pair(c, s, ns, &c->st[cand[k]]);
             if (v > best) {
                 best = v;
                 bs = cand[k];
@@ -906,11 +930,14 @@ td_status tdp_clusterer_add_placed(tdp_clusterer *c, const tdp_cfeat *f, size_t 
     size_t cap = n + (size_t)p->cent_terms + 1;
     if (ensure_scratch(c, cap > (size_t)p->doc_terms ? cap : (size_t)p->doc_terms))
         return TD_ENOMEM;
-    /* scratch for the weights: the article's terms, or a centroid after taking an
-     * article (cent + doc terms) or absorbing another story (twice cent terms) */
-    size_t tcap = cap > 256 ? cap : 256;
-    size_t ccap = 2 * (size_t)p->cent_terms + (size_t)p->doc_terms + 1;
-    wterm *tmp = tdp_malloc((tcap > ccap ? tcap : ccap) * sizeof *tmp);
+    /* tmp: the article's terms, then twice a centroid before its trim (a story's
+     * cent_terms and an article's doc_terms, or two stories' when they merge) */
+    size_t ct = p->cent_terms > 0 ? (size_t)p->cent_terms : 0;
+    size_t dt = p->doc_terms > 0 ? (size_t)p->doc_terms : 0;
+    size_t tcap = 2 * (2 * ct + dt) + 256;
+    if (tcap < n)
+        tcap = n;
+    wterm *tmp = tdp_malloc(tcap * sizeof *tmp);
     if (!tmp)
         return TD_ENOMEM;
     for (size_t i = 0; i < n; i++) {
@@ -986,6 +1013,8 @@ td_status tdp_clusterer_add_placed(tdp_clusterer *c, const tdp_cfeat *f, size_t 
     }
     double best = -1;
     int64_t best_slot = -1;
+    for (int k = 0; k < nc; k++)
+        prefetch_idf(c, &c->st[cand[k]]);
     for (int k = 0; k < nc; k++) {
         const story *s = &c->st[cand[k]];
         double sc = story_cos(c, s, na) * time_factor(c, s, place);
