@@ -444,6 +444,53 @@ static void test_show_story_id(void **state)
     assert_int_equal(td_store_close(s), TD_OK);
 }
 
+/* A corpus told its articles are one known story: not split, numbered as told in
+ * JSON, Markdown and HTML. */
+static void test_corpus_story_id(void **state)
+{
+    (void)state;
+    td_corpus_opts o = {0, 0, 0, 42};
+    td_corpus *c = td_corpus_new(&o);
+    assert_non_null(c);
+    assert_int_equal(td_corpus_add(c, art("a", "Floods in Riverton", "2022-05-02",
+                                          "Heavy rain flooded the lower town of "
+                                          "Riverton.")), TD_OK);
+    assert_int_equal(td_corpus_add(c, art("b", "Marlins win", "2022-05-03",
+                                          "The Marlins beat the Storm at Kesterton "
+                                          "Park.")), TD_OK);
+    assert_int_equal(td_corpus_build(c), TD_OK);
+    assert_int_equal(td_corpus_story_count(c), 1);
+    char *out = NULL;
+    size_t n = 0;
+    assert_int_equal(td_corpus_json(c, &out, &n), TD_OK);
+    assert_non_null(strstr(out, "{\"stories\":[{\"id\":42,"));
+    td_free(out);
+    assert_int_equal(td_corpus_markdown(c, &out, &n), TD_OK);
+    assert_non_null(strstr(out, "Story 42:"));
+    td_free(out);
+    assert_int_equal(td_corpus_html(c, &out, &n), TD_OK);
+    assert_non_null(strstr(out, "Story 42:"));
+    td_free(out);
+    assert_int_equal(td_corpus_story_json(c, 0, &out, &n), TD_OK);
+    assert_non_null(strstr(out, "{\"id\":42,"));
+    td_free(out);
+    td_corpus_free(c);
+    /* without it, the same two articles are two stories numbered from 1 */
+    c = td_corpus_new(NULL);
+    assert_int_equal(td_corpus_add(c, art("a", "Floods in Riverton", "2022-05-02",
+                                          "Heavy rain flooded the lower town of "
+                                          "Riverton.")), TD_OK);
+    assert_int_equal(td_corpus_add(c, art("b", "Marlins win", "2022-05-03",
+                                          "The Marlins beat the Storm at Kesterton "
+                                          "Park.")), TD_OK);
+    assert_int_equal(td_corpus_build(c), TD_OK);
+    assert_int_equal(td_corpus_story_count(c), 2);
+    assert_int_equal(td_corpus_json(c, &out, &n), TD_OK);
+    assert_non_null(strstr(out, "{\"stories\":[{\"id\":1,"));
+    td_free(out);
+    td_corpus_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -454,6 +501,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_store_undated_arrivals, setup, teardown),
         cmocka_unit_test_setup_teardown(test_future_and_past_dates, setup, teardown),
         cmocka_unit_test_setup_teardown(test_show_story_id, setup, teardown),
+        cmocka_unit_test(test_corpus_story_id),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
