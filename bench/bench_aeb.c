@@ -10,7 +10,8 @@
  * one; per-page precision and recall (1, 1 when FP = FN = 0; 0, 0 when TP = 0)
  * are averaged over pages and F1 is taken from the two averages.
  *
- *   bench_aeb [--peers] [--runs N] [--dump FILE] [--worst K] [AEB_DIR]
+ *   bench_aeb [--peers] [--runs N] [--dump FILE] [--worst K] [--floor F]
+ *             [--clean-floor F] [AEB_DIR]
  *
  * Scores tidings twice: the extracted text (what the HTML stage hands on) and the
  * text after cleaning (the paragraphs `tidings clean` prints). --peers scores
@@ -455,7 +456,7 @@ int main(int argc, char **argv)
     char *dir_owned = NULL;
     bool peers = false, gumbo = false;
     int runs = 3, worst = 0;
-    double floor_f1 = 0;
+    double floor_f1 = 0, floor_clean = 0;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--peers") == 0)
             peers = true;
@@ -465,6 +466,8 @@ int main(int argc, char **argv)
             worst = (int)strtol(argv[++i], NULL, 10);
         else if (strcmp(argv[i], "--floor") == 0 && i + 1 < argc)
             floor_f1 = strtod(argv[++i], NULL);
+        else if (strcmp(argv[i], "--clean-floor") == 0 && i + 1 < argc)
+            floor_clean = strtod(argv[++i], NULL);
         else if (strcmp(argv[i], "--gumbo") == 0)
             gumbo = true;
         else if (strcmp(argv[i], "--dump") == 0 && i + 1 < argc)
@@ -593,6 +596,11 @@ int main(int argc, char **argv)
     int rc = 0;
     if (floor_f1 > 0 && se.f1 < floor_f1) {
         printf("bench_aeb: F1 %.3f is below the floor %.3f\n", se.f1, floor_f1);
+        rc = 1;
+    }
+    if (floor_clean > 0 && sc.f1 < floor_clean) {
+        printf("bench_aeb: F1 after cleaning %.3f is below the floor %.3f\n", sc.f1,
+               floor_clean);
         rc = 1;
     }
     for (size_t i = 0; i < g_n; i++) {

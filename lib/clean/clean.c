@@ -736,9 +736,15 @@ static void rule_line(ctx *c, size_t i)
     const char *s = lp(c, i);
     size_t n = l->len;
     if (!l->letters) {
-        /* a lone ".", "***", "10,291": no words to read */
-        l->reason = R_CHROME;
-        return;
+        /* a lone ".", "***", "10,291": no words to read; in HTML text a figure
+         * ("225.86", "-5.44%") is a cell of the article's table, kept */
+        bool figure = false;
+        for (size_t k = 0; k < n && c->html && !figure; k++)
+            figure = is_digit((unsigned char)s[k]);
+        if (!figure) {
+            l->reason = R_CHROME;
+            return;
+        }
     }
     if (n > TDP_CLEAN_SHORT)
         return;
@@ -1375,6 +1381,11 @@ static size_t site_name(const char *s, size_t n)
  */
 static void header_and_tail(ctx *c)
 {
+    /* HTML extraction keeps the article's container only: the page's header and
+     * what follows the article are outside it, and the short lines above the body
+     * or after it (kicker, place, a list of dates or results) are the article's. */
+    if (c->html)
+        return;
     size_t hs = first_body(c);
     bool site_above = false;
     if (hs >= c->nl)
@@ -1516,7 +1527,12 @@ static td_status repeats(ctx *c)
         if (!st)
             st = hset_init(&seen, c->nl * 2 + 16);
     }
-    for (size_t i = 0; i < c->nl && !st; i++) {
+    /* In HTML text, the paragraphs are the blocks of the article's own container:
+     * one said again there belongs to the article (the same question put to each
+     * guest, the same line in each recipe). Plain-text scrapes repeat what the
+     * page shows around the article (teasers, previews), which extraction leaves
+     * out. */
+    for (size_t i = 0; i < c->nl && !st && !c->html; i++) {
         cline *l = &c->L[i];
         if (l->reason || (st = line_sentences(c, i, &hs, &cap, &cnt)))
             continue;

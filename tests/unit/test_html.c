@@ -329,6 +329,60 @@ static void test_paragraph_kinds(void **state)
     td_article_free(a);
 }
 
+/* Cleaning trusts the paragraphs HTML extraction kept: a paragraph said twice in
+ * the article, a figure of its table, a short kicker above the body and short
+ * lines after its last sentence stay; the same lines as plain text go (repeat,
+ * chrome). */
+static void test_clean_trusts_extraction(void **state)
+{
+    (void)state;
+    static const char page[] =
+        "<html><body><article><h1>Two cooks on their kitchens</h1>"
+        "<p>Harbour district</p>"
+        "<p>We asked two of the town's cooks the same questions about their work and "
+        "their kitchens this week.</p>"
+        "<p>What made you start cooking for a living?</p>"
+        "<p>Anna Berg said she had cooked for her family since she was twelve years old.</p>"
+        "<p>Advertisement</p>"
+        "<p>What made you start cooking for a living?</p>"
+        "<p>Tom Lund said he came to it late, after twenty years as a ferry engineer.</p>"
+        "<table><tr><td>Dishes a day</td><td>240</td></tr></table>"
+        "<p>Opening hours</p><p>Tuesday to Sunday</p>"
+        "</article></body></html>";
+    static const char *const kept[] = {
+        "Harbour district", "What made you start cooking for a living?", "240",
+        "Opening hours", "Tuesday to Sunday"};
+    td_article *a = td_article_new();
+    assert_non_null(a);
+    assert_int_equal(td_article_set(a, TD_FIELD_HTML, page, sizeof page - 1), TD_OK);
+    assert_int_equal(td_clean(a), TD_OK);
+    for (size_t k = 0; k < sizeof kept / sizeof kept[0]; k++) {
+        size_t seen = 0;
+        for (size_t i = 0; i < td_article_paragraph_count(a); i++)
+            if (!strcmp(td_article_paragraph(a, i, NULL, NULL), kept[k]))
+                seen++;
+        if (seen != (k == 1 ? 2u : 1u))
+            fail_msg("'%s' kept %zu times", kept[k], seen);
+    }
+    assert_int_equal(td_article_removed_count(a), 0);
+    const char *why;
+    /* the extracted text as plain text: the text rules apply */
+    td_article *b = td_article_new();
+    assert_non_null(b);
+    assert_int_equal(td_article_set(b, TD_FIELD_TEXT, a->text, a->text_len), TD_OK);
+    td_article_free(a);
+    assert_int_equal(td_clean(b), TD_OK);
+    size_t repeat = 0, chrome = 0;
+    for (size_t i = 0; i < td_article_removed_count(b); i++) {
+        td_article_removed(b, i, &why);
+        repeat += !strcmp(why, "repeat");
+        chrome += !strcmp(why, "chrome");
+    }
+    assert_int_equal(repeat, 1);
+    assert_true(chrome >= 3);
+    td_article_free(b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -341,6 +395,7 @@ int main(void)
         cmocka_unit_test(test_charsets),
         cmocka_unit_test(test_meta_helpers),
         cmocka_unit_test(test_paragraph_kinds),
+        cmocka_unit_test(test_clean_trusts_extraction),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
