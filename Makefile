@@ -11,7 +11,7 @@ endif
 
 PACKAGES = build-essential cmake pkg-config clang libclang-rt-dev valgrind \
            libutf8proc-dev libstemmer-dev libxxhash-dev libsqlite3-dev \
-           zlib1g-dev libgumbo-dev libdeflate-dev libcmocka-dev python3
+           zlib1g-dev libdeflate-dev libcmocka-dev python3
 
 .PHONY: all deps build demo test test-only asan fuzz valgrind bench install clean
 

@@ -24,7 +24,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+#ifdef TD_HAVE_GUMBO
 #include <gumbo.h>
+#endif
 #include <utf8proc.h>
 #include <zlib.h>
 
@@ -419,6 +421,7 @@ static double run_mem(uint64_t *hash, size_t *bytes)
     return now() - t0;
 }
 
+#ifdef TD_HAVE_GUMBO
 /* Parsing alone with gumbo (tree built, then freed), for comparison. */
 static double run_gumbo(void)
 {
@@ -430,6 +433,9 @@ static double run_gumbo(void)
     }
     return now() - t0;
 }
+#else
+static double run_gumbo(void) { return -1; }
+#endif
 
 /* Parsing alone with the tidings tokenizer and tree builder. */
 static double run_parse(void)
@@ -584,7 +590,9 @@ int main(int argc, char **argv)
         med = ts[runs / 2];
         printf("parse only, tidings:        %.3f s: %.0f pages/s, %.1f MB/s\n", med,
                (double)g_nraw / med, (double)bytes / 1e6 / med);
-        if (gumbo) {
+        if (gumbo && run_gumbo() < 0) {
+            printf("parse only, gumbo:          not built (libgumbo-dev was not found)\n");
+        } else if (gumbo) {
             for (int k = 0; k < runs; k++)
                 ts[k] = run_gumbo();
             qsort(ts, (size_t)runs, sizeof *ts, cmp_d);
