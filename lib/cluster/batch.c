@@ -132,6 +132,10 @@ static td_status run_corpus(const tdp_cinfo *info, size_t n, const tdp_copy *cop
     while (bits < q.df_bits && ((size_t)1 << bits) < tot * 4)
         bits++;
     q.df_bits = bits;
+    /* the whole corpus is in memory anyway: stories do not leave by a clock that
+     * only mentioned dates move (they place articles too loosely: an event's
+     * reports are spread over months, and split; measured on ECB+, -0.10 F1) */
+    q.mention_clock = false;
     tdp_clusterer *c = order && keys && id_of && parent ? tdp_clusterer_new_params(&q, 1)
                                                          : NULL;
     if (!c) {

@@ -46,6 +46,7 @@ void tdp_cluster_params_default(tdp_cluster_params *p)
     p->max_postings = 4096;
     p->df_bits = 22;
     p->min_docs = 500;
+    p->mention_clock = true;
 }
 
 /* ---- postings: term hash -> slots of the stories indexed under it ---- */
@@ -913,7 +914,7 @@ td_status tdp_clusterer_add_placed(tdp_clusterer *c, const tdp_cfeat *f, size_t 
         advance_clock(c, day);
     if (own_date && day != TDP_NODAY && (c->own_last == TDP_NODAY || day > c->own_last))
         c->own_last = day;
-    if (!own_date && day != TDP_NODAY)
+    if (!own_date && day != TDP_NODAY && c->p.mention_clock)
         undated_clock(c, day);
     /* the time decay holds between own dates only: dates an article mentions say
      * little about when it appeared, too little to keep two reports apart */

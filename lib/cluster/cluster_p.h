@@ -98,6 +98,10 @@ typedef struct tdp_cluster_params {
     uint32_t max_postings;   /* longer postings lists are not used to find candidates */
     int df_bits;             /* document-frequency table: 2^df_bits counters */
     bool own_terms;          /* batch: use the clusterer's own tokenizer, not analyse's */
+    bool mention_clock;      /* with no own date for a window, the clock follows the
+                                days articles are placed at by the dates they mention
+                                (a stream's memory stays bounded); the batch, which
+                                holds its corpus anyway, turns it off */
     double min_docs;         /* IDF counts at least this many documents: a small
                                 corpus is read as part of a larger flow of news */
 } tdp_cluster_params;
