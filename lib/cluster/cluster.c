@@ -51,11 +51,29 @@ void tdp_cluster_params_default(tdp_cluster_params *p)
 
 /* ---- postings: term hash -> slots of the stories indexed under it ---- */
 
+/* Most terms index one story or two (a storyline's names and numbers): lists of up
+ * to POST_INLINE slots live in the entry itself, longer ones in their own array. */
+#define POST_INLINE 2
 typedef struct post {
     uint64_t key;       /* 0 = empty (a term hash of 0 is mapped to 1) */
-    uint32_t *ids;
-    uint32_t n, cap;
+    union {
+        uint32_t *ids;  /* cap > POST_INLINE */
+        uint32_t in[POST_INLINE];
+    } u;
+    uint32_t n, cap;    /* cap 0: nothing yet */
 } post;
+
+static inline uint32_t *post_ids(post *p)
+{
+    return p->cap > POST_INLINE ? p->u.ids : p->u.in;
+}
+
+static inline void post_clear(post *p)
+{
+    if (p->cap > POST_INLINE)
+        tdp_free(p->u.ids);
+    memset(p, 0, sizeof *p);
+}
 
 typedef struct story {
     uint64_t id;
@@ -65,7 +83,8 @@ typedef struct story {
     uint64_t *ch;                  /* centroid terms, sorted by hash */
     float *cw;                     /* their l-space weights */
     uint8_t *ck;                   /* their kinds */
-    uint32_t nc, capc;
+    uint32_t nc, capc;             /* capc: terms the block holds (ch, cw, ck are
+                                      one allocation) */
     uint64_t *idx;                 /* terms it is indexed under */
     uint32_t nidx;
     bool live;
@@ -98,6 +117,10 @@ struct tdp_clusterer {
     size_t cap_acc;
     uint32_t *touched;
     size_t n_touched, cap_touched;
+    uint64_t *mh;           /* a centroid being merged: hashes, */
+    float *mw;              /* weights, */
+    uint8_t *mk;            /* kinds */
+    size_t cap_m;
     tdp_cfeat *af;          /* the article's kept features, sorted by hash */
     uint64_t *ah;           /* the same: hashes, */
     uint8_t *ak;            /* kinds, */
@@ -164,15 +187,25 @@ static td_status post_add(tdp_clusterer *c, uint64_t h, uint32_t slot)
         p->key = k;
         c->pm_n++;
     }
-    if (p->n == p->cap) {
-        uint32_t ncap = p->cap ? p->cap * 2 : 4;
-        uint32_t *ni = tdp_realloc(p->ids, ncap * sizeof *ni);
-        if (!ni)
-            return TD_ENOMEM;
-        p->ids = ni;
+    if (p->cap == 0) {
+        p->cap = POST_INLINE;
+    } else if (p->n == p->cap) {
+        uint32_t ncap = p->cap * 2;
+        uint32_t *ni;
+        if (p->cap == POST_INLINE) {
+            ni = tdp_malloc(ncap * sizeof *ni);
+            if (!ni)
+                return TD_ENOMEM;
+            memcpy(ni, p->u.in, sizeof p->u.in);
+        } else {
+            ni = tdp_realloc(p->u.ids, ncap * sizeof *ni);
+            if (!ni)
+                return TD_ENOMEM;
+        }
+        p->u.ids = ni;
         p->cap = ncap;
     }
-    p->ids[p->n++] = slot;
+    post_ids(p)[p->n++] = slot;
     return TD_OK;
 }
 
@@ -183,18 +216,16 @@ static void post_remove(tdp_clusterer *c, uint64_t h, uint32_t slot)
     if (!p)
         return;
     for (uint32_t i = 0; i < p->n; i++) {
-        if (p->ids[i] == slot) {
-            p->ids[i] = p->ids[--p->n];
+        uint32_t *ids = post_ids(p);
+        if (ids[i] == slot) {
+            ids[i] = ids[--p->n];
             break;
         }
     }
     if (p->n)
         return;
-    tdp_free(p->ids);
     size_t m = c->pm_cap - 1, i = (size_t)(p - c->pm), j = i;
-    c->pm[i].key = 0;
-    c->pm[i].ids = NULL;
-    c->pm[i].n = c->pm[i].cap = 0;
+    post_clear(p);
     c->pm_n--;
     for (;;) {
         j = (j + 1) & m;
@@ -206,9 +237,7 @@ static void post_remove(tdp_clusterer *c, uint64_t h, uint32_t slot)
         if (stay)
             continue;
         c->pm[i] = c->pm[j];
-        c->pm[j].key = 0;
-        c->pm[j].ids = NULL;
-        c->pm[j].n = c->pm[j].cap = 0;
+        memset(&c->pm[j], 0, sizeof c->pm[j]);
         i = j;
     }
 }
@@ -294,9 +323,7 @@ tdp_clusterer *tdp_clusterer_new(const tdp_cluster_opts *opts)
 
 static void story_release(story *s)
 {
-    tdp_free(s->ch);
-    tdp_free(s->cw);
-    tdp_free(s->ck);
+    tdp_free(s->ch);            /* one block with cw and ck */
     tdp_free(s->idx);
     s->ch = NULL;
     s->cw = NULL;
@@ -313,7 +340,7 @@ void tdp_clusterer_free(tdp_clusterer *c)
     for (size_t i = 0; i < c->n_st; i++)
         story_release(&c->st[i]);
     for (size_t i = 0; i < c->pm_cap; i++)
-        tdp_free(c->pm[i].ids);
+        post_clear(&c->pm[i]);
     tdp_free(c->pm);
     tdp_free(c->st);
     tdp_free(c->free_slots);
@@ -321,6 +348,9 @@ void tdp_clusterer_free(tdp_clusterer *c)
     tdp_free(c->acc);
     tdp_free(c->touched);
     tdp_free(c->af);
+    tdp_free(c->mh);
+    tdp_free(c->mw);
+    tdp_free(c->mk);
     tdp_free(c->ah);
     tdp_free(c->ak);
     tdp_free(c->merges);
@@ -581,93 +611,96 @@ static td_status story_reindex(tdp_clusterer *c, uint32_t slot, wterm *tmp)
 static td_status story_add_vec(tdp_clusterer *c, story *s, const uint64_t *h,
                                const float *w, const uint8_t *k, size_t n, wterm *tmp)
 {
-    size_t need = s->nc + n;
-    if (s->nc && need < (size_t)c->p.cent_terms + (size_t)c->p.doc_terms)
-        need = (size_t)c->p.cent_terms + (size_t)c->p.doc_terms;
-    if (s->nc + n > s->capc) {
-        uint64_t *nh = tdp_malloc(need * sizeof *nh);
-        float *nw = tdp_malloc(need * sizeof *nw);
-        uint8_t *nk = tdp_malloc(need);
-        if (!nh || !nw || !nk) {
-            tdp_free(nh);
-            tdp_free(nw);
-            tdp_free(nk);
+    /* merge into the clusterer's scratch (the centroid stays as it was if memory
+     * runs out), trim there, then copy back into a block of exactly the size kept:
+     * a story holds no spare room, its memory is what its centroid needs */
+    size_t total = s->nc + n;
+    if (total > c->cap_m) {
+        uint64_t *mh = tdp_realloc(c->mh, total * sizeof *mh);
+        if (!mh)
             return TD_ENOMEM;
-        }
-        if (s->nc) {
-            memcpy(nh, s->ch, s->nc * sizeof *nh);
-            memcpy(nw, s->cw, s->nc * sizeof *nw);
-            memcpy(nk, s->ck, s->nc);
-        }
-        tdp_free(s->ch);
-        tdp_free(s->cw);
-        tdp_free(s->ck);
-        s->ch = nh;
-        s->cw = nw;
-        s->ck = nk;
-        s->capc = (uint32_t)need;
+        c->mh = mh;
+        float *mw = tdp_realloc(c->mw, total * sizeof *mw);
+        if (!mw)
+            return TD_ENOMEM;
+        c->mw = mw;
+        uint8_t *mk = tdp_realloc(c->mk, total);
+        if (!mk)
+            return TD_ENOMEM;
+        c->mk = mk;
+        c->cap_m = total;
     }
-    /* merge from the back, in place: first count the shared terms */
-    size_t dup = 0;
-    for (size_t x = 0, y = 0; x < s->nc && y < n;) {
-        if (s->ch[x] < h[y])
-            x++;
-        else if (s->ch[x] > h[y])
-            y++;
-        else {
-            dup++;
-            x++;
-            y++;
-        }
-    }
-    size_t i = s->nc, j = n, o = s->nc + n - dup, total = o;
-    while (j > 0) {
-        o--;
-        if (i > 0 && s->ch[i - 1] > h[j - 1]) {
-            s->ch[o] = s->ch[i - 1];
-            s->cw[o] = s->cw[i - 1];
-            s->ck[o] = s->ck[i - 1];
-            i--;
-        } else if (i > 0 && s->ch[i - 1] == h[j - 1]) {
-            s->ch[o] = s->ch[i - 1];
-            s->cw[o] = s->cw[i - 1] + w[j - 1];
-            s->ck[o] = s->ck[i - 1];
-            i--;
-            j--;
+    uint64_t *mh = c->mh;
+    float *mw = c->mw;
+    uint8_t *mk = c->mk;
+    size_t i = 0, j = 0, o = 0;
+    while (i < s->nc || j < n) {
+        if (j >= n || (i < s->nc && s->ch[i] < h[j])) {
+            mh[o] = s->ch[i];
+            mw[o] = s->cw[i];
+            mk[o] = s->ck[i];
+            i++;
+        } else if (i < s->nc && s->ch[i] == h[j]) {
+            mh[o] = s->ch[i];
+            mw[o] = s->cw[i] + w[j];
+            mk[o] = s->ck[i];
+            i++;
+            j++;
         } else {
-            s->ch[o] = h[j - 1];
-            s->cw[o] = w[j - 1];
-            s->ck[o] = k[j - 1];
-            j--;
+            mh[o] = h[j];
+            mw[o] = w[j];
+            mk[o] = k[j];
+            j++;
         }
+        o++;
     }
-    s->nc = (uint32_t)total;
-    for (uint32_t x = 0; x < s->nc; x++) {
-        tmp[x].w = (float)(s->cw[x] * idf(c, s->ch[x]));
+    uint32_t m = (uint32_t)o;
+    for (uint32_t x = 0; x < m; x++) {
+        tmp[x].w = (float)(mw[x] * idf(c, mh[x]));
         tmp[x].i = x;
     }
-    if (s->nc > (uint32_t)c->p.cent_terms) {
+    if (m > (uint32_t)c->p.cent_terms) {
         /* the strengths in hash order stay in `all` while tmp is permuted */
-        wterm *all = tmp + s->nc;
-        memcpy(all, tmp, s->nc * sizeof *all);
-        tdp_wterm_select(tmp, s->nc, (size_t)c->p.cent_terms);
+        wterm *all = tmp + m;
+        memcpy(all, tmp, m * sizeof *all);
+        tdp_wterm_select(tmp, m, (size_t)c->p.cent_terms);
         /* mark the weakest for removal, then compact in hash order */
-        for (uint32_t x = (uint32_t)c->p.cent_terms; x < s->nc; x++)
-            s->cw[tmp[x].i] = -1;
-        uint32_t m = 0;
-        for (uint32_t x = 0; x < s->nc; x++) {
-            if (s->cw[x] < 0)
+        for (uint32_t x = (uint32_t)c->p.cent_terms; x < m; x++)
+            mw[tmp[x].i] = -1;
+        uint32_t r = 0;
+        for (uint32_t x = 0; x < m; x++) {
+            if (mw[x] < 0)
                 continue;
-            s->ch[m] = s->ch[x];
-            s->cw[m] = s->cw[x];
-            s->ck[m] = s->ck[x];
-            all[m].w = all[x].w;
-            all[m].i = m;
-            m++;
+            mh[r] = mh[x];
+            mw[r] = mw[x];
+            mk[r] = mk[x];
+            all[r].w = all[x].w;
+            all[r].i = r;
+            r++;
         }
-        memcpy(tmp, all, m * sizeof *tmp);
-        s->nc = m;
+        memcpy(tmp, all, r * sizeof *tmp);
+        m = r;
     }
+    if (m != s->capc) {
+        /* one block: hashes, then weights, then kinds */
+        uint8_t *blk = NULL;
+        if (m) {
+            blk = tdp_malloc((size_t)m * (sizeof *s->ch + sizeof *s->cw + sizeof *s->ck));
+            if (!blk)
+                return TD_ENOMEM;
+        }
+        tdp_free(s->ch);
+        s->ch = (uint64_t *)(void *)blk;
+        s->cw = blk ? (float *)(void *)(blk + (size_t)m * sizeof *s->ch) : NULL;
+        s->ck = blk ? blk + (size_t)m * (sizeof *s->ch + sizeof *s->cw) : NULL;
+        s->capc = m;
+    }
+    if (m) {
+        memcpy(s->ch, mh, m * sizeof *mh);
+        memcpy(s->cw, mw, m * sizeof *mw);
+        memcpy(s->ck, mk, m);
+    }
+    s->nc = m;
     return TD_OK;
 }
 
@@ -790,8 +823,9 @@ static td_status merge_pass(tdp_clusterer *c, uint32_t *slot, wterm *tmp)
             post *ps = post_find(c, s->idx[q]);
             if (!ps || ps->n > p->max_postings)
                 continue;
+            const uint32_t *ids = post_ids(ps);
             for (uint32_t k = 0; k < ps->n; k++) {
-                uint32_t sl = ps->ids[k];
+                uint32_t sl = ids[k];
                 if (sl == *slot)
                     continue;
                 if (c->acc[sl] == 0) {
@@ -972,9 +1006,10 @@ td_status tdp_clusterer_add_placed(tdp_clusterer *c, const tdp_cfeat *f, size_t 
         post *ps = post_find(c, f[tmp[q].i].hash);
         if (!ps || ps->n > p->max_postings)
             continue;
+        const uint32_t *ids = post_ids(ps);
         float w = tmp[q].w;
         for (uint32_t k = 0; k < ps->n; k++) {
-            uint32_t sl = ps->ids[k];
+            uint32_t sl = ids[k];
             if (c->acc[sl] == 0) {
                 if (TDP_GROW(c->touched, c->cap_touched, c->n_touched + 1)) {
                     for (size_t t = 0; t < c->n_touched; t++)
