@@ -28,12 +28,12 @@
 void tdp_cluster_params_default(tdp_cluster_params *p)
 {
     memset(p, 0, sizeof *p);
-    p->threshold = 0.18;
+    p->threshold = 0.20;
     p->boost[TDP_CT_WORD] = 1.0;
     p->boost[TDP_CT_NAME] = 1.5;
     p->boost[TDP_CT_NUMBER] = 3.0;
     p->boost[TDP_CT_DATE] = 1.5;
-    p->link = 0.3;
+    p->link = 0.15;
     p->merge = 1.0;
     p->window_days = 30;
     p->grace_days = 7.0;

@@ -17,6 +17,7 @@
 #include <xxhash.h>
 
 #include "cluster/cluster_p.h"
+#include "text/token.h"
 
 #define MAXTOK 64
 
@@ -406,7 +407,6 @@ static bool sane_day(int32_t d)
 }
 
 static const double title_weight = 2.0;
-static const uint64_t TITLE_SALT = 0x7469746c65000000ull;   /* "title" */
 
 /*
  * The article's own date (day precision, or the 15th of a month-precision date)
@@ -421,6 +421,52 @@ static int32_t own_day(const td_article *a)
             return x;
     }
     return TDP_NODAY;
+}
+
+typedef struct title_ctx {
+    bag *b;
+    const char *lang;
+    tdp_stemmer *stem;
+    td_status err;
+} title_ctx;
+
+/* One title token, hashed as the analyse stage hashes a term: the stem of the
+ * folded word (the folded number), stop words and one-letter words left out. */
+static int title_token(void *ctx, const tdp_token *t)
+{
+    title_ctx *x = ctx;
+    bool num = (t->flags & TDP_TOK_NUMERIC) != 0;
+    if (!num && (t->flen < 2 || (!(t->flags & TDP_TOK_ALLCAPS) &&
+                                 tdp_is_stop(x->lang, t->fold, t->flen))))
+        return 0;
+    uint64_t h;
+    if (num) {
+        h = XXH3_64bits(t->fold, t->flen);
+    } else {
+        size_t sl;
+        const char *st = tdp_stem(x->stem, t->fold, t->flen, &sl);
+        h = XXH3_64bits(st, sl);
+    }
+    bag_ent *e = bag_get(x->b, h);
+    if (!e) {
+        x->err = TD_ENOMEM;
+        return 1;
+    }
+    if (e->count == 0 && num)
+        e->kind = TDP_CT_NUMBER;   /* only the title has it; else the text's kind */
+    e->count += (float)title_weight;
+    return 0;
+}
+
+/* The title's words beside the analysed terms of the text, in the same space. */
+static td_status title_terms(bag *b, const td_article *a)
+{
+    title_ctx x = {b, a->language, tdp_stemmer_new(a->language), TD_OK};
+    if (!x.stem)
+        return TD_ENOMEM;
+    tdp_tokenize(a->title, strlen(a->title), title_token, &x);
+    tdp_stemmer_free(x.stem);
+    return x.err;
 }
 
 /* The title (counted title_weight times) and the cleaned text (else the raw). */
@@ -470,13 +516,15 @@ td_status tdp_cluster_info_ex(const td_article *a, tdp_cinfo *info, bool own_ter
             if (e->kind == TDP_CT_NAME)
                 e->cap_mid++;
         }
-        /* the title is not in the analysed sentences: its words go beside them,
-         * in a hash space of their own */
+        /* the title is not in the analysed sentences: its words are counted
+         * with the text's, title_weight times (a headline names the event) */
+        if (!st && a->title)
+            st = title_terms(&b, a);
         if (!st && a->title) {
             z.w = (float)title_weight;
-            z.salt = TITLE_SALT;
+            z.dates_only = true;
             tokenize(&z, a->title, strlen(a->title));
-            z.salt = 0;
+            z.dates_only = false;
             st = z.err;
         }
         /* an undated article: the analyse stage could not resolve dates without a
