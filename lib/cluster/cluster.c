@@ -566,7 +566,19 @@ static td_status story_reindex(tdp_clusterer *c, uint32_t slot, wterm *tmp)
     tdp_wterm_select(tmp, s->nc, k);
     for (uint32_t j = 0; j < k; j++)
         nidx[j] = s->ch[tmp[j].i];
-    tdp_sort(nidx, k, sizeof *nidx, cmp_u64);
+    if (k > 64) {
+        tdp_sort(nidx, k, sizeof *nidx, cmp_u64);
+    } else {
+        for (uint32_t x = 1; x < k; x++) {     /* a few tens: insertion sort */
+            uint64_t v = nidx[x];
+            uint32_t y = x;
+            while (y > 0 && nidx[y - 1] > v) {
+                nidx[y] = nidx[y - 1];
+                y--;
+            }
+            nidx[y] = v;
+        }
+    }
     if (!s->idx) {
         /* twice the terms: after a failed update the old and new sets both stay */
         s->idx = tdp_malloc(2 * (size_t)(c->p.index_terms > 256 ? 256 : c->p.index_terms) *
@@ -975,11 +987,16 @@ td_status tdp_clusterer_add_placed(tdp_clusterer *c, const tdp_cfeat *f, size_t 
     wterm *tmp = tdp_malloc(tcap * sizeof *tmp);
     if (!tmp)
         return TD_ENOMEM;
+    /* c->aw holds each term's l-space weight until the kept terms are picked */
+    bool by_hash = true;     /* f sorted by hash, no repeats (as features are) */
     for (size_t i = 0; i < n; i++) {
         double l = (1.0 + log(f[i].count > 1 ? f[i].count : 1.0)) *
                    p->boost[f[i].kind < TDP_CT_KINDS ? f[i].kind : 0];
+        c->aw[i] = (float)l;
         tmp[i].w = (float)(l * idf(c, f[i].hash));
         tmp[i].i = (uint32_t)i;
+        if (i && f[i - 1].hash >= f[i].hash)
+            by_hash = false;
     }
     size_t na = n < (size_t)p->doc_terms ? n : (size_t)p->doc_terms;
     /* the na strongest in order of strength (the sums below run in that order) */
@@ -1022,14 +1039,27 @@ td_status tdp_clusterer_add_placed(tdp_clusterer *c, const tdp_cfeat *f, size_t 
             c->acc[sl] += w;
         }
     }
-    for (size_t i = 0; i < na; i++) {
-        const tdp_cfeat *src = &f[tmp[i].i];
-        c->af[i] = *src;
-        double l = (1.0 + log(src->count > 1 ? src->count : 1.0)) *
-                   p->boost[src->kind < TDP_CT_KINDS ? src->kind : 0];
-        c->af[i].count = (float)l;      /* l-space weight, unnormalised */
+    /* the kept terms in hash order (count: l-space weight, unnormalised) */
+    if (by_hash) {
+        /* mark them (c->ak as scratch), then walk f in its order */
+        memset(c->ak, 0, n);
+        for (size_t i = 0; i < na; i++)
+            c->ak[tmp[i].i] = 1;
+        size_t m = 0;
+        for (size_t x = 0; x < n; x++) {
+            if (!c->ak[x])
+                continue;
+            c->af[m] = f[x];
+            c->af[m].count = c->aw[x];
+            m++;
+        }
+    } else {
+        for (size_t i = 0; i < na; i++) {
+            c->af[i] = f[tmp[i].i];
+            c->af[i].count = c->aw[tmp[i].i];
+        }
+        tdp_sort(c->af, na, sizeof *c->af, cmp_feat_hash);
     }
-    tdp_sort(c->af, na, sizeof *c->af, cmp_feat_hash);
     for (size_t i = 0; i < na; i++) {
         c->ah[i] = c->af[i].hash;
         c->ak[i] = c->af[i].kind;
