@@ -373,13 +373,26 @@ static void story_expire(tdp_clusterer *c, uint32_t slot)
     c->free_slots[c->n_free++] = slot;
 }
 
+/*
+ * The first day after `day` on which document frequencies halve: a multiple of
+ * the window, so the schedule does not depend on where the stream began (a store
+ * that rebuilds its clusterer from its live stories halves on the same days as
+ * the process that saw the whole stream).
+ */
+static int32_t halve_after(const tdp_clusterer *c, int32_t day)
+{
+    int32_t w = c->p.window_days;
+    int32_t q = day >= 0 ? day / w : -((-day + w - 1) / w);
+    return (q + 1) * w;
+}
+
 /* The clock moves to day: quiet stories leave, document frequencies age. */
 static void advance_clock(tdp_clusterer *c, int32_t day)
 {
     bool first = c->clock == TDP_NODAY;
     c->clock = day;
     if (first) {
-        c->next_halve = day + c->p.window_days;
+        c->next_halve = halve_after(c, day);
         for (size_t i = 0; i < c->n_st; i++)
             if (c->st[i].live && c->st[i].last_seen == TDP_NODAY)
                 c->st[i].last_seen = day;
@@ -388,7 +401,7 @@ static void advance_clock(tdp_clusterer *c, int32_t day)
     if (c->next_halve != TDP_NODAY && day >= c->next_halve && !c->primed) {
         /* once per window; after a long jump only once, not down to nothing */
         df_halve(c);
-        c->next_halve = day + c->p.window_days;
+        c->next_halve = halve_after(c, day);
     }
     for (size_t i = 0; i < c->n_st; i++) {
         story *s = &c->st[i];

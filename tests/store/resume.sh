@@ -57,3 +57,35 @@ if ! cmp -s "$tmp/f1" "$tmp/f2"; then
     exit 1
 fi
 echo "resume: $(wc -l <"$tmp/f1") articles over 40 days, same stories in one process and two"
+
+# An undated feed (the only date is one the text mentions) whose topics change
+# every 15 days, so stories go quiet and leave the live set, split in two runs.
+# The second run replays only the live stories; it must still decide as one run.
+awk 'BEGIN {
+    srand(11);
+    split("port strike talks flood bridge election council summit vote court ruling " \
+          "storm harvest budget rally treaty sanctions outage fire trial", w, " ");
+    split("January February March", mon, " ");
+    for (d = 0; d < 60; d++)
+        for (k = 0; k < 30; k++) {
+            i = d * 30 + k; t = int(d / 15) * 20 + int(rand() * 20);
+            printf "{\"id\":\"u%05d\",\"title\":\"%s %s\",", i, w[1 + t % 20], w[1 + int(t * 3 / 20) % 20];
+            printf "\"source\":\"Outlet %d\",\"text\":\"", i % 13;
+            printf "On %s %d, 2022, the %s went on. ", mon[1 + int(d / 28)], 1 + d % 28, w[1 + t % 20];
+            printf "Reporter %s%d wrote from %s. ", w[1 + int(rand() * 20)], int(rand() * 1000), w[1 + int(rand() * 20)];
+            for (s = 0; s < 3; s++)
+                printf "The %s of %s went on in town %d. ", w[1 + (t + s) % 20], w[1 + (t * 7 + s) % 20], t % 20;
+            printf "\"}\n";
+        }
+}' >"$tmp/undated.jsonl"
+head -n 900 "$tmp/undated.jsonl" >"$tmp/ua.jsonl"
+tail -n +901 "$tmp/undated.jsonl" >"$tmp/ub.jsonl"
+"$bin" ingest --db "$tmp/u1.db" "$tmp/undated.jsonl" >"$tmp/u1" 2>/dev/null
+"$bin" ingest --db "$tmp/u2.db" "$tmp/ua.jsonl" >"$tmp/u2" 2>/dev/null
+"$bin" ingest --db "$tmp/u2.db" "$tmp/ub.jsonl" >>"$tmp/u2" 2>/dev/null
+if ! cmp -s "$tmp/u1" "$tmp/u2"; then
+    echo "FAIL: $(diff "$tmp/u1" "$tmp/u2" | grep -c '^<') of $(wc -l <"$tmp/u1") undated articles in other stories when ingested in two processes"
+    diff "$tmp/u1" "$tmp/u2" | head -10
+    exit 1
+fi
+echo "resume: $(wc -l <"$tmp/u1") undated articles over 60 days, same stories in one process and two"
