@@ -809,6 +809,15 @@ static td_status follow_merges(td_store *s, bool write, int64_t day)
 
 /* Articles replayed per live story at most (its latest). */
 #define REPLAY_PER_STORY 1000
+/*
+ * Stories replayed: those with an article placed within this many windows of the
+ * newest day. The clusterer keeps a story by its own clock (the days it was shown
+ * as the articles came), which can lag the stored days: with one window, a story
+ * it still held at the edge was left out and a resumed undated stream decided
+ * otherwise. Replayed stories that have gone quiet leave again as the replay
+ * moves the clock on.
+ */
+#define REPLAY_WINDOWS 2
 
 /* Stores what the clusterer was shown of article `seq`. */
 static td_status put_features(td_store *s, int64_t seq, const unsigned char *blob,
@@ -875,7 +884,7 @@ static td_status reclean(td_store *s, int64_t seq, int placed_by, int64_t day,
 
 /*
  * Rebuilds the clusterer from the live stories: those with an article placed
- * within the window of the newest day. Their articles (the latest
+ * within REPLAY_WINDOWS windows of the newest day. Their articles (the latest
  * REPLAY_PER_STORY of each) are replayed in arrival order, so the clusterer sees
  * whole stories, not just their last days, and its story ids are mapped to the
  * stored ones. Each article is replayed from the features it was shown when it
@@ -906,7 +915,7 @@ static td_status go_live(td_store *s)
         s->live = true;
         return TD_OK;
     }
-    int64_t horizon = sqlite3_column_int64(q, 0) - s->opts.window_days;
+    int64_t horizon = sqlite3_column_int64(q, 0) - REPLAY_WINDOWS * (int64_t)s->opts.window_days;
     sqlite3_reset(q);
     q = tdp_store_stmt(s, TDP_S_LIVE, &st);
     if (!q)
