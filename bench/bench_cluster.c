@@ -262,9 +262,8 @@ static td_article *read_one(const char *path)
             td_article_free(a);
             a = NULL;
         }
-        td_date d;
-        if (a && j.date.len && td_date_parse(j.date.data, j.date.len, &d) == TD_OK &&
-            td_article_set(a, TD_FIELD_DATE, j.date.data, j.date.len)) {
+        /* as the JSON reader does: ISO dates, else the text for cleaning to read */
+        if (a && j.date.len && tdp_article_set_date(a, j.date.data, j.date.len)) {
             td_article_free(a);
             a = NULL;
         }

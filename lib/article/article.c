@@ -35,6 +35,21 @@ void tdp_article_take_html(td_article *a, char *data, size_t len)
     a->html_len = len;
 }
 
+td_status tdp_article_set_date(td_article *a, const char *s, size_t n)
+{
+    td_date d;
+    if (td_date_parse(s, n, &d) == TD_OK || (n >= 10 && td_date_parse(s, 10, &d) == TD_OK)) {
+        a->date = d;
+        a->date_text = NULL;
+    } else if (n > 0 && n <= 120 && a->date.prec == TD_DATE_NONE) {
+        const char *t = tdp_article_str(a, s, n);
+        if (!t)
+            return TD_ENOMEM;
+        a->date_text = t;
+    }
+    return TD_OK;
+}
+
 TD_API td_status td_article_set(td_article *a, td_field f, const char *v, size_t len)
 {
     if (!a || (!v && len))

@@ -40,6 +40,9 @@ struct td_article {
     td_date date;
     td_date fetch_date;            /* when a crawler fetched the page (WARC-Date);
                                       the date used when the page gives none */
+    const char *date_text;         /* a publication date given as free text that the
+                                      reader could not parse ("Published : May 5,
+                                      2010"); cleaning reads it */
     const char *text;              /* raw text (UTF-8) */
     size_t text_len;
     const char *html;              /* raw HTML page, when the input was one */
@@ -60,6 +63,14 @@ struct td_article {
 
 /* Copies s into the article's arena; NULL on out-of-memory. */
 const char *tdp_article_str(td_article *a, const char *s, size_t n);
+
+/*
+ * A publication date from metadata: "YYYY-MM-DD", "YYYY-MM-DD HH:MM:SS" or ISO 8601
+ * with zone sets the date; anything else short enough to be a date written out
+ * ("May 03, 2013", "Published : 11 / 12 / 2007") is kept as date_text for the
+ * cleaning stage to read, unless a date is already set. TD_ENOMEM only.
+ */
+td_status tdp_article_set_date(td_article *a, const char *s, size_t n);
 /* Makes the tdp_malloc'd, NUL-terminated page data (len bytes) the article's HTML
  * without copying it; the article frees it. */
 void tdp_article_take_html(td_article *a, char *data, size_t len);

@@ -380,6 +380,25 @@ static bool numeric_date(const char *s, size_t n, int *y, int *m, int *d)
     return valid_ymd(*y, *m, *d);
 }
 
+/* numeric_date, and also a two-digit year ("04/28/09": 2009, "12.03.98": 1998), which
+ * only a field meant to hold a date may use. */
+static bool numeric_date_short_year(const char *s, size_t n, int *y, int *m, int *d)
+{
+    if (numeric_date(s, n, y, m, d))
+        return true;
+    if (n != 8 || !is_digit((unsigned char)s[6]) || !is_digit((unsigned char)s[7]))
+        return false;
+    char full[10];
+    int yy = num(s + 6, 2);
+    if (yy < 0)
+        return false;
+    memcpy(full, s, 6);
+    full[6] = yy < 70 ? '2' : '1';
+    full[7] = yy < 70 ? '0' : '9';
+    memcpy(full + 8, s + 6, 2);
+    return numeric_date(full, 10, y, m, d);
+}
+
 /* "08:24", "8:24", "08:24:10", "8:24pm": hour and minute. */
 static bool clock_time(const char *s, size_t n, int *h, int *mi)
 {
@@ -417,9 +436,10 @@ typedef struct stamp {
 /*
  * A line made only of date and time words: "08:24 GMT 15.01.2022 (Updated: ...)",
  * "Jun 23, 2013", "Published 14 January 2022, 10:05". The first date and time found
- * go to *st.
+ * go to *st. In a field meant to hold a date (lenient), other words are passed over
+ * ("Published July 28, 2004 He was 75.") and two-digit years are read.
  */
-static bool timestamp_line(const char *s, size_t n, stamp *st)
+static bool stamp_scan(const char *s, size_t n, stamp *st, bool lenient)
 {
     tok tk[20];
     size_t k = tokens(s, n, tk, 20);
@@ -443,7 +463,8 @@ static bool timestamp_line(const char *s, size_t n, stamp *st)
             continue;
         int y, mo, d, h, mi, z;
         char w[48];
-        if (numeric_date(p, m, &y, &mo, &d)) {
+        if (lenient ? numeric_date_short_year(p, m, &y, &mo, &d)
+                    : numeric_date(p, m, &y, &mo, &d)) {
             any_digit = true;
             if (!st->has_date) {
                 st->y = y, st->m = mo, st->d = d;
@@ -479,15 +500,18 @@ static bool timestamp_line(const char *s, size_t n, stamp *st)
             any_digit = true;
             if (dn == 4 && v >= 1900)
                 pend_y = v;
-            else if (v >= 1 && v <= 31)
+            else if (v >= 1 && v <= 31 && !(lenient && pend_d))
                 pend_d = v;
-            else
+            else if (!lenient)
                 return false;
             continue;
         }
         size_t wn = tdp_clean_lower(p, m, w, sizeof w);
-        if (!wn)
+        if (!wn) {
+            if (lenient)
+                continue;
             return false;
+        }
         /* "15th", "1st" */
         if (wn >= 3 && is_digit((unsigned char)w[0])) {
             size_t q = 0;
@@ -507,6 +531,12 @@ static bool timestamp_line(const char *s, size_t n, stamp *st)
         }
         if (tdp_lex_weekday(w, wn) || tdp_lex_zone(w, wn, &z) || tdp_lex_time_word(w, wn))
             continue;
+        if (lenient) {
+            /* past the first whole date, the rest of the field is not read */
+            if (st->has_date || (pend_m && pend_d && pend_y))
+                break;
+            continue;
+        }
         return false;
     }
     if (!st->has_date && pend_m && pend_d && pend_y && valid_ymd(pend_y, pend_m, pend_d)) {
@@ -516,6 +546,45 @@ static bool timestamp_line(const char *s, size_t n, stamp *st)
     if (!any_digit)
         return false;
     return st->has_date || st->has_time || (pend_m && (pend_d || pend_y));
+}
+
+static bool timestamp_line(const char *s, size_t n, stamp *st)
+{
+    return stamp_scan(s, n, st, false);
+}
+
+/*
+ * A publication date the reader kept as text. Crawled metadata often comes
+ * tokenised ("11 / 12 / 2007 07 : 35 PM ET"): spaces around '/', ':' and '.' between
+ * digits are closed first. Only a whole date (day, month and year) is taken.
+ */
+static bool date_field(const char *s, size_t n, td_date *out)
+{
+    char b[128];
+    size_t k = 0;
+    for (size_t i = 0; i < n && k < sizeof b - 1; i++) {
+        if (is_space((unsigned char)s[i]) && k && is_digit((unsigned char)b[k - 1])) {
+            size_t j = i;
+            while (j < n && is_space((unsigned char)s[j]))
+                j++;
+            if (j + 1 < n && (s[j] == '/' || s[j] == ':' || s[j] == '.')) {
+                size_t q = j + 1;
+                while (q < n && is_space((unsigned char)s[q]))
+                    q++;
+                if (q < n && is_digit((unsigned char)s[q])) {
+                    b[k++] = s[j];
+                    i = q - 1;
+                    continue;
+                }
+            }
+        }
+        b[k++] = s[i];
+    }
+    stamp st;
+    if (!stamp_scan(b, k, &st, true) || !st.has_date)
+        return false;
+    *out = (td_date){(int16_t)st.y, (int8_t)st.m, (int8_t)st.d, 0, 0, TD_DATE_DAY};
+    return true;
 }
 
 /* ---- rules on one line ---- */
@@ -1730,6 +1799,9 @@ static int mentioned_year(const ctx *c, bool *ahead)
 static void set_date(ctx *c)
 {
     td_article *a = c->a;
+    /* the metadata's date, written out */
+    if (a->date.prec == TD_DATE_NONE && a->date_text)
+        date_field(a->date_text, strlen(a->date_text), &a->date);
     /* the page's own timestamp line: minute precision */
     for (size_t i = 0; i < c->nl; i++) {
         if (c->L[i].reason != R_TIMESTAMP)

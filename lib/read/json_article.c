@@ -25,12 +25,11 @@ static void set(jctx *c, td_field f, const char *v, size_t n)
         c->st = td_article_set(c->a, f, v, n);
 }
 
-/* Accepts "YYYY-MM-DD", "YYYY-MM-DD HH:MM:SS" and ISO 8601 with zone. */
 static void set_date(jctx *c, const char *v, size_t n)
 {
-    td_date d;
-    if (td_date_parse(v, n, &d) == TD_OK || (n >= 10 && td_date_parse(v, 10, &d) == TD_OK))
-        c->a->date = d;
+    td_status st = tdp_article_set_date(c->a, v, n);
+    if (st && !c->st)
+        c->st = st;
 }
 
 static int member(void *ctx, const char *k, size_t kl, tdp_json_type t, const char *v,

@@ -17,6 +17,7 @@
 #include <zlib.h>
 
 #include "article/article_p.h"
+#include "tidings/clean.h"
 #include "tidings/reader.h"
 
 /* ---- a scratch folder per test ---- */
@@ -330,6 +331,54 @@ static void test_json_news_please(void **state)
     assert_int_equal(dt.month, 3);
     assert_int_equal(dt.day, 7);
     td_article_free(a);
+    next_end(r);
+    td_reader_free(r);
+}
+
+/* Publication dates written out in metadata are kept by the reader and read by
+ * cleaning; ISO dates are read at once; text with no whole date gives none. */
+static void test_json_date_text(void **state)
+{
+    fixture *f = *state;
+    static const struct {
+        const char *field;
+        int y, m, d;    /* 0: no date */
+    } cases[] = {
+        {"May 03, 2013", 2013, 5, 3},
+        {"Published : November 28, 2005", 2005, 11, 28},
+        {"11 / 12 / 2007", 2007, 12, 11},
+        {"04 / 28 / 09 07 : 35 PM ET", 2009, 4, 28},
+        {"23 July 2013 Last updated at 13 : 42 GMT", 2013, 7, 23},
+        {"Published July 28, 2004 He was 75.", 2004, 7, 28},
+        {"8 : 00 AM PDT 4 / 4 / 2012", 2012, 4, 4},
+        {"First Posted : 10 / 25 / 11 06 : 44 PM ET Updated : 12 / 25 / 11", 2011, 10, 25},
+        {"Updated 5 / 5 / 2010 1 : 41 PM", 2010, 5, 5},
+        {"2013-05-03T10:00:00Z", 2013, 5, 3},
+        {"yesterday", 0, 0, 0},
+        {"May 2013", 0, 0, 0},
+        {"", 0, 0, 0},
+    };
+    size_t n = sizeof cases / sizeof *cases;
+    char buf[8192];
+    size_t len = 0;
+    for (size_t i = 0; i < n; i++)
+        len += (size_t)snprintf(buf + len, sizeof buf - len,
+                                "{\"id\": \"d%zu\", \"date_publish\": \"%s\", \"maintext\": "
+                                "\"The council met on the budget and agreed to raise the "
+                                "fee for parking permits next year.\"}\n",
+                                i, cases[i].field);
+    assert_true(len < sizeof buf);
+    write_str(f, "dates.jsonl", buf);
+    td_reader *r = reader(NULL);
+    assert_int_equal(td_reader_add(r, path_in(f, "dates.jsonl")), TD_OK);
+    for (size_t i = 0; i < n; i++) {
+        td_article *a = next_ok(r);
+        assert_int_equal(td_clean(a), TD_OK);
+        td_date dt = td_article_date(a);
+        if (dt.year != cases[i].y || dt.month != cases[i].m || dt.day != cases[i].d)
+            fail_msg("\"%s\": got %d-%d-%d", cases[i].field, dt.year, dt.month, dt.day);
+        td_article_free(a);
+    }
     next_end(r);
     td_reader_free(r);
 }
@@ -773,6 +822,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_stdin, setup, teardown),
         cmocka_unit_test_setup_teardown(test_jsonl_fields, setup, teardown),
         cmocka_unit_test_setup_teardown(test_json_news_please, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_json_date_text, setup, teardown),
         cmocka_unit_test_setup_teardown(test_gzip, setup, teardown),
         cmocka_unit_test(test_buffer),
         cmocka_unit_test_setup_teardown(test_missing_and_folder, setup, teardown),
