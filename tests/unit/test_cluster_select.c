@@ -1,5 +1,7 @@
 /* test_cluster_select.c - picking a clusterer's strongest terms: the partial
- * selection gives exactly what a stable full sort by weight gives, ties included. */
+ * selection gives exactly what a stable full sort by weight gives, ties included;
+ * and the streaming clusterer's memory (centroid blocks, postings lists held in
+ * the table or in arrays of their own) under failing allocations. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,6 +11,7 @@
 #include <cmocka.h>
 
 #include "cluster/cluster_p.h"
+#include "tidings/common.h"
 
 static uint64_t rng = 88172645463325252ull;
 static uint64_t next(void)
@@ -117,11 +120,174 @@ static void test_select_ordered_input(void **state)
     }
 }
 
+/* ---- the streaming clusterer with the N-th allocation failing ---- */
+
+static unsigned long g_count, g_fail_at;
+static bool g_sticky, g_failed;
+static long g_live;
+
+static bool should_fail(void)
+{
+    g_count++;
+    if (g_fail_at && (g_count == g_fail_at || (g_sticky && g_count > g_fail_at))) {
+        g_failed = true;
+        return true;
+    }
+    return false;
+}
+
+static void *t_malloc(size_t n)
+{
+    if (should_fail())
+        return NULL;
+    void *p = malloc(n);
+    if (p)
+        g_live++;
+    return p;
+}
+
+static void *t_realloc(void *p, size_t n)
+{
+    if (should_fail())
+        return NULL;
+    void *q = realloc(p, n);
+    if (q && !p)
+        g_live++;
+    return q;
+}
+
+static void t_free(void *p)
+{
+    if (p)
+        g_live--;
+    free(p);
+}
+
+/*
+ * 240 articles of 30 storylines over 40 days (so stories expire), each with 20
+ * background words out of 300 and 6-11 of its storyline's 16 terms; small term
+ * budgets so centroids are trimmed, and most of a centroid indexed, so postings
+ * lists of one or two stories (in the table entry) and of many (background words,
+ * in arrays of their own) both occur. Returns the number of adds that succeeded;
+ * *h: a hash of the story ids.
+ */
+static size_t stream_run(uint64_t *h)
+{
+    tdp_cluster_params p;
+    tdp_cluster_params_default(&p);
+    p.doc_terms = 16;
+    p.cent_terms = 20;
+    p.index_terms = 18;
+    p.query_terms = 12;
+    p.df_bits = 12;
+    p.window_days = 10;
+    tdp_clusterer *c = tdp_clusterer_new_params(&p, 1);
+    if (!c)
+        return 0;
+    uint64_t r = 12345;
+    size_t ok = 0;
+    *h = 1469598103934665603ull;
+    for (size_t i = 0; i < 240; i++) {
+        tdp_cfeat f[64];
+        size_t n = 0;
+        r = r * 6364136223846793005ull + 1442695040888963407ull;
+        uint64_t line = (r >> 33) % 30;
+        for (int k = 0; k < 20; k++) {
+            r = r * 6364136223846793005ull + 1442695040888963407ull;
+            f[n].hash = 0x9E3779B97F4A7C15ull * (1 + (r >> 33) % 300);
+            f[n].count = 1;
+            f[n].kind = TDP_CT_WORD;
+            n++;
+        }
+        int ns = 6 + (int)((r >> 40) % 6);
+        for (int k = 0; k < ns; k++) {
+            r = r * 6364136223846793005ull + 1442695040888963407ull;
+            f[n].hash = 0xC2B2AE3D27D4EB4Full * (1000 + line * 16 + (r >> 33) % 16);
+            f[n].count = 1 + (float)((r >> 50) % 3);
+            f[n].kind = TDP_CT_NAME;
+            n++;
+        }
+        /* sorted by hash, repeats summed, as features come */
+        for (size_t x = 1; x < n; x++)
+            for (size_t y = x; y > 0 && f[y - 1].hash > f[y].hash; y--) {
+                tdp_cfeat t = f[y];
+                f[y] = f[y - 1];
+                f[y - 1] = t;
+            }
+        size_t m = 0;
+        for (size_t x = 0; x < n; x++) {
+            if (m && f[m - 1].hash == f[x].hash)
+                f[m - 1].count += f[x].count;
+            else
+                f[m++] = f[x];
+        }
+        uint64_t id;
+        bool is_new;
+        td_status st = tdp_clusterer_add_features(c, f, m, 20000 + (int32_t)(i / 6), &id,
+                                                  &is_new);
+        assert_true(st == TD_OK || st == TD_ENOMEM);
+        if (st == TD_OK) {
+            ok++;
+            *h = (*h ^ id) * 1099511628211ull;
+        }
+    }
+    tdp_clusterer_free(c);
+    return ok;
+}
+
+static void sweep(bool sticky)
+{
+    td_set_allocator(t_malloc, t_realloc, t_free);
+    g_fail_at = 0;
+    g_count = 0;
+    g_live = 0;
+    uint64_t h0, h;
+    size_t clean = stream_run(&h0);
+    unsigned long total = g_count;
+    assert_int_equal(clean, 240);
+    assert_int_equal(g_live, 0);
+    /* every N up to 1500, then an even sample */
+    unsigned long stride = total > 3000 ? (total - 1500) / 1500 + 1 : 1, n;
+    for (n = 1; n <= total + 1; n += (n < 1500 ? 1 : stride)) {
+        g_fail_at = n;
+        g_sticky = sticky;
+        g_count = 0;
+        g_live = 0;
+        g_failed = false;
+        size_t ok = stream_run(&h);
+        if (g_live != 0)
+            fail_msg("N=%lu%s: %ld blocks not freed", n, sticky ? " (and later)" : "", g_live);
+        if (!g_failed) {
+            assert_int_equal(ok, clean);
+            assert_true(h == h0);
+            break;
+        }
+    }
+    td_set_allocator(NULL, NULL, NULL);
+    g_fail_at = 0;
+    g_sticky = false;
+    assert_true(n > total);
+}
+
+static void test_stream_alloc_fail_once(void **state)
+{
+    (void)state;
+    sweep(false);
+}
+
+static void test_stream_alloc_fail_after(void **state)
+{
+    (void)state;
+    sweep(true);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_select_matches_sort),
         cmocka_unit_test(test_select_ordered_input),
+        cmocka_unit_test(test_stream_alloc_fail_once),
+        cmocka_unit_test(test_stream_alloc_fail_after),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
