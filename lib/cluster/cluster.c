@@ -87,6 +87,8 @@ typedef struct story {
                                       one allocation) */
     uint64_t *idx;                 /* terms it is indexed under */
     uint32_t nidx;
+    double cn;                     /* |centroid| with the IDF of add number cn_at */
+    uint64_t cn_at;                /* 0: none */
     bool live;
 } story;
 
@@ -97,6 +99,7 @@ struct tdp_clusterer {
     uint32_t *df;
     uint64_t df_mask;
     double n_docs;
+    uint64_t adds;          /* numbers the adds: a centroid norm is valid within one */
     int32_t next_halve;
     bool primed;            /* the caller counts document frequencies (prime) */
     /* stories */
@@ -271,6 +274,7 @@ static void df_halve(tdp_clusterer *c)
     for (uint64_t i = 0; i <= c->df_mask; i++)
         c->df[i] >>= 1;
     c->n_docs /= 2;
+    c->adds++;
 }
 
 /* ---- life of the clusterer ---- */
@@ -547,8 +551,9 @@ static double time_factor(const tdp_clusterer *c, const story *s, int32_t day)
 
 static double story_norm(const tdp_clusterer *c, const story *s, double cnorm);
 
-/* Cosine of the article (aw over ah, n terms, sorted by hash) with a centroid. */
-static double story_cos(const tdp_clusterer *c, const story *s, size_t n)
+/* Cosine of the article (aw over ah, n terms, sorted by hash) with a centroid.
+ * Notes the centroid's norm for the merge pass of the same add. */
+static double story_cos(const tdp_clusterer *c, story *s, size_t n)
 {
     double dot = 0, norm = 0;
     size_t i = 0, j = 0;
@@ -561,6 +566,8 @@ static double story_cos(const tdp_clusterer *c, const story *s, size_t n)
             dot += c->aw[i] * w;
         j++;
     }
+    s->cn = sqrt(norm);
+    s->cn_at = c->adds;
     if (norm <= 0)
         return 0;
     return dot / story_norm(c, s, sqrt(norm));
@@ -680,6 +687,7 @@ static td_status story_add_vec(tdp_clusterer *c, story *s, const uint64_t *h,
         o++;
     }
     uint32_t m = (uint32_t)o;
+    s->cn_at = 0;       /* the centroid changes: its norm is to be computed again */
     for (uint32_t x = 0; x < m; x++) {
         tmp[x].w = (float)(mw[x] * idf(c, mh[x]));
         tmp[x].i = x;
@@ -738,14 +746,22 @@ static double story_norm(const tdp_clusterer *c, const story *s, double cnorm)
     return pow(cnorm, l) * pow((double)(s->n_arts ? s->n_arts : 1), 1 - l);
 }
 
-static double centroid_norm(const tdp_clusterer *c, const story *s)
+/* |centroid| under the current IDF. Document frequencies change only between
+ * adds and a centroid only in story_add_vec (which forgets the norm), so a norm
+ * noted earlier in the same add - by story_cos, the same sum in the same order -
+ * is the value this would compute. */
+static double centroid_norm(const tdp_clusterer *c, story *s)
 {
+    if (s->cn_at == c->adds && c->adds)
+        return s->cn;
     double norm = 0;
     for (uint32_t j = 0; j < s->nc; j++) {
         double w = s->cw[j] * idf(c, s->ch[j]);
         norm += w * w;
     }
-    return sqrt(norm);
+    s->cn = sqrt(norm);
+    s->cn_at = c->adds;
+    return s->cn;
 }
 
 /* Days between two spans (0 when they overlap or one is unknown). */
@@ -762,7 +778,7 @@ static double span_factor(const tdp_clusterer *c, const story *a, const story *b
 
 /* Similarity of two stories, as of an article with a story (average link at 0).
  * na: story_norm of a (the same for every b a is compared with). */
-static double story_pair(const tdp_clusterer *c, const story *a, double na, const story *b)
+static double story_pair(const tdp_clusterer *c, const story *a, double na, story *b)
 {
     double dot = 0;
     for (uint32_t i = 0, j = 0; i < a->nc && j < b->nc;) {
@@ -907,6 +923,7 @@ void tdp_clusterer_prime(tdp_clusterer *c, const tdp_cfeat *f, size_t n)
     for (size_t i = 0; i < n; i++)
         c->df[f[i].hash & c->df_mask]++;
     c->n_docs += 1;
+    c->adds++;
 }
 
 size_t tdp_clusterer_merges(const tdp_clusterer *c, const tdp_cluster_merge **m)
@@ -985,6 +1002,7 @@ td_status tdp_clusterer_add_placed(tdp_clusterer *c, const tdp_cfeat *f, size_t 
             c->df[f[i].hash & c->df_mask]++;
         c->n_docs += 1;
     }
+    c->adds++;          /* IDF is fixed from here to the end of this add */
 
     /* the article's weights; keep its doc_terms strongest */
     size_t cap = n + (size_t)p->cent_terms + 1;
@@ -1095,7 +1113,7 @@ td_status tdp_clusterer_add_placed(tdp_clusterer *c, const tdp_cfeat *f, size_t 
     for (int k = 0; k < nc; k++)
         prefetch_idf(c, &c->st[cand[k]]);
     for (int k = 0; k < nc; k++) {
-        const story *s = &c->st[cand[k]];
+        story *s = &c->st[cand[k]];
         double sc = story_cos(c, s, na) * time_factor(c, s, place);
         if (sc > best || (sc == best && cand[k] < best_slot)) {
             best = sc;
