@@ -21,46 +21,7 @@
 #include "core/core.h"
 #include "tidings/tidings.h"
 
-static unsigned long g_count, g_fail_at;
-static bool g_sticky, g_failed;
-static long g_live; /* blocks held */
-
-static bool should_fail(void)
-{
-    g_count++;
-    if (g_fail_at && (g_count == g_fail_at || (g_sticky && g_count > g_fail_at))) {
-        g_failed = true;
-        return true;
-    }
-    return false;
-}
-
-static void *t_malloc(size_t n)
-{
-    if (should_fail())
-        return NULL;
-    void *p = malloc(n);
-    if (p)
-        g_live++;
-    return p;
-}
-
-static void *t_realloc(void *p, size_t n)
-{
-    if (should_fail())
-        return NULL;
-    void *q = realloc(p, n);
-    if (q && !p)
-        g_live++;
-    return q;
-}
-
-static void t_free(void *p)
-{
-    if (p)
-        g_live--;
-    free(p);
-}
+#include "failalloc.h"
 
 static char g_root[512];
 

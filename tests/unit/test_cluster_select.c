@@ -13,6 +13,8 @@
 #include "cluster/cluster_p.h"
 #include "tidings/common.h"
 
+#include "failalloc.h"
+
 static uint64_t rng = 88172645463325252ull;
 static uint64_t next(void)
 {
@@ -120,48 +122,7 @@ static void test_select_ordered_input(void **state)
     }
 }
 
-/* ---- the streaming clusterer with the N-th allocation failing ---- */
-
-static unsigned long g_count, g_fail_at;
-static bool g_sticky, g_failed;
-static long g_live;
-
-static bool should_fail(void)
-{
-    g_count++;
-    if (g_fail_at && (g_count == g_fail_at || (g_sticky && g_count > g_fail_at))) {
-        g_failed = true;
-        return true;
-    }
-    return false;
-}
-
-static void *t_malloc(size_t n)
-{
-    if (should_fail())
-        return NULL;
-    void *p = malloc(n);
-    if (p)
-        g_live++;
-    return p;
-}
-
-static void *t_realloc(void *p, size_t n)
-{
-    if (should_fail())
-        return NULL;
-    void *q = realloc(p, n);
-    if (q && !p)
-        g_live++;
-    return q;
-}
-
-static void t_free(void *p)
-{
-    if (p)
-        g_live--;
-    free(p);
-}
+/* ---- the streaming clusterer with the N-th allocation failing (failalloc.h) ---- */
 
 /*
  * 240 articles of 30 storylines over 40 days (so stories expire), each with 20
