@@ -253,6 +253,26 @@ td_status tdp_bdates_of(bctx *c, size_t i, bdates *r)
     return TD_OK;
 }
 
+/*
+ * Whether the k-th date of a sentence shown whole yields to a more precise date of
+ * the same sentence: "held talks on 12 January on proposals made in mid-December"
+ * is an event of 12 January, not also one of December told by the same words. Two
+ * days in one sentence ("decided on Sunday to meet on 12 January") stay two events.
+ */
+static bool yields_whole(const bctx *c, const char *text, const dref *d, size_t nd, size_t k,
+                         td_date dk)
+{
+    for (size_t q = 0; q < nd; q++) {
+        td_date dq;
+        if (q == k || d[q].sent != d[k].sent || !usable_date(c, d[q].date, &dq) ||
+            (d[q].kind == TDP_DATE_RELATIVE && inside_quote(text, d[q].off)))
+            continue;
+        if (dq.prec > dk.prec)
+            return true;
+    }
+    return false;
+}
+
 static td_status collect(bctx *c, bev **out, size_t *n_out)
 {
     tdp_brief *b = c->b;
@@ -303,6 +323,8 @@ static td_status collect(bctx *c, bev **out, size_t *n_out)
             e->text = s->text + cb;
             e->len = (uint32_t)(ce - cb);
             e->whole = cb == 0 && ce == s->len;
+            if (e->whole && yields_whole(c, s->text, r.d, r.n, k, d))
+                continue;
             /* the words of every date of the sentence are left out: events are
              * compared by what happened */
             st = tdp_btok_set(c->tok, &c->scratch, e->text, e->len, bart(c, i)->language,

@@ -198,6 +198,38 @@ static void test_people_merged_by_key(void **state)
 
 /* ---- timeline ---- */
 
+/* A short sentence is shown whole: it stands once, at its most precise date; two
+ * days in one sentence stay two events. */
+static void test_timeline_sentence_once(void **state)
+{
+    (void)state;
+    tart t[1];
+    tart_new(&t[0], "a", "2022-01-15", NULL);
+    uint32_t s = tart_sent(&t[0], "Russia and the alliance held negotiations on 12 January in "
+                                  "Brussels to discuss the security proposals put forward by "
+                                  "Moscow in mid-December.");
+    tart_date(&t[0], s, "2022-01-12", "12 January");
+    tart_date(&t[0], s, "2021-12", "mid-December");
+    s = tart_sent(&t[0], "The alliance decided on January 3 to hold the meeting of its "
+                         "council with Russian envoys on January 12.");
+    tart_date(&t[0], s, "2022-01-03", "January 3");
+    tart_date(&t[0], s, "2022-01-12", "January 12");
+    td_article *arts[1] = {t[0].a};
+    uint32_t members[1] = {0};
+    tdp_brief b;
+    assert_int_equal(tdp_brief_build(arts, NULL, members, 1, NULL, &b), TD_OK);
+    char d[32];
+    for (size_t i = 0; i < b.n_timeline; i++) {
+        td_date_format(&b.timeline[i].date, d, sizeof d);
+        assert_string_not_equal(d, "2021-12");
+    }
+    assert_int_equal(b.n_timeline, 3);
+    td_date_format(&b.timeline[0].date, d, sizeof d);
+    assert_string_equal(d, "2022-01-03");
+    tdp_brief_free(&b);
+    td_article_free(arts[0]);
+}
+
 static void test_timeline_merged_and_sorted(void **state)
 {
     (void)state;
@@ -574,6 +606,7 @@ int main(void)
         cmocka_unit_test(test_quotes_merged_across_outlets),
         cmocka_unit_test(test_people_merged_by_key),
         cmocka_unit_test(test_timeline_merged_and_sorted),
+        cmocka_unit_test(test_timeline_sentence_once),
         cmocka_unit_test(test_facts_discrepancy),
         cmocka_unit_test(test_summary_sources_and_copies),
         cmocka_unit_test(test_clean_title),
