@@ -14,6 +14,8 @@
 #include "dedup/dedup_p.h"
 #include "tidings/tidings.h"
 
+#include "failalloc.h"
+
 static gen_vocab g_vocab;
 static char g_path[256], g_path2[256];
 
@@ -270,22 +272,7 @@ static void test_corrupt(void **state)
     assert_null(td_dedup_index_new(&bad));
 }
 
-/* ---- allocation failures: fail the N-th allocation ---- */
-static long g_fail_at = -1, g_count = 0;
-
-static void *fail_malloc(size_t n)
-{
-    if (g_fail_at >= 0 && g_count++ == g_fail_at)
-        return NULL;
-    return malloc(n);
-}
-
-static void *fail_realloc(void *p, size_t n)
-{
-    if (g_fail_at >= 0 && g_count++ == g_fail_at)
-        return NULL;
-    return realloc(p, n);
-}
+/* ---- allocation failures: fail the N-th allocation (failalloc.h) ---- */
 
 static void test_alloc_failures(void **state)
 {
@@ -299,19 +286,22 @@ static void test_alloc_failures(void **state)
     }
     td_dedup_copy want[6], got[6];
     assert_int_equal(td_dedup_articles(arts, 6, NULL, want), TD_OK);
-    td_set_allocator(fail_malloc, fail_realloc, free);
+    td_set_allocator(t_malloc, t_realloc, t_free);
     int failures = 0;
-    for (long k = 0; k < 400; k++) {
+    for (unsigned long k = 1; k <= 400; k++) {
         g_fail_at = k;
         g_count = 0;
+        g_live = 0;
         td_status st = td_dedup_articles(arts, 6, NULL, got);
+        if (g_live != 0)
+            fail_msg("N=%lu: %ld blocks not freed by the set path", k, g_live);
         if (st == TD_OK) {
             for (int i = 0; i < 6; i++) {
                 assert_int_equal(got[i].of, want[i].of);
                 assert_int_equal(got[i].kind, want[i].kind);
                 assert_true(got[i].similarity == want[i].similarity);
             }
-            if (g_count <= k)
+            if (g_count < k)
                 break;
         } else {
             assert_int_equal(st, TD_ENOMEM);
@@ -328,8 +318,10 @@ static void test_alloc_failures(void **state)
             }
             td_dedup_index_free(ix);
         }
+        if (g_live != 0)
+            fail_msg("N=%lu: %ld blocks not freed by the index path", k, g_live);
     }
-    g_fail_at = -1;
+    g_fail_at = 0;
     td_set_allocator(NULL, NULL, NULL);
     printf("allocation failures handled: %d\n", failures);
     assert_true(failures > 5);
