@@ -54,24 +54,6 @@ static size_t g_nraw, g_capraw;
 static page *g_pages;
 static size_t g_n, g_cap;
 
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    tdp_buf b = TDP_BUF_INIT;
-    char chunk[65536];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-        tdp_buf_put(&b, chunk, got);
-    fclose(f);
-    if (b.err) {
-        tdp_buf_free(&b);
-        return NULL;
-    }
-    return tdp_buf_detach(&b, len);
-}
-
 static page *find_page(const char *id, size_t n)
 {
     for (size_t i = 0; i < g_n; i++)
@@ -135,7 +117,7 @@ static int top_member(void *vctx, const char *k, size_t kl, tdp_json_type t,
 static int load_json(const char *path, top_ctx *c)
 {
     size_t len;
-    char *s = read_file(path, &len);
+    char *s = tdp_read_file(path, &len);
     if (!s)
         return -1;
     char why[128];

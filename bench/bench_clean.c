@@ -188,20 +188,15 @@ int main(int argc, char **argv)
     size_t total = 0;
     if (i < argc) {
         for (; i < argc; i++) {
-            FILE *f = fopen(argv[i], "rb");
-            if (!f) {
-                fprintf(stderr, "bench_clean: cannot open %s\n", argv[i]);
+            size_t len;
+            char *text = tdp_read_file(argv[i], &len);
+            if (!text) {
+                fprintf(stderr, "bench_clean: cannot read %s\n", argv[i]);
                 return 1;
             }
-            tdp_buf b = TDP_BUF_INIT;
-            char chunk[65536];
-            size_t got;
-            while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-                tdp_buf_put(&b, chunk, got);
-            fclose(f);
-            add_doc(b.data ? b.data : "", b.len);
-            total += b.len;
-            tdp_buf_free(&b);
+            add_doc(text, len);
+            total += len;
+            tdp_free(text);
         }
     } else {
         size_t want = (size_t)(size_mb * 1024 * 1024);

@@ -51,40 +51,6 @@ typedef struct doc {
     size_t nlines, caplines;
 } doc;
 
-/* A path built with printf (tdp_free it); NULL on out-of-memory. */
-static char *pathf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static char *pathf(const char *fmt, ...)
-{
-    tdp_buf b = TDP_BUF_INIT;
-    va_list ap;
-    va_start(ap, fmt);
-    tdp_buf_vprintf(&b, fmt, ap);
-    va_end(ap);
-    if (b.err) {
-        tdp_buf_free(&b);
-        return NULL;
-    }
-    return tdp_buf_detach(&b, NULL);
-}
-
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    tdp_buf b = TDP_BUF_INIT;
-    char chunk[65536];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-        tdp_buf_put(&b, chunk, got);
-    fclose(f);
-    if (b.err) {
-        tdp_buf_free(&b);
-        return NULL;
-    }
-    return tdp_buf_detach(&b, len);
-}
-
 /* The value of attribute `name` inside a tag's text, copied to out. */
 static bool attr(const char *tag, size_t tl, const char *name, char *out, size_t on)
 {
@@ -124,7 +90,7 @@ static void put_entity(tdp_buf *b, const char *s, size_t n, size_t *i)
 static bool load_tml(const char *path, doc *d)
 {
     size_t n;
-    char *s = read_file(path, &n);
+    char *s = tdp_read_file(path, &n);
     if (!s)
         return false;
     memset(d, 0, sizeof *d);
@@ -468,7 +434,7 @@ static void load_dir(docset *ds, const char *dir)
     closedir(dh);
     qsort(names, nn, sizeof *names, cmp_str);
     for (size_t i = 0; i < nn; i++) {
-        char *path = pathf("%s/%s", dir, names[i]);
+        char *path = tdp_aprintf("%s/%s", dir, names[i]);
         tdp_free(names[i]);
         if (!path || TDP_GROW(ds->d, ds->cap, ds->n + 1)) {
             tdp_free(path);
@@ -514,7 +480,7 @@ static bool gold_tl_match(const td_date *d, const char *g)
 static void semeval(const char *root, tl_score *ts, docset *all)
 {
     for (int c = 1; c <= 3; c++) {
-        char *dir = pathf("%s/timeline2015/SemEval_Task4_data/corpus_%d/corpus_trackA_TimeML",
+        char *dir = tdp_aprintf("%s/timeline2015/SemEval_Task4_data/corpus_%d/corpus_trackA_TimeML",
                           root, c);
         docset ds = {NULL, 0, 0};
         if (dir)
@@ -529,14 +495,14 @@ static void semeval(const char *root, tl_score *ts, docset *all)
                 arts[i] = NULL;
             }
         }
-        dir = pathf("%s/timeline2015/SemEval_Task4_data/corpus_%d/TimeLines_Gold_Standard",
+        dir = tdp_aprintf("%s/timeline2015/SemEval_Task4_data/corpus_%d/TimeLines_Gold_Standard",
                     root, c);
         DIR *dh = dir ? opendir(dir) : NULL;
         struct dirent *e;
         while (arts && dh && (e = readdir(dh))) {
             if (e->d_name[0] == '.')
                 continue;
-            char *path = pathf("%s/%s", dir, e->d_name);
+            char *path = tdp_aprintf("%s/%s", dir, e->d_name);
             FILE *f = path ? fopen(path, "r") : NULL;
             tdp_free(path);
             if (!f)
@@ -634,12 +600,12 @@ int main(int argc, char **argv)
     }
     if (!root) {
         const char *src = getenv("TD_SOURCE_DIR");
-        rootbuf = pathf("%s/../shared/data", src ? src : "..");
+        rootbuf = tdp_aprintf("%s/../shared/data", src ? src : "..");
         root = rootbuf ? rootbuf : "../shared/data";
     }
     if (runs < 1)
         runs = 1;
-    char *dir = pathf("%s/wikiwars/whole-tml/tml", root);
+    char *dir = tdp_aprintf("%s/wikiwars/whole-tml/tml", root);
     docset ww = {NULL, 0, 0};
     if (dir)
         load_dir(&ww, dir);

@@ -26,39 +26,6 @@
 
 #include "analyse/analyse_p.h"
 
-static char *pathf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static char *pathf(const char *fmt, ...)
-{
-    tdp_buf b = TDP_BUF_INIT;
-    va_list ap;
-    va_start(ap, fmt);
-    tdp_buf_vprintf(&b, fmt, ap);
-    va_end(ap);
-    if (b.err) {
-        tdp_buf_free(&b);
-        return NULL;
-    }
-    return tdp_buf_detach(&b, NULL);
-}
-
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    tdp_buf b = TDP_BUF_INIT;
-    char chunk[65536];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-        tdp_buf_put(&b, chunk, got);
-    fclose(f);
-    if (b.err) {
-        tdp_buf_free(&b);
-        return NULL;
-    }
-    return tdp_buf_detach(&b, len);
-}
-
 typedef struct span {
     size_t a, b;            /* bytes */
 } span;
@@ -163,7 +130,7 @@ static attribution *load_ann(const char *path, const char *text, size_t n, const
                              size_t n_cp, size_t *n_attr)
 {
     size_t len;
-    char *ann = read_file(path, &len);
+    char *ann = tdp_read_file(path, &len);
     *n_attr = 0;
     if (!ann)
         return NULL;
@@ -322,7 +289,7 @@ static int cmp_str(const void *x, const void *y)
 
 static void run_set(const char *root, const char *set, stats *st, bool dump)
 {
-    char *adir = pathf("%s/polnear/%s/attributions", root, set);
+    char *adir = tdp_aprintf("%s/polnear/%s/attributions", root, set);
     DIR *d = adir ? opendir(adir) : NULL;
     if (!d) {
         tdp_free(adir);
@@ -349,10 +316,10 @@ static void run_set(const char *root, const char *set, stats *st, bool dump)
         if (!strcmp(base, prev))
             continue;
         snprintf(prev, sizeof prev, "%s", base);
-        char *tpath = pathf("%s/polnear/%s/text/%s.txt", root, set, base);
-        char *apath = pathf("%s/%s", adir, names[i]);
+        char *tpath = tdp_aprintf("%s/polnear/%s/text/%s.txt", root, set, base);
+        char *apath = tdp_aprintf("%s/%s", adir, names[i]);
         size_t tn;
-        char *text = tpath ? read_file(tpath, &tn) : NULL;
+        char *text = tpath ? tdp_read_file(tpath, &tn) : NULL;
         if (text) {
             size_t ncp;
             size_t *cpo = cp_offsets(text, tn, &ncp);
@@ -402,7 +369,7 @@ int main(int argc, char **argv)
     }
     if (!root) {
         const char *src = getenv("TD_SOURCE_DIR");
-        rootbuf = pathf("%s/../shared/data", src ? src : "..");
+        rootbuf = tdp_aprintf("%s/../shared/data", src ? src : "..");
         root = rootbuf ? rootbuf : "../shared/data";
     }
     stats dev = {0}, train = {0};

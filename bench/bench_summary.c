@@ -38,24 +38,6 @@
 #define DOCS 10
 #define CUT 250
 
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    tdp_buf b = TDP_BUF_INIT;
-    char chunk[65536];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-        tdp_buf_put(&b, chunk, got);
-    fclose(f);
-    if (b.err || !b.data) {
-        tdp_buf_free(&b);
-        return NULL;
-    }
-    return tdp_buf_detach(&b, len);
-}
-
 /* The first `cut` whitespace-separated words of s, into out. */
 static void cut_words(const char *s, size_t n, size_t cut, tdp_buf *out)
 {
@@ -225,7 +207,7 @@ static int load_topic(const char *dir, int t, topic *tp)
     for (int m = 0; m < 3; m++) {
         int w = snprintf(path, sizeof path, "%s/summaries/M00%d.%c.250", dir, t, 'A' + m);
         size_t len;
-        char *s = w < 0 || (size_t)w >= sizeof path ? NULL : read_file(path, &len);
+        char *s = w < 0 || (size_t)w >= sizeof path ? NULL : tdp_read_file(path, &len);
         if (!s)
             continue;
         tdp_buf b = TDP_BUF_INIT;
@@ -305,7 +287,7 @@ static double published(const char *dir, int order, const char *id)
     char path[4096];
     snprintf(path, sizeof path, "%s/published/ENGLISH_ROUGE-%d.csv", dir, order);
     size_t len;
-    char *s = read_file(path, &len);
+    char *s = tdp_read_file(path, &len);
     if (!s)
         return NAN;
     char key[32];

@@ -648,18 +648,8 @@ static td_status story_add_vec(tdp_clusterer *c, story *s, const uint64_t *h,
      * a story holds no spare room, its memory is what its centroid needs */
     size_t total = s->nc + n;
     if (total > c->cap_m) {
-        uint64_t *mh = tdp_realloc(c->mh, total * sizeof *mh);
-        if (!mh)
+        if (TDP_RESIZE(c->mh, total) || TDP_RESIZE(c->mw, total) || TDP_RESIZE(c->mk, total))
             return TD_ENOMEM;
-        c->mh = mh;
-        float *mw = tdp_realloc(c->mw, total * sizeof *mw);
-        if (!mw)
-            return TD_ENOMEM;
-        c->mw = mw;
-        uint8_t *mk = tdp_realloc(c->mk, total);
-        if (!mk)
-            return TD_ENOMEM;
-        c->mk = mk;
         c->cap_m = total;
     }
     uint64_t *mh = c->mh;
@@ -822,6 +812,18 @@ static td_status story_absorb(tdp_clusterer *c, uint32_t keep, uint32_t gone, wt
     return story_reindex(c, keep, tmp);
 }
 
+/* One score accumulator per story slot, zero where not in use. */
+static td_status ensure_acc(tdp_clusterer *c)
+{
+    if (c->cap_acc >= c->n_st)
+        return TD_OK;
+    if (TDP_RESIZE(c->acc, c->n_st))
+        return TD_ENOMEM;
+    memset(c->acc + c->cap_acc, 0, (c->n_st - c->cap_acc) * sizeof *c->acc);
+    c->cap_acc = c->n_st;
+    return TD_OK;
+}
+
 /* Keeps the maxc best (slot, score) pairs in descending score order, earlier
  * arrivals first among equals; returns the new count. */
 static int topk_push(uint32_t *cand, float *cs, int nc, int maxc, uint32_t sl, float v)
@@ -848,15 +850,8 @@ static int topk_push(uint32_t *cand, float *cs, int nc, int maxc, uint32_t sl, f
 static td_status merge_pass(tdp_clusterer *c, uint32_t *slot, wterm *tmp)
 {
     const tdp_cluster_params *p = &c->p;
-    if (c->cap_acc < c->n_st) {
-        float *acc = tdp_realloc(c->acc, c->n_st * sizeof *acc);
-        if (!acc)
-            return TD_ENOMEM;
-        for (size_t i = c->cap_acc; i < c->n_st; i++)
-            acc[i] = 0;
-        c->acc = acc;
-        c->cap_acc = c->n_st;
-    }
+    if (ensure_acc(c))
+        return TD_ENOMEM;
     for (int round = 0; round < 4; round++) {
         story *s = &c->st[*slot];
         c->n_touched = 0;
@@ -936,26 +931,9 @@ size_t tdp_clusterer_merges(const tdp_clusterer *c, const tdp_cluster_merge **m)
 static td_status ensure_scratch(tdp_clusterer *c, size_t n)
 {
     if (n > c->cap_a) {
-        tdp_cfeat *af = tdp_realloc(c->af, n * sizeof *af);
-        if (!af)
+        if (TDP_RESIZE(c->af, n) || TDP_RESIZE(c->aw, n) || TDP_RESIZE(c->al, n) ||
+            TDP_RESIZE(c->ah, n) || TDP_RESIZE(c->ak, n))
             return TD_ENOMEM;
-        c->af = af;
-        float *aw = tdp_realloc(c->aw, n * sizeof *aw);
-        if (!aw)
-            return TD_ENOMEM;
-        c->aw = aw;
-        float *al = tdp_realloc(c->al, n * sizeof *al);
-        if (!al)
-            return TD_ENOMEM;
-        c->al = al;
-        uint64_t *ah = tdp_realloc(c->ah, n * sizeof *ah);
-        if (!ah)
-            return TD_ENOMEM;
-        c->ah = ah;
-        uint8_t *ak = tdp_realloc(c->ak, n);
-        if (!ak)
-            return TD_ENOMEM;
-        c->ak = ak;
         c->cap_a = n;
     }
     return TD_OK;
@@ -1039,16 +1017,9 @@ td_status tdp_clusterer_add_placed(tdp_clusterer *c, const tdp_cfeat *f, size_t 
     /* the query terms: the strongest query_terms, looked up before re-sorting */
     size_t nq = na < (size_t)p->query_terms ? na : (size_t)p->query_terms;
     c->n_touched = 0;
-    if (c->cap_acc < c->n_st) {
-        float *acc = tdp_realloc(c->acc, c->n_st * sizeof *acc);
-        if (!acc) {
-            tdp_free(tmp);
-            return TD_ENOMEM;
-        }
-        for (size_t i = c->cap_acc; i < c->n_st; i++)
-            acc[i] = 0;
-        c->acc = acc;
-        c->cap_acc = c->n_st;
+    if (ensure_acc(c)) {
+        tdp_free(tmp);
+        return TD_ENOMEM;
     }
     for (size_t q = 0; q < nq; q++) {
         post *ps = post_find(c, f[tmp[q].i].hash);

@@ -72,6 +72,18 @@ td_status tdp_grow(void **p, size_t *cap, size_t need, size_t size)
     return TD_OK;
 }
 
+td_status tdp_resize(void **p, size_t n, size_t size)
+{
+    if (size && n > SIZE_MAX / size)
+        return TD_ENOMEM;
+    size_t bytes = n * size;
+    void *np = tdp_realloc(*p, bytes ? bytes : 1); /* never realloc(p, 0) */
+    if (!np)
+        return TD_ENOMEM;
+    *p = np;
+    return TD_OK;
+}
+
 void tdp_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
 {
     if (base && n > 1)

@@ -140,3 +140,36 @@ char *tdp_buf_detach(tdp_buf *b, size_t *len)
     b->len = b->cap = 0;
     return d;
 }
+
+char *tdp_read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    tdp_buf b = TDP_BUF_INIT;
+    char chunk[65536];
+    size_t got;
+    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+        tdp_buf_put(&b, chunk, got);
+    bool bad = ferror(f) != 0;
+    fclose(f);
+    if (bad || b.err) {
+        tdp_buf_free(&b);
+        return NULL;
+    }
+    return tdp_buf_detach(&b, len);
+}
+
+char *tdp_aprintf(const char *fmt, ...)
+{
+    tdp_buf b = TDP_BUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    tdp_buf_vprintf(&b, fmt, ap);
+    va_end(ap);
+    if (b.err) {
+        tdp_buf_free(&b);
+        return NULL;
+    }
+    return tdp_buf_detach(&b, NULL);
+}

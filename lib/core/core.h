@@ -31,6 +31,13 @@ td_status tdp_grow(void **p, size_t *cap, size_t need, size_t size);
 #define TDP_GROW(arr, cap, need) \
     tdp_grow((void **)&(arr), &(cap), (need), sizeof *(arr))
 
+/*
+ * Reallocates an array *p to exactly n elements of `size` bytes, for parallel
+ * arrays that share one capacity. TD_ENOMEM leaves *p untouched.
+ */
+td_status tdp_resize(void **p, size_t n, size_t size);
+#define TDP_RESIZE(arr, n) tdp_resize((void **)&(arr), (n), sizeof *(arr))
+
 /* qsort that accepts an empty or NULL array (qsort's pointer must not be NULL). */
 void tdp_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
 
@@ -70,6 +77,11 @@ void tdp_buf_reset(tdp_buf *b);
 void tdp_buf_free(tdp_buf *b);
 /* Hands the data to the caller (td_free it); the buffer is left empty. */
 char *tdp_buf_detach(tdp_buf *b, size_t *len);
+/* A whole file, NUL-terminated (tdp_free it); NULL when it cannot be read or on
+ * out-of-memory. For tests and benchmarks: the readers bound what they load. */
+char *tdp_read_file(const char *path, size_t *len);
+/* A string built with printf (tdp_free it); NULL on out-of-memory. */
+char *tdp_aprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* ---- UTF-8 ---- */
 /* Length of the longest valid UTF-8 prefix of s (== n when all valid). */

@@ -75,23 +75,10 @@ static td_status grow_recs(td_dedup_index *ix, size_t need)
     size_t cap = ix->cap ? ix->cap * 2 : 1024;
     while (cap < need)
         cap *= 2;
-    rec *r = tdp_realloc(ix->recs, cap * sizeof *r);
-    if (!r)
+    if (TDP_RESIZE(ix->recs, cap) || TDP_RESIZE(ix->sig, cap * TDP_DEDUP_K) ||
+        TDP_RESIZE(ix->keys, cap * ix->bands) || TDP_RESIZE(ix->stamp, cap))
         return TD_ENOMEM;
-    ix->recs = r;
-    uint8_t *s = tdp_realloc(ix->sig, cap * TDP_DEDUP_K * sizeof *s);
-    if (!s)
-        return TD_ENOMEM;
-    ix->sig = s;
-    uint32_t *k = tdp_realloc(ix->keys, cap * ix->bands * sizeof *k);
-    if (!k)
-        return TD_ENOMEM;
-    ix->keys = k;
-    uint64_t *st = tdp_realloc(ix->stamp, cap * sizeof *st);
-    if (!st)
-        return TD_ENOMEM;
-    memset(st + ix->cap, 0, (cap - ix->cap) * sizeof *st);
-    ix->stamp = st;
+    memset(ix->stamp + ix->cap, 0, (cap - ix->cap) * sizeof *ix->stamp);
     ix->cap = cap;
     return TD_OK;
 }

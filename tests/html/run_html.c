@@ -12,22 +12,6 @@
 
 #include "html/html_p.h"
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    tdp_buf b = TDP_BUF_INIT;
-    char chunk[8192];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-        tdp_buf_put(&b, chunk, got);
-    fclose(f);
-    if (!b.data)
-        tdp_buf_put(&b, "", 0);
-    return tdp_buf_detach(&b, len);
-}
-
 static void render(const char *html, size_t n, tdp_buf *out)
 {
     td_article *a = td_article_new();
@@ -95,7 +79,7 @@ int main(int argc, char **argv)
         char path[4096];
         snprintf(path, sizeof path, "%s/%s.html", argv[1], names[i]);
         size_t hl, el;
-        char *html = slurp(path, &hl);
+        char *html = tdp_read_file(path, &hl);
         tdp_buf out = TDP_BUF_INIT;
         render(html ? html : "", html ? hl : 0, &out);
         snprintf(path, sizeof path, "%s/%s.txt", argv[1], names[i]);
@@ -106,7 +90,7 @@ int main(int argc, char **argv)
                 fclose(f);
             }
         } else {
-            char *exp = slurp(path, &el);
+            char *exp = tdp_read_file(path, &el);
             if (!exp || el != out.len || memcmp(exp, out.data, el) != 0) {
                 bad++;
                 printf("FAIL %s\n--- expected\n%s--- got\n%s", names[i], exp ? exp : "(none)\n",

@@ -169,35 +169,6 @@ static void test_alloc_failures(void **state)
 
 /* ---- the seeds ---- */
 
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    char *buf = NULL;
-    size_t cap = 0, n = 0;
-    for (;;) {
-        if (n + 4096 > cap) {
-            cap = cap ? cap * 2 : 65536;
-            char *nb = realloc(buf, cap);
-            if (!nb) {
-                free(buf);
-                fclose(f);
-                return NULL;
-            }
-            buf = nb;
-        }
-        size_t r = fread(buf + n, 1, cap - n - 1, f);
-        n += r;
-        if (!r)
-            break;
-    }
-    fclose(f);
-    buf[n] = '\0';
-    *len = n;
-    return buf;
-}
-
 /* The seed as paragraphs (one per non-empty line), with the given date. */
 static td_article *seed(const char *name, const char *date)
 {
@@ -205,7 +176,7 @@ static td_article *seed(const char *name, const char *date)
     char path[1024];
     snprintf(path, sizeof path, "%s/../shared/seeds/%s", root ? root : ".", name);
     size_t n;
-    char *text = read_file(path, &n);
+    char *text = tdp_read_file(path, &n);
     if (!text)
         return NULL;
     td_article *a = td_article_new();
@@ -221,7 +192,7 @@ static td_article *seed(const char *name, const char *date)
             assert_int_equal(tdp_article_add_para(a, text + i, j - i, TD_PARA_TEXT), TD_OK);
         i = j + 1;
     }
-    free(text);
+    tdp_free(text);
     assert_int_equal(tdp_analyse(a), TD_OK);
     return a;
 }
