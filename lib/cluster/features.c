@@ -285,6 +285,26 @@ static void emit(tokenizer *z, tok *t)
         e->lower++;
 }
 
+/* A finished word: its flags and, for plain digits, its value; then emitted. */
+static void end_token(tokenizer *z, tok *t, bool upper_all)
+{
+    t->s[t->n] = '\0';
+    t->allcap = upper_all && !t->number;
+    t->num = -1;
+    if (t->number) {
+        long v = 0;
+        bool plain = true;
+        for (size_t k = 0; k < t->n && plain; k++) {
+            if (t->s[k] < '0' || t->s[k] > '9' || v > 100000000)
+                plain = false;
+            else
+                v = v * 10 + (t->s[k] - '0');
+        }
+        t->num = plain ? v : -1;
+    }
+    emit(z, t);
+}
+
 static void tokenize(tokenizer *z, const char *s, size_t n)
 {
     tok t;
@@ -346,21 +366,7 @@ static void tokenize(tokenizer *z, const char *s, size_t n)
             }
         } else {
             if (in) {
-                t.s[t.n] = '\0';
-                t.allcap = upper_all && !t.number;
-                t.num = -1;
-                if (t.number) {
-                    long v = 0;
-                    bool plain = true;
-                    for (size_t k = 0; k < t.n && plain; k++) {
-                        if (t.s[k] < '0' || t.s[k] > '9' || v > 100000000)
-                            plain = false;
-                        else
-                            v = v * 10 + (t.s[k] - '0');
-                    }
-                    t.num = plain ? v : -1;
-                }
-                emit(z, &t);
+                end_token(z, &t, upper_all);
                 in = false;
             }
             if (cp == '.' || cp == '!' || cp == '?' || cp == ':' || cp == '\n')
@@ -369,21 +375,7 @@ static void tokenize(tokenizer *z, const char *s, size_t n)
         i += adv;
     }
     if (in) {
-        t.s[t.n] = '\0';
-        t.allcap = upper_all && !t.number;
-        t.num = -1;
-        if (t.number) {
-            long v = 0;
-            bool plain = true;
-            for (size_t k = 0; k < t.n && plain; k++) {
-                if (t.s[k] < '0' || t.s[k] > '9' || v > 100000000)
-                    plain = false;
-                else
-                    v = v * 10 + (t.s[k] - '0');
-            }
-            t.num = plain ? v : -1;
-        }
-        emit(z, &t);
+        end_token(z, &t, upper_all);
     }
     z->nprev = 0;
 }
