@@ -161,6 +161,8 @@ static int set_param(tdp_cluster_params *p, const char *kv)
     else if (K("own")) p->own_terms = v != 0;
     else if (K("link")) p->link = v;
     else if (K("merge")) p->merge = v;
+    else if (K("rel")) p->rel = v;
+    else if (K("settle")) p->settle = (int)v;
     else if (K("mindocs")) p->min_docs = v;
     else if (K("mclock")) p->mention_clock = v != 0;
     else return -1;

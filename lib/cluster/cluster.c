@@ -9,7 +9,15 @@
  * inverted index; a new article looks up its own highest-weight terms there, the
  * best few candidates get an exact cosine, scaled by a time factor (1 within
  * grace_days of the story's span, then exp(-(gap - grace) / tau)). At or above the
- * threshold the article joins the best story, else it starts one.
+ * threshold the article joins the best story, else it starts one - but a story
+ * joins only what is near its own cohesion (rel x the mean similarity of its
+ * members with one another), so a report of another event of the same kind, alike
+ * enough for the threshold, does not enter a story of close reports.
+ *
+ * The second look (settle > 0): each article waits in a queue of `settle` entries
+ * and is compared again that many adds later (or when the caller settles), with
+ * the stories as they have become; it moves to another story that is more alike.
+ * Moves are reported as merges are (tdp_clusterer_moves).
  *
  * Document frequencies live in a fixed table of 2^df_bits counters indexed by term
  * hash (collisions only blur rare terms a little); they are halved every window, so
@@ -28,13 +36,15 @@
 void tdp_cluster_params_default(tdp_cluster_params *p)
 {
     memset(p, 0, sizeof *p);
-    p->threshold = 0.20;
+    p->threshold = 0.18;
     p->boost[TDP_CT_WORD] = 1.0;
     p->boost[TDP_CT_NAME] = 1.5;
     p->boost[TDP_CT_NUMBER] = 3.0;
-    p->boost[TDP_CT_DATE] = 1.5;
+    p->boost[TDP_CT_DATE] = 3.0;
     p->link = 0.15;
     p->merge = 1.0;
+    p->rel = 0.5;
+    p->settle = 0;       /* a stream's caller chooses; the batch looks again */
     p->window_days = 30;
     p->grace_days = 7.0;
     p->tau_days = 30.0;
@@ -87,6 +97,8 @@ typedef struct story {
                                       one allocation) */
     uint64_t *idx;                 /* terms it is indexed under */
     uint32_t nidx;
+    double pairs;                  /* sum of its members' pairwise similarities, as
+                                      each was taken (their cohesion) */
     double cn;                     /* |centroid| with the IDF of add number cn_at */
     uint64_t cn_at;                /* 0: none */
     bool live;
@@ -132,7 +144,26 @@ struct tdp_clusterer {
     /* merges of live stories made by the last add */
     tdp_cluster_merge *merges;
     size_t n_merges, cap_merges;
+    /* articles waiting for their second look (a ring of p.settle entries, each
+     * with room for doc_terms terms), and the moves the last call made */
+    uint64_t seq;           /* adds so far: the number of the next article */
+    struct pend *q;
+    size_t q_head, q_n;
+    uint64_t *qh;
+    float *ql;
+    uint8_t *qk;
+    tdp_cluster_move *moves;
+    size_t n_moves, cap_moves;
 };
+
+/* An article that may still move to the story it turns out to be most like. */
+typedef struct pend {
+    uint64_t seq;           /* the add that brought it */
+    uint64_t story;         /* the id of the story it is in */
+    uint32_t slot;          /* that story's slot */
+    uint32_t n;             /* its kept terms (in the pools, at its ring index) */
+    int32_t place;          /* its day for the time factor, or TDP_NODAY */
+} pend;
 
 static inline uint64_t key_of(uint64_t h) { return h ? h : 1; }
 
@@ -358,6 +389,11 @@ void tdp_clusterer_free(tdp_clusterer *c)
     tdp_free(c->ah);
     tdp_free(c->ak);
     tdp_free(c->merges);
+    tdp_free(c->q);
+    tdp_free(c->qh);
+    tdp_free(c->ql);
+    tdp_free(c->qk);
+    tdp_free(c->moves);
     tdp_free(c->aw);
     tdp_free(c->al);
     tdp_free(c);
@@ -768,7 +804,8 @@ static double span_factor(const tdp_clusterer *c, const story *a, const story *b
 
 /* Similarity of two stories, as of an article with a story (average link at 0).
  * na: story_norm of a (the same for every b a is compared with). */
-static double story_pair(const tdp_clusterer *c, const story *a, double na, story *b)
+static double story_pair(const tdp_clusterer *c, const story *a, double na, story *b,
+                         double *raw)
 {
     double dot = 0;
     for (uint32_t i = 0, j = 0; i < a->nc && j < b->nc;) {
@@ -782,13 +819,27 @@ static double story_pair(const tdp_clusterer *c, const story *a, double na, stor
         }
     }
     double nb = story_norm(c, b, centroid_norm(c, b));
+    *raw = dot;
     if (na <= 0 || nb <= 0)
         return 0;
     return dot / (na * nb) * span_factor(c, a, b);
 }
 
+/* Whether an average similarity avg with story s is near enough to how alike its
+ * own members are: a story of close reports does not take what is only as near as
+ * another event of the same kind would be. */
+static bool cohesive(const tdp_clusterer *c, const story *s, double avg)
+{
+    if (c->p.rel <= 0 || s->n_arts < 2)
+        return true;
+    double n = (double)s->n_arts;
+    double coh = s->pairs / (0.5 * n * (n - 1));
+    return avg >= c->p.rel * coh;
+}
+
 /* Moves story `gone` into story `keep` and frees gone's slot; notes the merge. */
-static td_status story_absorb(tdp_clusterer *c, uint32_t keep, uint32_t gone, wterm *tmp)
+static td_status story_absorb(tdp_clusterer *c, uint32_t keep, uint32_t gone, double cross,
+                              wterm *tmp)
 {
     if (TDP_GROW(c->merges, c->cap_merges, c->n_merges + 1))
         return TD_ENOMEM;
@@ -797,6 +848,7 @@ static td_status story_absorb(tdp_clusterer *c, uint32_t keep, uint32_t gone, wt
     if (st)
         return st;
     k->n_arts += g->n_arts;
+    k->pairs += g->pairs + cross;
     if (g->first_day != TDP_NODAY) {
         if (k->first_day == TDP_NODAY || g->first_day < k->first_day)
             k->first_day = g->first_day;
@@ -808,6 +860,13 @@ static td_status story_absorb(tdp_clusterer *c, uint32_t keep, uint32_t gone, wt
     c->merges[c->n_merges].from = g->id;
     c->merges[c->n_merges].into = k->id;
     c->n_merges++;
+    for (size_t x = 0; x < c->q_n; x++) {
+        pend *e = &c->q[(c->q_head + x) % ((size_t)c->p.settle + 1)];
+        if (e->slot == gone && e->story == g->id) {
+            e->slot = keep;
+            e->story = k->id;
+        }
+    }
     story_expire(c, gone);
     return story_reindex(c, keep, tmp);
 }
@@ -885,16 +944,24 @@ static td_status merge_pass(tdp_clusterer *c, uint32_t *slot, wterm *tmp)
             c->acc[sl] = 0;
             nc = topk_push(cand, cs, nc, maxc, sl, v);
         }
-        double best = -1;
+        double best = -1, best_raw = 0;
         int64_t bs = -1;
         double ns = nc ? story_norm(c, s, centroid_norm(c, s)) : 0;
         for (int k = 0; k < nc; k++)
             prefetch_idf(c, &c->st[cand[k]]);
         for (int k = 0; k < nc; k++) {
-            double v = story_pair(c, s, ns, &c->st[cand[k]]);
+            story *o = &c->st[cand[k]];
+            double raw = 0;
+            double v = story_pair(c, s, ns, o, &raw);
+            if (v > best && p->rel > 0) {
+                double avg = raw / ((double)s->n_arts * o->n_arts) * span_factor(c, s, o);
+                if (!cohesive(c, s, avg) || !cohesive(c, o, avg))
+                    continue;
+            }
             if (v > best) {
                 best = v;
                 bs = cand[k];
+                best_raw = raw;
             }
         }
         if (bs < 0 || best < p->merge * p->threshold)
@@ -904,12 +971,298 @@ static td_status merge_pass(tdp_clusterer *c, uint32_t *slot, wterm *tmp)
             keep = (uint32_t)bs;
             gone = *slot;
         }
-        td_status st = story_absorb(c, keep, gone, tmp);
+        td_status st = story_absorb(c, keep, gone, best_raw, tmp);
         *slot = keep;
         if (st)
             return st;
     }
     return TD_OK;
+}
+
+/* ---- the second look ---- */
+
+static td_status ensure_scratch(tdp_clusterer *c, size_t n);
+
+/* The maxc live stories sharing most weight with the terms qh/qw (nq of them,
+ * strongest first), best first. Returns how many, or -1 when memory runs out. */
+static int find_cands(tdp_clusterer *c, const uint64_t *qh, const float *qw, size_t nq,
+                      uint32_t *cand, int maxc)
+{
+    if (ensure_acc(c))
+        return -1;
+    c->n_touched = 0;
+    for (size_t q = 0; q < nq; q++) {
+        post *ps = post_find(c, qh[q]);
+        if (!ps || ps->n > c->p.max_postings)
+            continue;
+        const uint32_t *ids = post_ids(ps);
+        for (uint32_t k = 0; k < ps->n; k++) {
+            uint32_t sl = ids[k];
+            if (c->acc[sl] == 0) {
+                if (TDP_GROW(c->touched, c->cap_touched, c->n_touched + 1)) {
+                    for (size_t t = 0; t < c->n_touched; t++)
+                        c->acc[c->touched[t]] = 0;
+                    return -1;
+                }
+                c->touched[c->n_touched++] = sl;
+            }
+            c->acc[sl] += qw[q];
+        }
+    }
+    float cs[64];
+    int nc = 0;
+    for (size_t t = 0; t < c->n_touched; t++) {
+        uint32_t sl = c->touched[t];
+        float v = c->acc[sl];
+        c->acc[sl] = 0;
+        nc = topk_push(cand, cs, nc, maxc, sl, v);
+    }
+    return nc;
+}
+
+/* Takes the article's l-space terms out of a story's centroid (terms left without
+ * weight go); the story keeps its span. */
+static td_status story_sub_vec(tdp_clusterer *c, uint32_t slot, const uint64_t *h,
+                               const float *l, size_t n, wterm *tmp)
+{
+    story *s = &c->st[slot];
+    uint32_t o = 0;
+    size_t i = 0;
+    for (uint32_t j = 0; j < s->nc; j++) {
+        float w = s->cw[j];
+        while (i < n && h[i] < s->ch[j])
+            i++;
+        if (i < n && h[i] == s->ch[j])
+            w -= l[i];
+        if (w <= 1e-6f)
+            continue;
+        s->ch[o] = s->ch[j];
+        s->cw[o] = w;
+        s->ck[o] = s->ck[j];
+        o++;
+    }
+    s->nc = o;
+    s->cn_at = 0;
+    for (uint32_t x = 0; x < o; x++) {
+        tmp[x].w = (float)(s->cw[x] * idf(c, s->ch[x]));
+        tmp[x].i = x;
+    }
+    return story_reindex(c, slot, tmp);
+}
+
+/*
+ * The second look at a waiting article: with the stories as they are now, the one
+ * it is most like (average similarity with the other members, the time factor and
+ * the cohesion rule as on arrival). When that is another story, at or above the
+ * threshold and more alike than its own, the article moves there.
+ */
+static td_status recheck(tdp_clusterer *c, pend *e, const uint64_t *h, const float *l,
+                         const uint8_t *k, wterm *tmp)
+{
+    const tdp_cluster_params *p = &c->p;
+    if (e->slot >= c->n_st || !c->st[e->slot].live || c->st[e->slot].id != e->story)
+        return TD_OK;
+    size_t n = e->n;
+    if (!n || ensure_scratch(c, n))
+        return n ? TD_ENOMEM : TD_OK;
+    /* the article in w-space under the current IDF */
+    double norm = 0;
+    for (size_t i = 0; i < n; i++) {
+        double w = l[i] * idf(c, h[i]);
+        c->ah[i] = h[i];
+        c->aw[i] = (float)w;
+        norm += w * w;
+    }
+    norm = norm > 0 ? sqrt(norm) : 1;
+    for (size_t i = 0; i < n; i++) {
+        c->aw[i] = (float)(c->aw[i] / norm);
+        tmp[i].w = c->aw[i];
+        tmp[i].i = (uint32_t)i;
+    }
+    size_t nq = n < (size_t)p->query_terms ? n : (size_t)p->query_terms;
+    tdp_wterm_top(tmp, n, nq);
+    uint64_t qh[256];
+    float qw[256];
+    if (nq > 256)
+        nq = 256;
+    for (size_t q = 0; q < nq; q++) {
+        qh[q] = h[tmp[q].i];
+        qw[q] = tmp[q].w;
+    }
+    uint32_t cand[64];
+    int nc = find_cands(c, qh, qw, nq, cand, p->candidates < 64 ? p->candidates : 64);
+    if (nc < 0)
+        return TD_ENOMEM;
+    /* its own story, without it */
+    story *own = &c->st[e->slot];
+    double own_sc = -1;
+    if (own->n_arts > 1) {
+        double dot = story_cos(c, own, n) * story_norm(c, own, own->cn);
+        double self = 0;
+        size_t i = 0;
+        for (uint32_t j = 0; j < own->nc; j++) {
+            while (i < n && h[i] < own->ch[j])
+                i++;
+            if (i < n && h[i] == own->ch[j])
+                self += (double)c->aw[i] * l[i] * idf(c, h[i]);
+        }
+        double l0 = p->link >= 1 ? 1 : p->link;
+        double den = pow(own->cn, l0) * pow((double)(own->n_arts - 1), 1 - l0);
+        own_sc = den > 0 ? (dot - self) / den * time_factor(c, own, e->place) : 0;
+    }
+    double best = -1, best_dot = 0;
+    int64_t bs = -1;
+    for (int x = 0; x < nc; x++)
+        prefetch_idf(c, &c->st[cand[x]]);
+    for (int x = 0; x < nc; x++) {
+        if (cand[x] == e->slot)
+            continue;
+        story *s = &c->st[cand[x]];
+        double cosv = story_cos(c, s, n), tf = time_factor(c, s, e->place);
+        double sc = cosv * tf;
+        if (!(sc > best || (sc == best && cand[x] < bs)))
+            continue;
+        double dot = s->cn > 0 ? cosv * story_norm(c, s, s->cn) : 0;
+        if (p->rel > 0 && !cohesive(c, s, dot * tf / (s->n_arts ? s->n_arts : 1)))
+            continue;
+        best = sc;
+        bs = cand[x];
+        best_dot = dot;
+    }
+    if (bs < 0 || best < p->threshold || best <= own_sc)
+        return TD_OK;
+    if (TDP_GROW(c->moves, c->cap_moves, c->n_moves + 1))
+        return TD_ENOMEM;
+    uint64_t from = own->id;
+    /* out of its story (a story left empty is gone) */
+    own->n_arts--;
+    own->pairs = own_sc > 0 && own->pairs > own_sc ? own->pairs - own_sc : 0;
+    td_status st = TD_OK;
+    if (own->n_arts == 0)
+        story_expire(c, e->slot);
+    else
+        st = story_sub_vec(c, e->slot, h, l, n, tmp);
+    if (st)
+        return st;
+    /* into the other */
+    story *t = &c->st[bs];
+    t->pairs += best_dot;
+    t->n_arts++;
+    if (e->place != TDP_NODAY) {
+        if (t->first_day == TDP_NODAY || e->place < t->first_day)
+            t->first_day = e->place;
+        if (t->last_day == TDP_NODAY || e->place > t->last_day)
+            t->last_day = e->place;
+    }
+    st = story_add_vec(c, t, h, l, k, n, tmp);
+    if (!st)
+        st = story_reindex(c, (uint32_t)bs, tmp);
+    c->moves[c->n_moves].seq = e->seq;
+    c->moves[c->n_moves].from = from;
+    c->moves[c->n_moves].into = t->id;
+    c->n_moves++;
+    e->slot = (uint32_t)bs;
+    e->story = t->id;
+    return st;
+}
+
+/* Room for the queue and its pools (once, on the first add that waits). */
+static td_status ensure_queue(tdp_clusterer *c)
+{
+    if (c->q)
+        return TD_OK;
+    size_t cap = (size_t)c->p.settle + 1, dt = (size_t)c->p.doc_terms;
+    c->q = tdp_calloc(cap, sizeof *c->q);
+    c->qh = tdp_malloc(cap * dt * sizeof *c->qh);
+    c->ql = tdp_malloc(cap * dt * sizeof *c->ql);
+    c->qk = tdp_malloc(cap * dt * sizeof *c->qk);
+    if (!c->q || !c->qh || !c->ql || !c->qk) {
+        tdp_free(c->q);
+        tdp_free(c->qh);
+        tdp_free(c->ql);
+        tdp_free(c->qk);
+        c->q = NULL;
+        c->qh = NULL;
+        c->ql = NULL;
+        c->qk = NULL;
+        return TD_ENOMEM;
+    }
+    return TD_OK;
+}
+
+/* Scratch for a centroid merge: as an add sizes it. */
+static wterm *settle_tmp(const tdp_clusterer *c)
+{
+    size_t ct = c->p.cent_terms > 0 ? (size_t)c->p.cent_terms : 0;
+    size_t dt = c->p.doc_terms > 0 ? (size_t)c->p.doc_terms : 0;
+    return tdp_malloc((2 * (2 * ct + dt) + 256) * sizeof(wterm));
+}
+
+/* The oldest waiting article takes its second look and leaves the queue. */
+static td_status settle_one(tdp_clusterer *c, wterm *tmp)
+{
+    size_t cap = (size_t)c->p.settle + 1, dt = (size_t)c->p.doc_terms;
+    size_t at = c->q_head;
+    pend e = c->q[at];
+    c->q_head = (c->q_head + 1) % cap;
+    c->q_n--;
+    return recheck(c, &e, c->qh + at * dt, c->ql + at * dt, c->qk + at * dt, tmp);
+}
+
+/* The article just added (its kept terms in c->ah/al/ak) joins the queue; the
+ * oldest takes its second look when more than settle wait. */
+static td_status settle_push(tdp_clusterer *c, uint32_t slot, size_t na, int32_t place,
+                             wterm *tmp)
+{
+    if (ensure_queue(c))
+        return TD_ENOMEM;
+    size_t cap = (size_t)c->p.settle + 1, dt = (size_t)c->p.doc_terms;
+    size_t at = (c->q_head + c->q_n) % cap;
+    pend *e = &c->q[at];
+    e->seq = c->seq;
+    e->story = c->st[slot].id;
+    e->slot = slot;
+    e->n = (uint32_t)(na < dt ? na : dt);
+    e->place = place;
+    memcpy(c->qh + at * dt, c->ah, e->n * sizeof *c->qh);
+    memcpy(c->ql + at * dt, c->al, e->n * sizeof *c->ql);
+    memcpy(c->qk + at * dt, c->ak, e->n);
+    c->q_n++;
+    /* the ring holds one more than settle: the newest is in before the oldest
+     * looks again (the look uses the article scratch) */
+    return c->q_n > cap - 1 ? settle_one(c, tmp) : TD_OK;
+}
+
+td_status tdp_clusterer_settle(tdp_clusterer *c)
+{
+    if (!c)
+        return TD_EARG;
+    c->n_merges = 0;
+    c->n_moves = 0;
+    if (!c->q_n)
+        return TD_OK;
+    wterm *tmp = settle_tmp(c);
+    if (!tmp)
+        return TD_ENOMEM;
+    td_status st = TD_OK;
+    /* two rounds: a move can make a story more like the articles looked at
+     * before it; then the queue is empty */
+    size_t cap = (size_t)c->p.settle + 1, dt = (size_t)c->p.doc_terms;
+    for (size_t x = 0; x < c->q_n && !st; x++) {
+        size_t at = (c->q_head + x) % cap;
+        st = recheck(c, &c->q[at], c->qh + at * dt, c->ql + at * dt, c->qk + at * dt, tmp);
+    }
+    while (c->q_n && !st)
+        st = settle_one(c, tmp);
+    tdp_free(tmp);
+    return st;
+}
+
+size_t tdp_clusterer_moves(const tdp_clusterer *c, const tdp_cluster_move **m)
+{
+    if (m)
+        *m = c ? c->moves : NULL;
+    return c ? c->n_moves : 0;
 }
 
 void tdp_clusterer_prime(tdp_clusterer *c, const tdp_cfeat *f, size_t n)
@@ -959,6 +1312,7 @@ td_status tdp_clusterer_add_placed(tdp_clusterer *c, const tdp_cfeat *f, size_t 
         return TD_EARG;
     const tdp_cluster_params *p = &c->p;
     c->n_merges = 0;
+    c->n_moves = 0;
 
     /* when: a day more than a year ahead of the clock is taken for a bad date (a
      * wrong year) and the article is placed by arrival; else the clock moves on */
@@ -1079,14 +1433,20 @@ td_status tdp_clusterer_add_placed(tdp_clusterer *c, const tdp_cfeat *f, size_t 
         c->acc[sl] = 0;
         nc = topk_push(cand, cs, nc, maxc, sl, v);
     }
-    double best = -1;
+    double best = -1, best_dot = 0;
     int64_t best_slot = -1;
     for (int k = 0; k < nc; k++)
         prefetch_idf(c, &c->st[cand[k]]);
     for (int k = 0; k < nc; k++) {
         story *s = &c->st[cand[k]];
-        double sc = story_cos(c, s, na) * time_factor(c, s, place);
+        double cosv = story_cos(c, s, na), tf = time_factor(c, s, place);
+        double sc = cosv * tf;
+        double dot = s->cn > 0 ? cosv * story_norm(c, s, s->cn) : 0;
+        if (p->rel > 0 && (sc > best || (sc == best && cand[k] < best_slot)) &&
+            !cohesive(c, s, dot * tf / (s->n_arts ? s->n_arts : 1)))
+            continue;
         if (sc > best || (sc == best && cand[k] < best_slot)) {
+            best_dot = dot;
             best = sc;
             best_slot = cand[k];
         }
@@ -1127,6 +1487,8 @@ td_status tdp_clusterer_add_placed(tdp_clusterer *c, const tdp_cfeat *f, size_t 
         *is_new = true;
     }
     story *s = &c->st[slot];
+    if (!*is_new)
+        s->pairs += best_dot;
     s->n_arts++;
     s->last_seen = c->clock;
     if (place != TDP_NODAY) {
@@ -1140,8 +1502,11 @@ td_status tdp_clusterer_add_placed(tdp_clusterer *c, const tdp_cfeat *f, size_t 
         st = story_reindex(c, slot, tmp);
     if (!st && p->merge > 0)
         st = merge_pass(c, &slot, tmp);
-    tdp_free(tmp);
     *story_id = c->st[slot].id;
+    if (!st && p->settle > 0)
+        st = settle_push(c, slot, na, place, tmp);
+    c->seq++;
+    tdp_free(tmp);
     return st;
 }
 

@@ -86,6 +86,12 @@ typedef struct tdp_cluster_params {
     double boost[TDP_CT_KINDS]; /* weight multiplier per term kind */
     double link;             /* 1: cosine with the centroid; 0: average cosine with
                                 the members (average link); between: a mix */
+    double rel;              /* an article (a story) joins a story only when its
+                                average similarity with the members is at least
+                                rel x theirs with one another; 0: off */
+    int settle;              /* an article takes a second look this many adds
+                                later (or when the stream settles) and moves to
+                                the story it is then most like; 0: never */
     double merge;            /* live stories this alike (x threshold) merge; 0: never */
     int window_days;         /* quiet stories leave the live set after this */
     double grace_days;       /* no time penalty within this many days of a story */
@@ -178,6 +184,22 @@ typedef struct tdp_cluster_merge {
     uint64_t from, into;
 } tdp_cluster_merge;
 size_t tdp_clusterer_merges(const tdp_clusterer *c, const tdp_cluster_merge **m);
+
+/*
+ * Articles moved by the last add or settle: article number `seq` (counting the
+ * adds from 0) left story `from` for story `into`. A story left empty is gone.
+ * Valid until the next add or settle; reported after that call's merges.
+ */
+typedef struct tdp_cluster_move {
+    uint64_t seq, from, into;
+} tdp_cluster_move;
+size_t tdp_clusterer_moves(const tdp_clusterer *c, const tdp_cluster_move **m);
+
+/*
+ * Gives every article still waiting for its second look that look now (the end of
+ * a batch, of a store's ingest); merges and moves are reported as after an add.
+ */
+td_status tdp_clusterer_settle(tdp_clusterer *c);
 
 /*
  * Counts an article's features into the document frequencies. Once called, the

@@ -158,8 +158,15 @@ static void test_batch_equals_stream(void **state)
     assert_int_equal(tdp_cluster_order(arts, N_DOCS, order), TD_OK);
     for (size_t k = 1; k < N_DOCS; k++)
         assert_true(strcmp(docs[order[k - 1]].date, docs[order[k]].date) <= 0);
-    /* streaming in that order gives the same partition, story ids in the same order */
-    tdp_clusterer *c = tdp_clusterer_new(NULL);
+    /* streaming in that order, configured as the batch is (no clock from mentioned
+     * dates, no leaving, every article looked at again at the end) and following
+     * the merges and moves, gives the same partition */
+    tdp_cluster_params p;
+    tdp_cluster_params_default(&p);
+    p.mention_clock = false;
+    p.window_days = 1 << 28;
+    p.settle = (int)N_DOCS;
+    tdp_clusterer *c = tdp_clusterer_new_params(&p, 1);
     assert_non_null(c);
     /* the batch weighs with the corpus's document frequencies: so does this stream */
     for (size_t i = 0; i < N_DOCS; i++) {
@@ -170,14 +177,33 @@ static void test_batch_equals_stream(void **state)
         tdp_free(f);
     }
     uint64_t id[N_DOCS];
-    for (size_t k = 0; k < N_DOCS; k++) {
+    uint64_t into[2 * N_DOCS + 2];   /* story ids are 1..N_DOCS */
+    for (size_t i = 0; i < 2 * N_DOCS + 2; i++)
+        into[i] = i;
+    for (size_t k = 0; k <= N_DOCS; k++) {
         bool is_new;
-        assert_int_equal(tdp_clusterer_add(c, arts[order[k]], &id[order[k]], &is_new),
-                         TD_OK);
+        if (k < N_DOCS)
+            assert_int_equal(tdp_clusterer_add(c, arts[order[k]], &id[order[k]], &is_new),
+                             TD_OK);
+        else
+            assert_int_equal(tdp_clusterer_settle(c), TD_OK);
+        const tdp_cluster_merge *m;
+        size_t nm = tdp_clusterer_merges(c, &m);
+        for (size_t x = 0; x < nm; x++)
+            into[m[x].from] = m[x].into;
+        const tdp_cluster_move *mv;
+        size_t nv = tdp_clusterer_moves(c, &mv);
+        for (size_t x = 0; x < nv; x++) {
+            assert_true(mv[x].seq <= k && mv[x].seq < N_DOCS);
+            id[order[mv[x].seq]] = mv[x].into;
+        }
     }
-    for (size_t i = 0; i < N_DOCS; i++) {
-        assert_int_equal(id[i], story_of[i] + 1);
-    }
+    for (size_t i = 0; i < N_DOCS; i++)
+        while (into[id[i]] != id[i])
+            id[i] = into[id[i]];
+    for (size_t i = 0; i < N_DOCS; i++)
+        for (size_t j = 0; j < N_DOCS; j++)
+            assert_int_equal(id[i] == id[j], story_of[i] == story_of[j]);
     tdp_clusterer_free(c);
     /* and the batch does not depend on the input order */
     td_article *rev[N_DOCS];
@@ -190,6 +216,73 @@ static void test_batch_equals_stream(void **state)
             assert_int_equal(story_of[i] == story_of[j],
                              story_rev[N_DOCS - 1 - i] == story_rev[N_DOCS - 1 - j]);
     free_all(arts, N_DOCS);
+}
+
+/* Features of a synthetic article: shared words T1..T4 and three of its own. */
+static size_t synth(tdp_cfeat *f, uint64_t own0, const int *own)
+{
+    size_t n = 0;
+    for (uint64_t t = 1; t <= 4; t++)
+        f[n++] = (tdp_cfeat){0x9E3779B97F4A7C15ull * t, 1, TDP_CT_WORD};
+    for (int k = 0; k < 3; k++)
+        f[n++] = (tdp_cfeat){0xC2B2AE3D27D4EB4Full * (own0 + (uint64_t)own[k]), 1,
+                             TDP_CT_WORD};
+    for (size_t x = 1; x < n; x++)
+        for (size_t y = x; y > 0 && f[y - 1].hash > f[y].hash; y--) {
+            tdp_cfeat t = f[y];
+            f[y] = f[y - 1];
+            f[y - 1] = t;
+        }
+    return n;
+}
+
+/* An undated article that joined the only story there was moves, on its second
+ * look, to the story of its own event that formed after it. */
+static void test_second_look_moves(void **state)
+{
+    (void)state;
+    tdp_cluster_params p;
+    tdp_cluster_params_default(&p);
+    p.settle = 16;
+    p.window_days = 200;    /* A's story stays live; the time decay keeps B out */
+    tdp_clusterer *c = tdp_clusterer_new_params(&p, 1);
+    assert_non_null(c);
+    static const int a[3][3] = {{1, 2, 3}, {1, 2, 4}, {1, 3, 4}};
+    tdp_cfeat f[7];
+    uint64_t id[7];
+    bool is_new;
+    /* event A on day 20000, then an undated report of event B, then event B's
+     * dated reports 100 days later (too late for A's story) */
+    for (int i = 0; i < 3; i++) {
+        size_t n = synth(f, 100, a[i]);
+        assert_int_equal(tdp_clusterer_add_features(c, f, n, 20000, &id[i], &is_new), TD_OK);
+    }
+    assert_int_equal(id[1], id[0]);
+    assert_int_equal(id[2], id[0]);
+    size_t n = synth(f, 200, a[0]);
+    assert_int_equal(tdp_clusterer_add_placed(c, f, n, TDP_NODAY, false, &id[3], &is_new),
+                     TD_OK);
+    assert_int_equal(id[3], id[0]);     /* the words all share: joins A */
+    for (int i = 4; i < 7; i++) {
+        n = synth(f, 200, a[i - 4]);
+        assert_int_equal(tdp_clusterer_add_features(c, f, n, 20100, &id[i], &is_new),
+                         TD_OK);
+        assert_int_equal(id[i], id[4]);
+        assert_true(tdp_clusterer_moves(c, NULL) == 0);
+    }
+    assert_true(id[4] != id[0]);
+    /* the second look: article 3 moves to B */
+    assert_int_equal(tdp_clusterer_settle(c), TD_OK);
+    const tdp_cluster_move *mv;
+    size_t nm = tdp_clusterer_moves(c, &mv);
+    assert_int_equal(nm, 1);
+    assert_int_equal(mv[0].seq, 3);
+    assert_int_equal(mv[0].from, id[0]);
+    assert_int_equal(mv[0].into, id[4]);
+    /* nothing waits any more */
+    assert_int_equal(tdp_clusterer_settle(c), TD_OK);
+    assert_int_equal(tdp_clusterer_moves(c, NULL), 0);
+    tdp_clusterer_free(c);
 }
 
 static void test_copies_join_canonical(void **state)
@@ -364,6 +457,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_events_of_one_kind_apart),
         cmocka_unit_test(test_batch_equals_stream),
+        cmocka_unit_test(test_second_look_moves),
         cmocka_unit_test(test_copies_join_canonical),
         cmocka_unit_test(test_window_expires),
         cmocka_unit_test(test_undated_placed_by_mentions),

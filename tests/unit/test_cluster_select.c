@@ -142,6 +142,7 @@ static size_t stream_run(uint64_t *h)
     p.query_terms = 12;
     p.df_bits = 12;
     p.window_days = 10;
+    p.settle = 8;       /* the second look, under failing allocations too */
     tdp_clusterer *c = tdp_clusterer_new_params(&p, 1);
     if (!c)
         return 0;
@@ -192,6 +193,12 @@ static size_t stream_run(uint64_t *h)
             *h = (*h ^ id) * 1099511628211ull;
         }
     }
+    td_status st = tdp_clusterer_settle(c);
+    assert_true(st == TD_OK || st == TD_ENOMEM);
+    const tdp_cluster_move *mv;
+    size_t nm = st ? 0 : tdp_clusterer_moves(c, &mv);
+    for (size_t i = 0; i < nm; i++)
+        *h = (*h ^ (mv[i].seq * 31 + mv[i].into)) * 1099511628211ull;
     tdp_clusterer_free(c);
     return ok;
 }
