@@ -147,7 +147,7 @@ struct tdp_clusterer {
     /* articles waiting for their second look (a ring of p.settle entries, each
      * with room for doc_terms terms), and the moves the last call made */
     uint64_t seq;           /* adds so far: the number of the next article */
-    struct pend *q;
+    struct pend *q;         /* one block with qh, ql and qk */
     size_t q_head, q_n;
     uint64_t *qh;
     float *ql;
@@ -164,6 +164,8 @@ typedef struct pend {
     uint32_t n;             /* its kept terms (in the pools, at its ring index) */
     int32_t place;          /* its day for the time factor, or TDP_NODAY */
 } pend;
+/* the term hashes follow the entries in one block: they must stay aligned */
+_Static_assert(sizeof(pend) % sizeof(uint64_t) == 0, "queue entries keep hashes aligned");
 
 static inline uint64_t key_of(uint64_t h) { return h ? h : 1; }
 
@@ -389,10 +391,7 @@ void tdp_clusterer_free(tdp_clusterer *c)
     tdp_free(c->ah);
     tdp_free(c->ak);
     tdp_free(c->merges);
-    tdp_free(c->q);
-    tdp_free(c->qh);
-    tdp_free(c->ql);
-    tdp_free(c->qk);
+    tdp_free(c->q);             /* one block with qh, ql and qk */
     tdp_free(c->moves);
     tdp_free(c->aw);
     tdp_free(c->al);
@@ -900,6 +899,43 @@ static int topk_push(uint32_t *cand, float *cs, int nc, int maxc, uint32_t sl, f
     return nc;
 }
 
+/* Adds w to the score of every story indexed under term h (postings longer than
+ * max_postings are passed over). On failure the scores are cleared. */
+static td_status acc_term(tdp_clusterer *c, uint64_t h, float w)
+{
+    post *ps = post_find(c, h);
+    if (!ps || ps->n > c->p.max_postings)
+        return TD_OK;
+    const uint32_t *ids = post_ids(ps);
+    for (uint32_t k = 0; k < ps->n; k++) {
+        uint32_t sl = ids[k];
+        if (c->acc[sl] == 0) {
+            if (TDP_GROW(c->touched, c->cap_touched, c->n_touched + 1)) {
+                for (size_t t = 0; t < c->n_touched; t++)
+                    c->acc[c->touched[t]] = 0;
+                return TD_ENOMEM;
+            }
+            c->touched[c->n_touched++] = sl;
+        }
+        c->acc[sl] += w;
+    }
+    return TD_OK;
+}
+
+/* The maxc stories with the highest scores, best first; the scores are cleared. */
+static int take_cands(tdp_clusterer *c, uint32_t *cand, int maxc)
+{
+    float cs[64];
+    int nc = 0;
+    for (size_t t = 0; t < c->n_touched; t++) {
+        uint32_t sl = c->touched[t];
+        float v = c->acc[sl];
+        c->acc[sl] = 0;
+        nc = topk_push(cand, cs, nc, maxc, sl, v);
+    }
+    return nc;
+}
+
 /*
  * After story `slot` took an article: the live story now most like it (found
  * through the inverted index with the story's own indexed terms), merged with it
@@ -914,42 +950,21 @@ static td_status merge_pass(tdp_clusterer *c, uint32_t *slot, wterm *tmp)
     for (int round = 0; round < 4; round++) {
         story *s = &c->st[*slot];
         c->n_touched = 0;
-        for (uint32_t q = 0; q < s->nidx; q++) {
-            post *ps = post_find(c, s->idx[q]);
-            if (!ps || ps->n > p->max_postings)
-                continue;
-            const uint32_t *ids = post_ids(ps);
-            for (uint32_t k = 0; k < ps->n; k++) {
-                uint32_t sl = ids[k];
-                if (sl == *slot)
-                    continue;
-                if (c->acc[sl] == 0) {
-                    if (TDP_GROW(c->touched, c->cap_touched, c->n_touched + 1)) {
-                        for (size_t t = 0; t < c->n_touched; t++)
-                            c->acc[c->touched[t]] = 0;
-                        return TD_ENOMEM;
-                    }
-                    c->touched[c->n_touched++] = sl;
-                }
-                c->acc[sl] += 1;
-            }
-        }
+        for (uint32_t q = 0; q < s->nidx; q++)
+            if (acc_term(c, s->idx[q], 1.0f))
+                return TD_ENOMEM;
+        c->acc[*slot] = 0;      /* not a candidate of its own (scored last, skipped) */
         /* the candidates sharing most indexed terms, then the exact similarity */
         uint32_t cand[64];
-        float cs[64];
-        int nc = 0, maxc = p->candidates < 64 ? p->candidates : 64;
-        for (size_t t = 0; t < c->n_touched; t++) {
-            uint32_t sl = c->touched[t];
-            float v = c->acc[sl];
-            c->acc[sl] = 0;
-            nc = topk_push(cand, cs, nc, maxc, sl, v);
-        }
+        int nc = take_cands(c, cand, p->candidates < 64 ? p->candidates : 64);
         double best = -1, best_raw = 0;
         int64_t bs = -1;
         double ns = nc ? story_norm(c, s, centroid_norm(c, s)) : 0;
         for (int k = 0; k < nc; k++)
             prefetch_idf(c, &c->st[cand[k]]);
         for (int k = 0; k < nc; k++) {
+            if (cand[k] == *slot)
+                continue;
             story *o = &c->st[cand[k]];
             double raw = 0;
             double v = story_pair(c, s, ns, o, &raw);
@@ -991,33 +1006,10 @@ static int find_cands(tdp_clusterer *c, const uint64_t *qh, const float *qw, siz
     if (ensure_acc(c))
         return -1;
     c->n_touched = 0;
-    for (size_t q = 0; q < nq; q++) {
-        post *ps = post_find(c, qh[q]);
-        if (!ps || ps->n > c->p.max_postings)
-            continue;
-        const uint32_t *ids = post_ids(ps);
-        for (uint32_t k = 0; k < ps->n; k++) {
-            uint32_t sl = ids[k];
-            if (c->acc[sl] == 0) {
-                if (TDP_GROW(c->touched, c->cap_touched, c->n_touched + 1)) {
-                    for (size_t t = 0; t < c->n_touched; t++)
-                        c->acc[c->touched[t]] = 0;
-                    return -1;
-                }
-                c->touched[c->n_touched++] = sl;
-            }
-            c->acc[sl] += qw[q];
-        }
-    }
-    float cs[64];
-    int nc = 0;
-    for (size_t t = 0; t < c->n_touched; t++) {
-        uint32_t sl = c->touched[t];
-        float v = c->acc[sl];
-        c->acc[sl] = 0;
-        nc = topk_push(cand, cs, nc, maxc, sl, v);
-    }
-    return nc;
+    for (size_t q = 0; q < nq; q++)
+        if (acc_term(c, qh[q], qw[q]))
+            return -1;
+    return take_cands(c, cand, maxc);
 }
 
 /* Takes the article's l-space terms out of a story's centroid (terms left without
@@ -1166,27 +1158,21 @@ static td_status recheck(tdp_clusterer *c, pend *e, const uint64_t *h, const flo
     return st;
 }
 
-/* Room for the queue and its pools (once, on the first add that waits). */
+/* Room for the queue and its pools (once, on the first add that waits): one block,
+ * the entries, then the hashes, weights and kinds of their terms. */
 static td_status ensure_queue(tdp_clusterer *c)
 {
     if (c->q)
         return TD_OK;
     size_t cap = (size_t)c->p.settle + 1, dt = (size_t)c->p.doc_terms;
-    c->q = tdp_calloc(cap, sizeof *c->q);
-    c->qh = tdp_malloc(cap * dt * sizeof *c->qh);
-    c->ql = tdp_malloc(cap * dt * sizeof *c->ql);
-    c->qk = tdp_malloc(cap * dt * sizeof *c->qk);
-    if (!c->q || !c->qh || !c->ql || !c->qk) {
-        tdp_free(c->q);
-        tdp_free(c->qh);
-        tdp_free(c->ql);
-        tdp_free(c->qk);
-        c->q = NULL;
-        c->qh = NULL;
-        c->ql = NULL;
-        c->qk = NULL;
+    unsigned char *blk = tdp_malloc(cap * (sizeof *c->q + dt * (sizeof *c->qh +
+                                                               sizeof *c->ql + 1)));
+    if (!blk)
         return TD_ENOMEM;
-    }
+    c->q = (pend *)(void *)blk;
+    c->qh = (uint64_t *)(void *)(blk + cap * sizeof *c->q);
+    c->ql = (float *)(void *)(blk + cap * (sizeof *c->q + dt * sizeof *c->qh));
+    c->qk = blk + cap * (sizeof *c->q + dt * (sizeof *c->qh + sizeof *c->ql));
     return TD_OK;
 }
 
@@ -1376,23 +1362,9 @@ td_status tdp_clusterer_add_placed(tdp_clusterer *c, const tdp_cfeat *f, size_t 
         return TD_ENOMEM;
     }
     for (size_t q = 0; q < nq; q++) {
-        post *ps = post_find(c, f[tmp[q].i].hash);
-        if (!ps || ps->n > p->max_postings)
-            continue;
-        const uint32_t *ids = post_ids(ps);
-        float w = tmp[q].w;
-        for (uint32_t k = 0; k < ps->n; k++) {
-            uint32_t sl = ids[k];
-            if (c->acc[sl] == 0) {
-                if (TDP_GROW(c->touched, c->cap_touched, c->n_touched + 1)) {
-                    for (size_t t = 0; t < c->n_touched; t++)
-                        c->acc[c->touched[t]] = 0;
-                    tdp_free(tmp);
-                    return TD_ENOMEM;
-                }
-                c->touched[c->n_touched++] = sl;
-            }
-            c->acc[sl] += w;
+        if (acc_term(c, f[tmp[q].i].hash, tmp[q].w)) {
+            tdp_free(tmp);
+            return TD_ENOMEM;
         }
     }
     /* the kept terms in hash order (count: l-space weight, unnormalised) */
@@ -1425,14 +1397,7 @@ td_status tdp_clusterer_add_placed(tdp_clusterer *c, const tdp_cfeat *f, size_t 
 
     /* the best candidates by partial score, then the exact score */
     uint32_t cand[64];
-    float cs[64];
-    int nc = 0, maxc = p->candidates < 64 ? p->candidates : 64;
-    for (size_t t = 0; t < c->n_touched; t++) {
-        uint32_t sl = c->touched[t];
-        float v = c->acc[sl];
-        c->acc[sl] = 0;
-        nc = topk_push(cand, cs, nc, maxc, sl, v);
-    }
+    int nc = take_cands(c, cand, p->candidates < 64 ? p->candidates : 64);
     double best = -1, best_dot = 0;
     int64_t best_slot = -1;
     for (int k = 0; k < nc; k++)

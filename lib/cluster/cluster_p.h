@@ -196,8 +196,8 @@ typedef struct tdp_cluster_move {
 size_t tdp_clusterer_moves(const tdp_clusterer *c, const tdp_cluster_move **m);
 
 /*
- * Gives every article still waiting for its second look that look now (the end of
- * a batch, of a store's ingest); merges and moves are reported as after an add.
+ * Gives every article still waiting for its second look that look now (the batch
+ * does at its end); merges and moves are reported as after an add.
  */
 td_status tdp_clusterer_settle(tdp_clusterer *c);
 
