@@ -57,8 +57,8 @@ static const char *const k_sql[TDP_S_N_] = {
         "last_day = (SELECT max(day) FROM articles WHERE story = ?1), "
         "headline = coalesce(headline, ?2), updated = ?3 WHERE id = ?1",
     [TDP_S_MAXDAY] = "SELECT max(day) FROM articles WHERE day <= ?1",
-    /* The live stories (an article within the window of the newest day), each with
-     * its latest ?2 articles, in arrival order. */
+    /* The live stories (an article placed on day ?1 or later), each with its latest
+     * ?2 articles, in arrival order, with the features stored for each. */
     [TDP_S_LIVE] = "SELECT a.story, a.placed_by, a.day, a.seq, f.version, f.data FROM ("
                    "SELECT seq, story, placed_by, day, row_number() OVER "
                    "(PARTITION BY story ORDER BY seq DESC) AS rn FROM articles "
@@ -1248,7 +1248,6 @@ static td_status ingest(td_store *s, td_article *a, td_ingest_result *res)
                 res->new_story = 1;
             }
         }
-        see_day(s, day, now);
         if (!st && cid && tdp_idmap_put(&s->map, cid, story, day, s->newest,
                                         s->opts.window_days))
             st = tdp_store_failf(s, TD_ENOMEM, "out of memory");
