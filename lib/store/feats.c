@@ -14,30 +14,17 @@
 
 #include "store/store_p.h"
 
-static void put_u32(unsigned char *p, uint32_t v)
+/* v as `bytes` little-endian bytes at p, and back. */
+static void put_le(unsigned char *p, uint64_t v, int bytes)
 {
-    for (int i = 0; i < 4; i++)
+    for (int i = 0; i < bytes; i++)
         p[i] = (unsigned char)(v >> (8 * i));
 }
 
-static uint32_t get_u32(const unsigned char *p)
-{
-    uint32_t v = 0;
-    for (int i = 0; i < 4; i++)
-        v |= (uint32_t)p[i] << (8 * i);
-    return v;
-}
-
-static void put_u64(unsigned char *p, uint64_t v)
-{
-    for (int i = 0; i < 8; i++)
-        p[i] = (unsigned char)(v >> (8 * i));
-}
-
-static uint64_t get_u64(const unsigned char *p)
+static uint64_t get_le(const unsigned char *p, int bytes)
 {
     uint64_t v = 0;
-    for (int i = 0; i < 8; i++)
+    for (int i = 0; i < bytes; i++)
         v |= (uint64_t)p[i] << (8 * i);
     return v;
 }
@@ -56,28 +43,26 @@ td_status tdp_store_feats_encode(const tdp_cinfo *info, unsigned char **out, siz
     if (!b)
         return TD_ENOMEM;
     unsigned char *p = b;
-    put_u32(p, (uint32_t)info->n);
+    put_le(p, info->n, 4);
     p += 4;
     for (size_t i = 0; i < info->n; i++) {
         uint32_t bits;
         memcpy(&bits, &info->f[i].count, 4);
-        put_u64(p, info->f[i].hash);
-        put_u32(p + 8, bits);
+        put_le(p, info->f[i].hash, 8);
+        put_le(p + 8, bits, 4);
         p[12] = info->f[i].kind;
         p += FEAT_BYTES;
     }
-    put_u32(p, (uint32_t)info->own);
+    put_le(p, (uint32_t)info->own, 4);
     p += 4;
-    put_u32(p, (uint32_t)info->n_full);
+    put_le(p, info->n_full, 4);
     p += 4;
     for (size_t i = 0; i < info->n_full; i++, p += 4)
-        put_u32(p, (uint32_t)info->full[i]);
-    put_u32(p, (uint32_t)info->n_md);
+        put_le(p, (uint32_t)info->full[i], 4);
+    put_le(p, info->n_md, 4);
     p += 4;
-    for (size_t i = 0; i < info->n_md; i++, p += 2) {
-        p[0] = (unsigned char)(info->md[i] & 0xff);
-        p[1] = (unsigned char)(info->md[i] >> 8);
-    }
+    for (size_t i = 0; i < info->n_md; i++, p += 2)
+        put_le(p, info->md[i], 2);
     *out = b;
     *len = n;
     return TD_OK;
@@ -90,7 +75,7 @@ td_status tdp_store_feats_decode(const unsigned char *b, size_t len, tdp_cinfo *
     size_t at = 0;
     if (!b || len < 4)
         return TD_ECORRUPT;
-    uint32_t n = get_u32(b);
+    uint32_t n = (uint32_t)get_le(b, 4);
     at = 4;
     if ((len - at) / FEAT_BYTES < n || len - at - (size_t)n * FEAT_BYTES < 8)
         return TD_ECORRUPT;
@@ -100,14 +85,14 @@ td_status tdp_store_feats_decode(const unsigned char *b, size_t len, tdp_cinfo *
             return TD_ENOMEM;
     }
     for (uint32_t i = 0; i < n; i++, at += FEAT_BYTES) {
-        uint32_t bits = get_u32(b + at + 8);
-        info->f[i].hash = get_u64(b + at);
+        uint32_t bits = (uint32_t)get_le(b + at + 8, 4);
+        info->f[i].hash = get_le(b + at, 8);
         memcpy(&info->f[i].count, &bits, 4);
         info->f[i].kind = b[at + 12];
     }
     info->n = n;
-    info->own = (int32_t)get_u32(b + at);
-    uint32_t nf = get_u32(b + at + 4);
+    info->own = (int32_t)(uint32_t)get_le(b + at, 4);
+    uint32_t nf = (uint32_t)get_le(b + at + 4, 4);
     at += 8;
     td_status st = TD_OK;
     if ((len - at) / 4 < nf || len - at - (size_t)nf * 4 < 4) {
@@ -122,9 +107,9 @@ td_status tdp_store_feats_decode(const unsigned char *b, size_t len, tdp_cinfo *
         }
     }
     for (uint32_t i = 0; i < nf; i++, at += 4)
-        info->full[i] = (int32_t)get_u32(b + at);
+        info->full[i] = (int32_t)(uint32_t)get_le(b + at, 4);
     info->n_full = nf;
-    uint32_t nm = get_u32(b + at);
+    uint32_t nm = (uint32_t)get_le(b + at, 4);
     at += 4;
     if ((len - at) / 2 < nm || len - at != (size_t)nm * 2) {
         st = TD_ECORRUPT;
@@ -138,7 +123,7 @@ td_status tdp_store_feats_decode(const unsigned char *b, size_t len, tdp_cinfo *
         }
     }
     for (uint32_t i = 0; i < nm; i++, at += 2)
-        info->md[i] = (uint16_t)(b[at] | (b[at + 1] << 8));
+        info->md[i] = (uint16_t)get_le(b + at, 2);
     info->n_md = nm;
     return TD_OK;
 fail:
