@@ -121,13 +121,33 @@ static void ingest_feed(td_store *s, int from, int to, uint64_t *story)
 
 static uint64_t *g_one; /* stories of one uninterrupted ingest */
 
-static void ingest_whole(void)
+/* The whole feed into g_db (g_one), and its first half into g_db2 by a process of
+ * its own; returns the stories of the second ingest so far. */
+static uint64_t *ingest_first_half(void)
 {
     g_one = calloc(FEED_N, sizeof *g_one);
     assert_non_null(g_one);
     td_store *s = open_at(g_db, NOW_2026_11_22);
     ingest_feed(s, 0, FEED_N, g_one);
     assert_int_equal(td_store_close(s), TD_OK);
+    uint64_t *two = calloc(FEED_N, sizeof *two);
+    assert_non_null(two);
+    s = open_at(g_db2, NOW_2026_11_22);
+    ingest_feed(s, 0, FEED_N / 2, two);
+    assert_int_equal(td_store_close(s), TD_OK);
+    return two;
+}
+
+/* Every article of the interrupted ingest `two` is in the story it had in one
+ * uninterrupted ingest; frees both. */
+static void same_as_one(uint64_t *two, const char *when)
+{
+    for (int i = 0; i < FEED_N; i++)
+        if (two[i] != g_one[i])
+            fail_msg("article %d: story %llu in one run, %llu %s", i,
+                     (unsigned long long)g_one[i], (unsigned long long)two[i], when);
+    free(two);
+    free(g_one);
 }
 
 /* A resumed ingest replays the stored features: nothing is cleaned again, and the
@@ -135,24 +155,14 @@ static void ingest_whole(void)
 static void test_resume_from_features(void **state)
 {
     (void)state;
-    ingest_whole();
-    uint64_t *two = calloc(FEED_N, sizeof *two);
-    assert_non_null(two);
+    uint64_t *two = ingest_first_half();
     td_store *s = open_at(g_db2, NOW_2026_11_22);
-    ingest_feed(s, 0, FEED_N / 2, two);
-    assert_int_equal(td_store_close(s), TD_OK);
-    s = open_at(g_db2, NOW_2026_11_22);
     ingest_feed(s, FEED_N / 2, FEED_N, two);
     assert_int_equal(s->rebuilds, 1);
     assert_true(s->replayed > 0);
     assert_int_equal(s->recleaned, 0);
     assert_int_equal(td_store_close(s), TD_OK);
-    for (int i = 0; i < FEED_N; i++)
-        if (two[i] != g_one[i])
-            fail_msg("article %d: story %llu in one run, %llu when resumed", i,
-                     (unsigned long long)g_one[i], (unsigned long long)two[i]);
-    free(two);
-    free(g_one);
+    same_as_one(two, "when resumed");
 }
 
 /* A schema-2 store has no features: the writer upgrades it, the first rebuild
@@ -161,15 +171,10 @@ static void test_resume_from_features(void **state)
 static void test_upgrade_from_2(void **state)
 {
     (void)state;
-    ingest_whole();
-    uint64_t *two = calloc(FEED_N, sizeof *two);
-    assert_non_null(two);
-    td_store *s = open_at(g_db2, NOW_2026_11_22);
-    ingest_feed(s, 0, FEED_N / 2, two);
-    assert_int_equal(td_store_close(s), TD_OK);
+    uint64_t *two = ingest_first_half();
     sql(g_db2, "DROP TABLE features; PRAGMA user_version = 2;");
 
-    s = open_at(g_db2, NOW_2026_11_22);
+    td_store *s = open_at(g_db2, NOW_2026_11_22);
     assert_int_equal(s->schema, 3);
     ingest_feed(s, FEED_N / 2, FEED_N * 3 / 4, two);
     assert_true(s->replayed > 0);
@@ -181,12 +186,7 @@ static void test_upgrade_from_2(void **state)
     assert_true(s->replayed > 0);
     assert_int_equal(s->recleaned, 0);
     assert_int_equal(td_store_close(s), TD_OK);
-    for (int i = 0; i < FEED_N; i++)
-        if (two[i] != g_one[i])
-            fail_msg("article %d: story %llu in one run, %llu after the upgrade", i,
-                     (unsigned long long)g_one[i], (unsigned long long)two[i]);
-    free(two);
-    free(g_one);
+    same_as_one(two, "after the upgrade");
 }
 
 /* A stored features blob: round trip, and damage is detected. */
