@@ -31,6 +31,22 @@ fi
     cmp -s "$tmp/s1" "$tmp/s2" || { echo "FAIL: story lists differ"; diff "$tmp/s1" "$tmp/s2"; exit 1; }
 echo "resume: $(wc -l <"$tmp/one") articles of examples/, same stories in one process and two"
 
+# one_and_two NAME N WHAT: $tmp/NAME.jsonl ingested by one process, and by two (its
+# first N lines, then the rest), must give every article the same story.
+one_and_two() {
+    head -n "$2" "$tmp/$1.jsonl" >"$tmp/$1.a.jsonl"
+    tail -n +"$(($2 + 1))" "$tmp/$1.jsonl" >"$tmp/$1.b.jsonl"
+    "$bin" ingest --db "$tmp/$1.1.db" "$tmp/$1.jsonl" >"$tmp/$1.1" 2>/dev/null
+    "$bin" ingest --db "$tmp/$1.2.db" "$tmp/$1.a.jsonl" >"$tmp/$1.2" 2>/dev/null
+    "$bin" ingest --db "$tmp/$1.2.db" "$tmp/$1.b.jsonl" >>"$tmp/$1.2" 2>/dev/null
+    if ! cmp -s "$tmp/$1.1" "$tmp/$1.2"; then
+        echo "FAIL: $(diff "$tmp/$1.1" "$tmp/$1.2" | grep -c '^<') of $(wc -l <"$tmp/$1.1") $3 in other stories when ingested in two processes"
+        diff "$tmp/$1.1" "$tmp/$1.2" | head -10
+        exit 1
+    fi
+    echo "resume: $(wc -l <"$tmp/$1.1") $3, same stories in one process and two"
+}
+
 # A longer feed in date order (as news arrives), split in two runs.
 awk 'BEGIN {
     srand(7);
@@ -46,17 +62,7 @@ awk 'BEGIN {
             printf "\"}\n";
         }
 }' >"$tmp/feed.jsonl"
-head -n 1200 "$tmp/feed.jsonl" >"$tmp/a.jsonl"
-tail -n +1201 "$tmp/feed.jsonl" >"$tmp/b.jsonl"
-"$bin" ingest --db "$tmp/f1.db" "$tmp/feed.jsonl" >"$tmp/f1" 2>/dev/null
-"$bin" ingest --db "$tmp/f2.db" "$tmp/a.jsonl" >"$tmp/f2" 2>/dev/null
-"$bin" ingest --db "$tmp/f2.db" "$tmp/b.jsonl" >>"$tmp/f2" 2>/dev/null
-if ! cmp -s "$tmp/f1" "$tmp/f2"; then
-    echo "FAIL: $(diff "$tmp/f1" "$tmp/f2" | grep -c '^<') of $(wc -l <"$tmp/f1") articles in other stories when ingested in two processes"
-    diff "$tmp/f1" "$tmp/f2" | head -10
-    exit 1
-fi
-echo "resume: $(wc -l <"$tmp/f1") articles over 40 days, same stories in one process and two"
+one_and_two feed 1200 "articles over 40 days"
 
 # An undated feed (the only date is one the text mentions) whose topics change
 # every 15 days, so stories go quiet and leave the live set, split in two runs.
@@ -78,14 +84,4 @@ awk 'BEGIN {
             printf "\"}\n";
         }
 }' >"$tmp/undated.jsonl"
-head -n 900 "$tmp/undated.jsonl" >"$tmp/ua.jsonl"
-tail -n +901 "$tmp/undated.jsonl" >"$tmp/ub.jsonl"
-"$bin" ingest --db "$tmp/u1.db" "$tmp/undated.jsonl" >"$tmp/u1" 2>/dev/null
-"$bin" ingest --db "$tmp/u2.db" "$tmp/ua.jsonl" >"$tmp/u2" 2>/dev/null
-"$bin" ingest --db "$tmp/u2.db" "$tmp/ub.jsonl" >>"$tmp/u2" 2>/dev/null
-if ! cmp -s "$tmp/u1" "$tmp/u2"; then
-    echo "FAIL: $(diff "$tmp/u1" "$tmp/u2" | grep -c '^<') of $(wc -l <"$tmp/u1") undated articles in other stories when ingested in two processes"
-    diff "$tmp/u1" "$tmp/u2" | head -10
-    exit 1
-fi
-echo "resume: $(wc -l <"$tmp/u1") undated articles over 60 days, same stories in one process and two"
+one_and_two undated 900 "undated articles over 60 days"
