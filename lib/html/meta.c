@@ -138,8 +138,10 @@ bool tdp_html_url_date(const char *u, size_t n, td_date *out)
     return false;
 }
 
-/* A date written for readers: "January 15, 2022", "15 Jan 2022", "Jan. 15th 2022",
- * or "2022-01-15" as a word. English month names only. */
+static bool ascii_letter(char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
+
+/* The month named at s: a full English name or its first three letters ("Sept"
+ * too), optionally with a '.'; its length in *len. 0 when none. */
 static int month_at(const char *s, size_t n, size_t *len)
 {
     static const char *const names[12] = {"january", "february", "march", "april",
@@ -149,9 +151,8 @@ static int month_at(const char *s, size_t n, size_t *len)
         size_t l = strlen(names[m]), k = 0;
         while (k < l && k < n && lc(s[k]) == names[m][k])
             k++;
-        bool word_end = k == n || !((s[k] | 32) >= 'a' && (s[k] | 32) <= 'z');
-        if ((k == l || (k == 3 && (k == n || s[k] == '.' || word_end)) ||
-             (m == 8 && k == 4)) && word_end) {
+        bool word_end = k == n || !ascii_letter(s[k]);
+        if ((k == l || k == 3 || (m == 8 && k == 4)) && word_end) {
             *len = k < n && s[k] == '.' ? k + 1 : k;
             return m + 1;
         }
@@ -168,36 +169,46 @@ static size_t digits_at(const char *s, size_t n, size_t max, int *v)
     return k;
 }
 
+/* The year that ends a date whose month and day are read, at s[j]: an optional
+ * ',', spaces, four digits. */
+static bool year_after(const char *s, size_t n, size_t j, int m, int d, td_date *out)
+{
+    int y;
+    if (j < n && s[j] == ',')
+        j++;
+    while (j < n && s[j] == ' ')
+        j++;
+    if (digits_at(s + j, n - j, 4, &y) != 4 || !valid_ymd(y, m, d))
+        return false;
+    *out = (td_date){(int16_t)y, (int8_t)m, (int8_t)d, 0, 0, TD_DATE_DAY};
+    return true;
+}
+
 bool tdp_html_text_date(const char *s, size_t n, td_date *out)
 {
     for (size_t i = 0; i < n; i++) {
-        if (i && ((s[i - 1] | 32) >= 'a' && (s[i - 1] | 32) <= 'z'))
+        if (i && ascii_letter(s[i - 1]))
             continue;
         size_t ml;
         int m = month_at(s + i, n - i, &ml);
-        int d = 0, y = 0;
+        int d = 0;
         if (m) {
+            /* "January 15, 2022", "Jan. 15th 2022" */
             size_t j = i + ml;
             while (j < n && s[j] == ' ')
                 j++;
             size_t k = digits_at(s + j, n - j, 2, &d);
             if (k) {
                 j += k;
-                if (j + 1 < n && ((s[j] | 32) >= 'a' && (s[j] | 32) <= 'z') &&
-                    ((s[j + 1] | 32) >= 'a' && (s[j + 1] | 32) <= 'z'))
+                if (j + 1 < n && ascii_letter(s[j]) && ascii_letter(s[j + 1]))
                     j += 2; /* 1st, 2nd, 15th */
-                if (j < n && s[j] == ',')
-                    j++;
-                while (j < n && s[j] == ' ')
-                    j++;
-                if (digits_at(s + j, n - j, 4, &y) == 4 && valid_ymd(y, m, d)) {
-                    *out = (td_date){(int16_t)y, (int8_t)m, (int8_t)d, 0, 0, TD_DATE_DAY};
+                if (year_after(s, n, j, m, d, out))
                     return true;
-                }
             }
             continue;
         }
         if (s[i] >= '0' && s[i] <= '9' && (!i || !(s[i - 1] >= '0' && s[i - 1] <= '9'))) {
+            /* "2022-01-15", "15 Jan 2022", "15th Jan. 2022" */
             size_t k = digits_at(s + i, n - i, 4, &d);
             if (k == 4 && i + 10 <= n && s[i + 4] == '-' &&
                 tdp_html_parse_date(s + i, 10, out) && valid_ymd(out->year, out->month,
@@ -215,17 +226,9 @@ bool tdp_html_text_date(const char *s, size_t n, td_date *out)
                 j++;
             while (j < n && s[j] == ' ')
                 j++;
-            if ((m = month_at(s + j, n - j, &ml)) != 0) {
-                j += ml;
-                if (j < n && s[j] == ',')
-                    j++;
-                while (j < n && s[j] == ' ')
-                    j++;
-                if (digits_at(s + j, n - j, 4, &y) == 4 && valid_ymd(y, m, d)) {
-                    *out = (td_date){(int16_t)y, (int8_t)m, (int8_t)d, 0, 0, TD_DATE_DAY};
-                    return true;
-                }
-            }
+            if ((m = month_at(s + j, n - j, &ml)) != 0 &&
+                year_after(s, n, j + ml, m, d, out))
+                return true;
         }
     }
     return false;
