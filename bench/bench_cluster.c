@@ -245,19 +245,14 @@ static int on_member(void *ctx, const char *key, size_t klen, tdp_json_type type
  * as the text alone (as both, the cleaner would drop the text as a repeated title). */
 static td_article *read_one(const char *path)
 {
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
+    size_t len;
+    char *raw = tdp_read_file(path, &len);
+    if (!raw)
         return NULL;
-    tdp_buf raw = TDP_BUF_INIT;
-    char chunk[65536];
-    size_t k;
-    while ((k = fread(chunk, 1, sizeof chunk, fp)) > 0)
-        tdp_buf_put(&raw, chunk, k);
-    fclose(fp);
     jfields j = {TDP_BUF_INIT, TDP_BUF_INIT, TDP_BUF_INIT};
     char why[128];
     td_article *a = NULL;
-    if (raw.data && tdp_json_object(raw.data, raw.len, on_member, &j, why, sizeof why) == TD_OK) {
+    if (tdp_json_object(raw, len, on_member, &j, why, sizeof why) == TD_OK) {
         a = td_article_new();
         const tdp_buf *body = j.text.len ? &j.text : &j.title;
         if (a && (!body->len || td_article_set(a, TD_FIELD_TEXT, body->data, body->len) ||
@@ -273,7 +268,7 @@ static td_article *read_one(const char *path)
             a = NULL;
         }
     }
-    tdp_buf_free(&raw);
+    tdp_free(raw);
     tdp_buf_free(&j.title);
     tdp_buf_free(&j.text);
     tdp_buf_free(&j.date);

@@ -114,6 +114,23 @@ td_status tdp_cluster_order(td_article *const *arts, size_t n, uint32_t *order)
     return st;
 }
 
+/* Whether article i is a copy of another article of the corpus (it is not
+ * clustered itself: it joins its canonical article's story). */
+static bool is_copy(const tdp_copy *copies, size_t n, size_t i)
+{
+    return copies && copies[i].of >= 0 && (size_t)copies[i].of < n &&
+           (size_t)copies[i].of != i;
+}
+
+/* The article a copy stands for: its chain of copies followed a few steps. */
+static size_t canonical(const tdp_copy *copies, size_t n, size_t i)
+{
+    size_t j = i;
+    for (int hop = 0; hop < 8 && is_copy(copies, n, j); hop++)
+        j = (size_t)copies[j].of;
+    return j;
+}
+
 /* The merges and moves of the clusterer's last call: a merged story points at the
  * one it joined, a moved article takes the story it moved to. */
 static void follow(const tdp_clusterer *c, uint64_t *parent, uint64_t *id_of,
@@ -179,15 +196,13 @@ static td_status run_corpus(const tdp_cinfo *info, size_t n, const tdp_copy *cop
     /* document frequencies of the whole corpus, not of the articles so far: the
      * first articles of the stream are weighed as the last ones are */
     for (size_t k = 0; k < n; k++)
-        if (!copies || copies[k].of < 0 || (size_t)copies[k].of >= n ||
-            (size_t)copies[k].of == k)
+        if (!is_copy(copies, n, k))
             tdp_clusterer_prime(c, info[k].f, info[k].n);
     uint64_t seq = 0;   /* adds so far: seq_of[seq] is the article */
     for (size_t k = 0; k < n && !st; k++) {
         uint32_t i = order[k];
         id_of[i] = 0;
-        if (copies && copies[i].of >= 0 && (size_t)copies[i].of < n &&
-            (size_t)copies[i].of != i)
+        if (is_copy(copies, n, i))
             continue;
         bool is_new;
         seq_of[seq++] = i;
@@ -226,10 +241,7 @@ static td_status run_corpus(const tdp_cinfo *info, size_t n, const tdp_copy *cop
     for (size_t i = 0; i < n && !st; i++) {
         if (!copies || copies[i].of < 0 || (size_t)copies[i].of >= n)
             continue;
-        size_t j = i;
-        for (int hop = 0; hop < 8 && copies[j].of >= 0 && (size_t)copies[j].of < n &&
-                          (size_t)copies[j].of != j; hop++)
-            j = (size_t)copies[j].of;
+        size_t j = canonical(copies, n, i);
         story_of[i] = id_of[j] ? story_of[j] : 0;
     }
     tdp_clusterer_free(c);
@@ -514,10 +526,7 @@ static td_status subevents(const tdp_cinfo *info, size_t n, const tdp_copy *copi
     for (size_t i = 0; i < n && !st; i++) {
         if (!copies || copies[i].of < 0)
             continue;
-        size_t j = i;
-        for (int hop = 0; hop < 8 && copies[j].of >= 0 && (size_t)copies[j].of < n &&
-                          (size_t)copies[j].of != j; hop++)
-            j = (size_t)copies[j].of;
+        size_t j = canonical(copies, n, i);
         sub_of[i] = copies[j].of >= 0 ? 0 : sub_of[j];
     }
     if (evs)

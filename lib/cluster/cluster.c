@@ -27,9 +27,6 @@
  */
 #include <math.h>
 #include <stdlib.h>
-#ifdef TDP_CLUSTER_TRACE
-#include <stdio.h>
-#endif
 
 #include "cluster/cluster_p.h"
 
@@ -141,6 +138,8 @@ struct tdp_clusterer {
     uint8_t *ak;            /* kinds, */
     float *aw, *al;         /* weights (normalised) in w-space and l-space */
     size_t cap_a;
+    tdp_wterm *tmp;         /* term strengths: an article's, then a centroid's */
+    size_t cap_tmp;
     /* merges of live stories made by the last add */
     tdp_cluster_merge *merges;
     size_t n_merges, cap_merges;
@@ -169,23 +168,23 @@ _Static_assert(sizeof(pend) % sizeof(uint64_t) == 0, "queue entries keep hashes 
 
 static inline uint64_t key_of(uint64_t h) { return h ? h : 1; }
 
+static size_t post_home(const tdp_clusterer *c, uint64_t k)
+{
+    return (size_t)(k * 0x9E3779B97F4A7C15ull >> 17) & (c->pm_cap - 1);
+}
+
 static post *post_find(tdp_clusterer *c, uint64_t h)
 {
     if (!c->pm_cap)
         return NULL;
     uint64_t k = key_of(h);
-    size_t m = c->pm_cap - 1, j = (size_t)(k * 0x9E3779B97F4A7C15ull >> 17) & m;
+    size_t m = c->pm_cap - 1, j = post_home(c, k);
     while (c->pm[j].key) {
         if (c->pm[j].key == k)
             return &c->pm[j];
         j = (j + 1) & m;
     }
     return NULL;
-}
-
-static size_t post_home(const tdp_clusterer *c, uint64_t k)
-{
-    return (size_t)(k * 0x9E3779B97F4A7C15ull >> 17) & (c->pm_cap - 1);
 }
 
 static td_status post_rehash(tdp_clusterer *c, size_t ncap)
@@ -333,7 +332,7 @@ tdp_clusterer *tdp_clusterer_new_params(const tdp_cluster_params *p, uint64_t fi
     if (c->p.candidates < 1)
         c->p.candidates = 12;
     if (c->p.tau_days <= 0)
-        c->p.tau_days = 14.0;
+        c->p.tau_days = 30.0;
     c->next_id = first_id ? first_id : 1;
     c->df_mask = ((uint64_t)1 << c->p.df_bits) - 1;
     c->df = tdp_calloc((size_t)c->df_mask + 1, sizeof *c->df);
@@ -393,6 +392,7 @@ void tdp_clusterer_free(tdp_clusterer *c)
     tdp_free(c->merges);
     tdp_free(c->q);             /* one block with qh, ql and qk */
     tdp_free(c->moves);
+    tdp_free(c->tmp);
     tdp_free(c->aw);
     tdp_free(c->al);
     tdp_free(c);
@@ -573,22 +573,54 @@ static int cmp_u64(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-static double time_factor(const tdp_clusterer *c, const story *s, int32_t day)
+/* The time factor of a gap of `gap` days: 1 within grace_days, then exp decay. */
+static double decay(const tdp_clusterer *c, double gap)
 {
-    if (day == TDP_NODAY || s->first_day == TDP_NODAY)
-        return 1.0;
-    double gap = day < s->first_day ? s->first_day - day
-               : day > s->last_day  ? day - s->last_day : 0;
     if (gap <= c->p.grace_days)
         return 1.0;
     return exp(-(gap - c->p.grace_days) / c->p.tau_days);
 }
 
-static double story_norm(const tdp_clusterer *c, const story *s, double cnorm);
+/* The time factor between a story's span and a day (1 when either is unknown). */
+static double time_factor(const tdp_clusterer *c, const story *s, int32_t day)
+{
+    if (day == TDP_NODAY || s->first_day == TDP_NODAY)
+        return 1.0;
+    return decay(c, day < s->first_day ? s->first_day - day
+                  : day > s->last_day  ? day - s->last_day : 0);
+}
 
-/* Cosine of the article (aw over ah, n terms, sorted by hash) with a centroid.
- * Notes the centroid's norm for the merge pass of the same add. */
-static double story_cos(const tdp_clusterer *c, story *s, size_t n)
+/* The story's span grows to take first..last (TDP_NODAY: nothing to take). */
+static void span_take(story *s, int32_t first, int32_t last)
+{
+    if (first == TDP_NODAY)
+        return;
+    if (s->first_day == TDP_NODAY || first < s->first_day)
+        s->first_day = first;
+    if (s->last_day == TDP_NODAY || last > s->last_day)
+        s->last_day = last;
+}
+
+/* The normaliser of a dot product with a story of n articles and centroid norm
+ * cnorm: |C|^link x n^(1-link) - the cosine with the centroid at link 1, the
+ * average cosine with the members at 0. */
+static double link_norm(const tdp_clusterer *c, double cnorm, double n)
+{
+    double l = c->p.link;
+    if (l >= 1)
+        return cnorm;
+    return pow(cnorm, l) * pow(n, 1 - l);
+}
+
+static double story_norm(const tdp_clusterer *c, const story *s, double cnorm)
+{
+    return link_norm(c, cnorm, (double)(s->n_arts ? s->n_arts : 1));
+}
+
+/* Dot product of the article (aw over ah, n terms, sorted by hash) with a
+ * centroid under the current IDF: the sum of its similarities with the members.
+ * Notes the centroid's norm (s->cn) for the rest of the add. */
+static double story_dot(const tdp_clusterer *c, story *s, size_t n)
 {
     double dot = 0, norm = 0;
     size_t i = 0, j = 0;
@@ -603,9 +635,14 @@ static double story_cos(const tdp_clusterer *c, story *s, size_t n)
     }
     s->cn = sqrt(norm);
     s->cn_at = c->adds;
-    if (norm <= 0)
-        return 0;
-    return dot / story_norm(c, s, sqrt(norm));
+    return dot;
+}
+
+/* The article's score with a story from its dot product: the link-normalised
+ * similarity. */
+static double story_score(const tdp_clusterer *c, const story *s, double dot)
+{
+    return s->cn > 0 ? dot / story_norm(c, s, s->cn) : 0;
 }
 
 /* Re-picks the story's indexed terms (highest current weight) and updates postings.
@@ -762,18 +799,9 @@ static td_status story_add_vec(tdp_clusterer *c, story *s, const uint64_t *h,
     return TD_OK;
 }
 
-/* The normaliser of a dot product with a story: |C|^link x n^(1-link). */
-static double story_norm(const tdp_clusterer *c, const story *s, double cnorm)
-{
-    double l = c->p.link;
-    if (l >= 1)
-        return cnorm;
-    return pow(cnorm, l) * pow((double)(s->n_arts ? s->n_arts : 1), 1 - l);
-}
-
 /* |centroid| under the current IDF. Document frequencies change only between
  * adds and a centroid only in story_add_vec (which forgets the norm), so a norm
- * noted earlier in the same add - by story_cos, the same sum in the same order -
+ * noted earlier in the same add - by story_dot, the same sum in the same order -
  * is the value this would compute. */
 static double centroid_norm(const tdp_clusterer *c, story *s)
 {
@@ -789,22 +817,18 @@ static double centroid_norm(const tdp_clusterer *c, story *s)
     return s->cn;
 }
 
-/* Days between two spans (0 when they overlap or one is unknown). */
+/* The time factor between two spans (1 when one is unknown). */
 static double span_factor(const tdp_clusterer *c, const story *a, const story *b)
 {
     if (a->first_day == TDP_NODAY || b->first_day == TDP_NODAY)
         return 1.0;
-    double gap = a->last_day < b->first_day ? b->first_day - a->last_day
-               : b->last_day < a->first_day ? a->first_day - b->last_day : 0;
-    if (gap <= c->p.grace_days)
-        return 1.0;
-    return exp(-(gap - c->p.grace_days) / c->p.tau_days);
+    return decay(c, a->last_day < b->first_day ? b->first_day - a->last_day
+                  : b->last_day < a->first_day ? a->first_day - b->last_day : 0);
 }
 
-/* Similarity of two stories, as of an article with a story (average link at 0).
- * na: story_norm of a (the same for every b a is compared with). */
-static double story_pair(const tdp_clusterer *c, const story *a, double na, story *b,
-                         double *raw)
+/* Dot product of two centroids under the current IDF: the sum of the similarities
+ * between the members of one and those of the other. */
+static double story_pair(const tdp_clusterer *c, const story *a, const story *b)
 {
     double dot = 0;
     for (uint32_t i = 0, j = 0; i < a->nc && j < b->nc;) {
@@ -817,11 +841,7 @@ static double story_pair(const tdp_clusterer *c, const story *a, double na, stor
             dot += (double)a->cw[i++] * b->cw[j++] * f * f;
         }
     }
-    double nb = story_norm(c, b, centroid_norm(c, b));
-    *raw = dot;
-    if (na <= 0 || nb <= 0)
-        return 0;
-    return dot / (na * nb) * span_factor(c, a, b);
+    return dot;
 }
 
 /* Whether an average similarity avg with story s is near enough to how alike its
@@ -836,6 +856,13 @@ static bool cohesive(const tdp_clusterer *c, const story *s, double avg)
     return avg >= c->p.rel * coh;
 }
 
+/* Whether story s takes an article whose dot product with it is dot, at time
+ * factor tf: the cohesion rule on the article's average similarity. */
+static bool takes(const tdp_clusterer *c, const story *s, double dot, double tf)
+{
+    return cohesive(c, s, dot * tf / (s->n_arts ? s->n_arts : 1));
+}
+
 /* Moves story `gone` into story `keep` and frees gone's slot; notes the merge. */
 static td_status story_absorb(tdp_clusterer *c, uint32_t keep, uint32_t gone, double cross,
                               wterm *tmp)
@@ -848,12 +875,7 @@ static td_status story_absorb(tdp_clusterer *c, uint32_t keep, uint32_t gone, do
         return st;
     k->n_arts += g->n_arts;
     k->pairs += g->pairs + cross;
-    if (g->first_day != TDP_NODAY) {
-        if (k->first_day == TDP_NODAY || g->first_day < k->first_day)
-            k->first_day = g->first_day;
-        if (k->last_day == TDP_NODAY || g->last_day > k->last_day)
-            k->last_day = g->last_day;
-    }
+    span_take(k, g->first_day, g->last_day);
     if (g->last_seen != TDP_NODAY && (k->last_seen == TDP_NODAY || g->last_seen > k->last_seen))
         k->last_seen = g->last_seen;
     c->merges[c->n_merges].from = g->id;
@@ -966,10 +988,11 @@ static td_status merge_pass(tdp_clusterer *c, uint32_t *slot, wterm *tmp)
             if (cand[k] == *slot)
                 continue;
             story *o = &c->st[cand[k]];
-            double raw = 0;
-            double v = story_pair(c, s, ns, o, &raw);
+            double raw = story_pair(c, s, o), no = story_norm(c, o, centroid_norm(c, o));
+            double sf = span_factor(c, s, o);
+            double v = ns > 0 && no > 0 ? raw / (ns * no) * sf : 0;
             if (v > best && p->rel > 0) {
-                double avg = raw / ((double)s->n_arts * o->n_arts) * span_factor(c, s, o);
+                double avg = raw / ((double)s->n_arts * o->n_arts) * sf;
                 if (!cohesive(c, s, avg) || !cohesive(c, o, avg))
                     continue;
             }
@@ -994,6 +1017,44 @@ static td_status merge_pass(tdp_clusterer *c, uint32_t *slot, wterm *tmp)
     return TD_OK;
 }
 
+/* A new, empty live story (a free slot, else a new one: c->st may move). */
+static td_status story_new(tdp_clusterer *c, uint32_t *slot)
+{
+    if (c->n_free) {
+        *slot = c->free_slots[--c->n_free];
+    } else {
+        if (TDP_GROW(c->st, c->cap_st, c->n_st + 1) ||
+            TDP_GROW(c->free_slots, c->cap_free, c->n_st + 1))
+            return TD_ENOMEM;
+        *slot = (uint32_t)c->n_st++;
+    }
+    story *s = &c->st[*slot];
+    memset(s, 0, sizeof *s);
+    s->id = c->next_id++;
+    s->first_day = s->last_day = TDP_NODAY;
+    s->live = true;
+    c->n_live++;
+    return TD_OK;
+}
+
+/* Room in c->tmp for an article of n terms, then twice a centroid before its trim
+ * (a story's cent_terms and an article's doc_terms, or two stories' when they
+ * merge). Kept between adds: an add is not an allocation. */
+static td_status ensure_tmp(tdp_clusterer *c, size_t n)
+{
+    size_t ct = c->p.cent_terms > 0 ? (size_t)c->p.cent_terms : 0;
+    size_t dt = c->p.doc_terms > 0 ? (size_t)c->p.doc_terms : 0;
+    size_t need = 2 * (2 * ct + dt) + 256;
+    if (need < n)
+        need = n;
+    if (need <= c->cap_tmp)
+        return TD_OK;
+    if (TDP_RESIZE(c->tmp, need))
+        return TD_ENOMEM;
+    c->cap_tmp = need;
+    return TD_OK;
+}
+
 /* ---- the second look ---- */
 
 static td_status ensure_scratch(tdp_clusterer *c, size_t n);
@@ -1015,7 +1076,7 @@ static int find_cands(tdp_clusterer *c, const uint64_t *qh, const float *qw, siz
 /* Takes the article's l-space terms out of a story's centroid (terms left without
  * weight go); the story keeps its span. */
 static td_status story_sub_vec(tdp_clusterer *c, uint32_t slot, const uint64_t *h,
-                               const float *l, size_t n, wterm *tmp)
+                               const float *l, size_t n)
 {
     story *s = &c->st[slot];
     uint32_t o = 0;
@@ -1036,27 +1097,34 @@ static td_status story_sub_vec(tdp_clusterer *c, uint32_t slot, const uint64_t *
     s->nc = o;
     s->cn_at = 0;
     for (uint32_t x = 0; x < o; x++) {
-        tmp[x].w = (float)(s->cw[x] * idf(c, s->ch[x]));
-        tmp[x].i = x;
+        c->tmp[x].w = (float)(s->cw[x] * idf(c, s->ch[x]));
+        c->tmp[x].i = x;
     }
-    return story_reindex(c, slot, tmp);
+    return story_reindex(c, slot, c->tmp);
 }
 
+/* Entries the queue's ring holds: one more than settle, so that the newest is in
+ * before the oldest looks again (the look uses the article scratch). */
+static size_t q_cap(const tdp_clusterer *c) { return (size_t)c->p.settle + 1; }
+
 /*
- * The second look at a waiting article: with the stories as they are now, the one
- * it is most like (average similarity with the other members, the time factor and
+ * The second look at the article waiting at ring index `at` (e: its entry, or a
+ * copy taken as it left the queue): with the stories as they are now, the one it
+ * is most like (average similarity with the other members, the time factor and
  * the cohesion rule as on arrival). When that is another story, at or above the
  * threshold and more alike than its own, the article moves there.
  */
-static td_status recheck(tdp_clusterer *c, pend *e, const uint64_t *h, const float *l,
-                         const uint8_t *k, wterm *tmp)
+static td_status recheck(tdp_clusterer *c, size_t at, pend *e)
 {
     const tdp_cluster_params *p = &c->p;
     if (e->slot >= c->n_st || !c->st[e->slot].live || c->st[e->slot].id != e->story)
         return TD_OK;
-    size_t n = e->n;
+    size_t n = e->n, dt = (size_t)p->doc_terms;
+    const uint64_t *h = c->qh + at * dt;
+    const float *l = c->ql + at * dt;
     if (!n || ensure_scratch(c, n))
         return n ? TD_ENOMEM : TD_OK;
+    wterm *tmp = c->tmp;
     /* the article in w-space under the current IDF */
     double norm = 0;
     for (size_t i = 0; i < n; i++) {
@@ -1089,8 +1157,7 @@ static td_status recheck(tdp_clusterer *c, pend *e, const uint64_t *h, const flo
     story *own = &c->st[e->slot];
     double own_sc = -1;
     if (own->n_arts > 1) {
-        double dot = story_cos(c, own, n) * story_norm(c, own, own->cn);
-        double self = 0;
+        double dot = story_dot(c, own, n), self = 0;
         size_t i = 0;
         for (uint32_t j = 0; j < own->nc; j++) {
             while (i < n && h[i] < own->ch[j])
@@ -1098,8 +1165,7 @@ static td_status recheck(tdp_clusterer *c, pend *e, const uint64_t *h, const flo
             if (i < n && h[i] == own->ch[j])
                 self += (double)c->aw[i] * l[i] * idf(c, h[i]);
         }
-        double l0 = p->link >= 1 ? 1 : p->link;
-        double den = pow(own->cn, l0) * pow((double)(own->n_arts - 1), 1 - l0);
+        double den = link_norm(c, own->cn, (double)(own->n_arts - 1));
         own_sc = den > 0 ? (dot - self) / den * time_factor(c, own, e->place) : 0;
     }
     double best = -1, best_dot = 0;
@@ -1110,12 +1176,9 @@ static td_status recheck(tdp_clusterer *c, pend *e, const uint64_t *h, const flo
         if (cand[x] == e->slot)
             continue;
         story *s = &c->st[cand[x]];
-        double cosv = story_cos(c, s, n), tf = time_factor(c, s, e->place);
-        double sc = cosv * tf;
-        if (!(sc > best || (sc == best && cand[x] < bs)))
-            continue;
-        double dot = s->cn > 0 ? cosv * story_norm(c, s, s->cn) : 0;
-        if (p->rel > 0 && !cohesive(c, s, dot * tf / (s->n_arts ? s->n_arts : 1)))
+        double dot = story_dot(c, s, n), tf = time_factor(c, s, e->place);
+        double sc = story_score(c, s, dot) * tf;
+        if (!(sc > best || (sc == best && cand[x] < bs)) || !takes(c, s, dot, tf))
             continue;
         best = sc;
         bs = cand[x];
@@ -1133,20 +1196,15 @@ static td_status recheck(tdp_clusterer *c, pend *e, const uint64_t *h, const flo
     if (own->n_arts == 0)
         story_expire(c, e->slot);
     else
-        st = story_sub_vec(c, e->slot, h, l, n, tmp);
+        st = story_sub_vec(c, e->slot, h, l, n);
     if (st)
         return st;
     /* into the other */
     story *t = &c->st[bs];
     t->pairs += best_dot;
     t->n_arts++;
-    if (e->place != TDP_NODAY) {
-        if (t->first_day == TDP_NODAY || e->place < t->first_day)
-            t->first_day = e->place;
-        if (t->last_day == TDP_NODAY || e->place > t->last_day)
-            t->last_day = e->place;
-    }
-    st = story_add_vec(c, t, h, l, k, n, tmp);
+    span_take(t, e->place, e->place);
+    st = story_add_vec(c, t, h, l, c->qk + at * dt, n, tmp);
     if (!st)
         st = story_reindex(c, (uint32_t)bs, tmp);
     c->moves[c->n_moves].seq = e->seq;
@@ -1164,7 +1222,7 @@ static td_status ensure_queue(tdp_clusterer *c)
 {
     if (c->q)
         return TD_OK;
-    size_t cap = (size_t)c->p.settle + 1, dt = (size_t)c->p.doc_terms;
+    size_t cap = q_cap(c), dt = (size_t)c->p.doc_terms;
     unsigned char *blk = tdp_malloc(cap * (sizeof *c->q + dt * (sizeof *c->qh +
                                                                sizeof *c->ql + 1)));
     if (!blk)
@@ -1176,34 +1234,25 @@ static td_status ensure_queue(tdp_clusterer *c)
     return TD_OK;
 }
 
-/* Scratch for a centroid merge: as an add sizes it. */
-static wterm *settle_tmp(const tdp_clusterer *c)
+/* The oldest waiting article takes its second look and leaves the queue (its
+ * terms stay in the pools until a new article takes the place). */
+static td_status settle_one(tdp_clusterer *c)
 {
-    size_t ct = c->p.cent_terms > 0 ? (size_t)c->p.cent_terms : 0;
-    size_t dt = c->p.doc_terms > 0 ? (size_t)c->p.doc_terms : 0;
-    return tdp_malloc((2 * (2 * ct + dt) + 256) * sizeof(wterm));
-}
-
-/* The oldest waiting article takes its second look and leaves the queue. */
-static td_status settle_one(tdp_clusterer *c, wterm *tmp)
-{
-    size_t cap = (size_t)c->p.settle + 1, dt = (size_t)c->p.doc_terms;
     size_t at = c->q_head;
     pend e = c->q[at];
-    c->q_head = (c->q_head + 1) % cap;
+    c->q_head = (c->q_head + 1) % q_cap(c);
     c->q_n--;
-    return recheck(c, &e, c->qh + at * dt, c->ql + at * dt, c->qk + at * dt, tmp);
+    return recheck(c, at, &e);
 }
 
 /* The article just added (its kept terms in c->ah/al/ak) joins the queue; the
  * oldest takes its second look when more than settle wait. */
-static td_status settle_push(tdp_clusterer *c, uint32_t slot, size_t na, int32_t place,
-                             wterm *tmp)
+static td_status settle_push(tdp_clusterer *c, uint32_t slot, size_t na, int32_t place)
 {
     if (ensure_queue(c))
         return TD_ENOMEM;
-    size_t cap = (size_t)c->p.settle + 1, dt = (size_t)c->p.doc_terms;
-    size_t at = (c->q_head + c->q_n) % cap;
+    size_t dt = (size_t)c->p.doc_terms;
+    size_t at = (c->q_head + c->q_n) % q_cap(c);
     pend *e = &c->q[at];
     e->seq = c->seq;
     e->story = c->st[slot].id;
@@ -1214,9 +1263,7 @@ static td_status settle_push(tdp_clusterer *c, uint32_t slot, size_t na, int32_t
     memcpy(c->ql + at * dt, c->al, e->n * sizeof *c->ql);
     memcpy(c->qk + at * dt, c->ak, e->n);
     c->q_n++;
-    /* the ring holds one more than settle: the newest is in before the oldest
-     * looks again (the look uses the article scratch) */
-    return c->q_n > cap - 1 ? settle_one(c, tmp) : TD_OK;
+    return c->q_n > (size_t)c->p.settle ? settle_one(c) : TD_OK;
 }
 
 td_status tdp_clusterer_settle(tdp_clusterer *c)
@@ -1227,20 +1274,17 @@ td_status tdp_clusterer_settle(tdp_clusterer *c)
     c->n_moves = 0;
     if (!c->q_n)
         return TD_OK;
-    wterm *tmp = settle_tmp(c);
-    if (!tmp)
+    if (ensure_tmp(c, 0))
         return TD_ENOMEM;
     td_status st = TD_OK;
     /* two rounds: a move can make a story more like the articles looked at
      * before it; then the queue is empty */
-    size_t cap = (size_t)c->p.settle + 1, dt = (size_t)c->p.doc_terms;
     for (size_t x = 0; x < c->q_n && !st; x++) {
-        size_t at = (c->q_head + x) % cap;
-        st = recheck(c, &c->q[at], c->qh + at * dt, c->ql + at * dt, c->qk + at * dt, tmp);
+        size_t at = (c->q_head + x) % q_cap(c);
+        st = recheck(c, at, &c->q[at]);
     }
     while (c->q_n && !st)
-        st = settle_one(c, tmp);
-    tdp_free(tmp);
+        st = settle_one(c);
     return st;
 }
 
@@ -1326,16 +1370,9 @@ td_status tdp_clusterer_add_placed(tdp_clusterer *c, const tdp_cfeat *f, size_t 
     size_t cap = n + (size_t)p->cent_terms + 1;
     if (ensure_scratch(c, cap > (size_t)p->doc_terms ? cap : (size_t)p->doc_terms))
         return TD_ENOMEM;
-    /* tmp: the article's terms, then twice a centroid before its trim (a story's
-     * cent_terms and an article's doc_terms, or two stories' when they merge) */
-    size_t ct = p->cent_terms > 0 ? (size_t)p->cent_terms : 0;
-    size_t dt = p->doc_terms > 0 ? (size_t)p->doc_terms : 0;
-    size_t tcap = 2 * (2 * ct + dt) + 256;
-    if (tcap < n)
-        tcap = n;
-    wterm *tmp = tdp_malloc(tcap * sizeof *tmp);
-    if (!tmp)
+    if (ensure_tmp(c, n))
         return TD_ENOMEM;
+    wterm *tmp = c->tmp;
     /* c->aw holds each term's l-space weight until the kept terms are picked */
     bool by_hash = true;     /* f sorted by hash, no repeats (as features are) */
     for (size_t i = 0; i < n; i++) {
@@ -1358,12 +1395,10 @@ td_status tdp_clusterer_add_placed(tdp_clusterer *c, const tdp_cfeat *f, size_t 
     size_t nq = na < (size_t)p->query_terms ? na : (size_t)p->query_terms;
     c->n_touched = 0;
     if (ensure_acc(c)) {
-        tdp_free(tmp);
         return TD_ENOMEM;
     }
     for (size_t q = 0; q < nq; q++) {
         if (acc_term(c, f[tmp[q].i].hash, tmp[q].w)) {
-            tdp_free(tmp);
             return TD_ENOMEM;
         }
     }
@@ -1404,51 +1439,23 @@ td_status tdp_clusterer_add_placed(tdp_clusterer *c, const tdp_cfeat *f, size_t 
         prefetch_idf(c, &c->st[cand[k]]);
     for (int k = 0; k < nc; k++) {
         story *s = &c->st[cand[k]];
-        double cosv = story_cos(c, s, na), tf = time_factor(c, s, place);
-        double sc = cosv * tf;
-        double dot = s->cn > 0 ? cosv * story_norm(c, s, s->cn) : 0;
-        if (p->rel > 0 && (sc > best || (sc == best && cand[k] < best_slot)) &&
-            !cohesive(c, s, dot * tf / (s->n_arts ? s->n_arts : 1)))
+        double dot = story_dot(c, s, na), tf = time_factor(c, s, place);
+        double sc = story_score(c, s, dot) * tf;
+        if (!(sc > best || (sc == best && cand[k] < best_slot)) || !takes(c, s, dot, tf))
             continue;
-        if (sc > best || (sc == best && cand[k] < best_slot)) {
-            best_dot = dot;
-            best = sc;
-            best_slot = cand[k];
-        }
+        best_dot = dot;
+        best = sc;
+        best_slot = cand[k];
     }
 
-#ifdef TDP_CLUSTER_TRACE
-    {
-        fprintf(stderr, "day %d cands %d:", place, nc);
-        for (int k = 0; k < nc; k++)
-            fprintf(stderr, " [%llu cos %.3f tf %.3f]", (unsigned long long)c->st[cand[k]].id,
-                    story_cos(c, &c->st[cand[k]], na),
-                    time_factor(c, &c->st[cand[k]], place));
-        fprintf(stderr, "\n");
-    }
-#endif
     td_status st = TD_OK;
     uint32_t slot;
     if (best_slot >= 0 && best >= p->threshold) {
         slot = (uint32_t)best_slot;
         *is_new = false;
     } else {
-        if (c->n_free) {
-            slot = c->free_slots[--c->n_free];
-        } else {
-            if (TDP_GROW(c->st, c->cap_st, c->n_st + 1) ||
-                TDP_GROW(c->free_slots, c->cap_free, c->n_st + 1)) {
-                tdp_free(tmp);
-                return TD_ENOMEM;
-            }
-            slot = (uint32_t)c->n_st++;
-        }
-        story *s = &c->st[slot];
-        memset(s, 0, sizeof *s);
-        s->id = c->next_id++;
-        s->first_day = s->last_day = TDP_NODAY;
-        s->live = true;
-        c->n_live++;
+        if (story_new(c, &slot))
+            return TD_ENOMEM;
         *is_new = true;
     }
     story *s = &c->st[slot];
@@ -1456,12 +1463,7 @@ td_status tdp_clusterer_add_placed(tdp_clusterer *c, const tdp_cfeat *f, size_t 
         s->pairs += best_dot;
     s->n_arts++;
     s->last_seen = c->clock;
-    if (place != TDP_NODAY) {
-        if (s->first_day == TDP_NODAY || place < s->first_day)
-            s->first_day = place;
-        if (s->last_day == TDP_NODAY || place > s->last_day)
-            s->last_day = place;
-    }
+    span_take(s, place, place);
     st = story_add_vec(c, s, c->ah, c->al, c->ak, na, tmp);
     if (!st)
         st = story_reindex(c, slot, tmp);
@@ -1469,9 +1471,8 @@ td_status tdp_clusterer_add_placed(tdp_clusterer *c, const tdp_cfeat *f, size_t 
         st = merge_pass(c, &slot, tmp);
     *story_id = c->st[slot].id;
     if (!st && p->settle > 0)
-        st = settle_push(c, slot, na, place, tmp);
+        st = settle_push(c, slot, na, place);
     c->seq++;
-    tdp_free(tmp);
     return st;
 }
 

@@ -164,7 +164,6 @@ typedef struct tokenizer {
     tok prev[2];        /* the two tokens before, for dates */
     int nprev;
     bool dates_only;    /* only look for dates: the terms come from elsewhere */
-    uint64_t salt;      /* xor-ed into term hashes: title terms beside analyse's */
     int32_t *days;      /* full dates found (for the article's placement) */
     size_t n_days, cap_days;
     uint16_t *mds;      /* dates without a year, as month * 32 + day */
@@ -269,7 +268,7 @@ static void emit(tokenizer *z, tok *t)
         return;
     if (!t->number && month_of(t->s, t->n) && t->n > 3)
         return;   /* month names only count as part of a date */
-    bag_ent *e = bag_get(z->b, XXH3_64bits(t->s, t->n) ^ z->salt);
+    bag_ent *e = bag_get(z->b, XXH3_64bits(t->s, t->n));
     if (!e) {
         z->err = TD_ENOMEM;
         return;
