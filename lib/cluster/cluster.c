@@ -1155,7 +1155,7 @@ static td_status recheck(tdp_clusterer *c, size_t at, pend *e)
         return TD_ENOMEM;
     /* its own story, without it */
     story *own = &c->st[e->slot];
-    double own_sc = -1;
+    double own_sc = -1, own_dot = 0;   /* own_dot: its similarities with the others */
     if (own->n_arts > 1) {
         double dot = story_dot(c, own, n), self = 0;
         size_t i = 0;
@@ -1165,8 +1165,9 @@ static td_status recheck(tdp_clusterer *c, size_t at, pend *e)
             if (i < n && h[i] == own->ch[j])
                 self += (double)c->aw[i] * l[i] * idf(c, h[i]);
         }
+        own_dot = dot - self;
         double den = link_norm(c, own->cn, (double)(own->n_arts - 1));
-        own_sc = den > 0 ? (dot - self) / den * time_factor(c, own, e->place) : 0;
+        own_sc = den > 0 ? own_dot / den * time_factor(c, own, e->place) : 0;
     }
     double best = -1, best_dot = 0;
     int64_t bs = -1;
@@ -1191,7 +1192,7 @@ static td_status recheck(tdp_clusterer *c, size_t at, pend *e)
     uint64_t from = own->id;
     /* out of its story (a story left empty is gone) */
     own->n_arts--;
-    own->pairs = own_sc > 0 && own->pairs > own_sc ? own->pairs - own_sc : 0;
+    own->pairs = own->pairs > own_dot ? own->pairs - own_dot : 0;
     td_status st = TD_OK;
     if (own->n_arts == 0)
         story_expire(c, e->slot);
