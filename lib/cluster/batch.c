@@ -177,8 +177,12 @@ static td_status run_corpus(const tdp_cinfo *info, size_t n, const tdp_copy *cop
      * says nothing (on ECB+ in shuffled order, expiring cost 0.02 of F1) */
     q.window_days = 1 << 28;
     /* every article takes a second look once the corpus is in (up to a bound on
-     * what waits: its kept terms, under 1 KB an article) */
-    q.settle = n < 65536 ? (int)n : 65536;
+     * what waits: its kept terms, under 1 KB an article), unless the caller gives
+     * a queue of its own (settle > 0) or none (settle < 0) */
+    if (q.settle == 0)
+        q.settle = n < 65536 ? (int)n : 65536;
+    else if (q.settle < 0)
+        q.settle = 0;
     tdp_clusterer *c = order && keys && id_of && parent && seq_of
                            ? tdp_clusterer_new_params(&q, 1) : NULL;
     if (!c) {

@@ -166,6 +166,10 @@ typedef struct pend {
 /* the term hashes follow the entries in one block: they must stay aligned */
 _Static_assert(sizeof(pend) % sizeof(uint64_t) == 0, "queue entries keep hashes aligned");
 
+/* Entries the queue's ring holds: one more than settle, so that the newest is in
+ * before the oldest looks again (the look uses the article scratch). */
+static size_t q_cap(const tdp_clusterer *c) { return (size_t)c->p.settle + 1; }
+
 static inline uint64_t key_of(uint64_t h) { return h ? h : 1; }
 
 static size_t post_home(const tdp_clusterer *c, uint64_t k)
@@ -333,6 +337,8 @@ tdp_clusterer *tdp_clusterer_new_params(const tdp_cluster_params *p, uint64_t fi
         c->p.candidates = 12;
     if (c->p.tau_days <= 0)
         c->p.tau_days = 30.0;
+    if (c->p.settle < 0)
+        c->p.settle = 0;
     c->next_id = first_id ? first_id : 1;
     c->df_mask = ((uint64_t)1 << c->p.df_bits) - 1;
     c->df = tdp_calloc((size_t)c->df_mask + 1, sizeof *c->df);
@@ -882,7 +888,7 @@ static td_status story_absorb(tdp_clusterer *c, uint32_t keep, uint32_t gone, do
     c->merges[c->n_merges].into = k->id;
     c->n_merges++;
     for (size_t x = 0; x < c->q_n; x++) {
-        pend *e = &c->q[(c->q_head + x) % ((size_t)c->p.settle + 1)];
+        pend *e = &c->q[(c->q_head + x) % q_cap(c)];
         if (e->slot == gone && e->story == g->id) {
             e->slot = keep;
             e->story = k->id;
@@ -1102,10 +1108,6 @@ static td_status story_sub_vec(tdp_clusterer *c, uint32_t slot, const uint64_t *
     }
     return story_reindex(c, slot, c->tmp);
 }
-
-/* Entries the queue's ring holds: one more than settle, so that the newest is in
- * before the oldest looks again (the look uses the article scratch). */
-static size_t q_cap(const tdp_clusterer *c) { return (size_t)c->p.settle + 1; }
 
 /*
  * The second look at the article waiting at ring index `at` (e: its entry, or a

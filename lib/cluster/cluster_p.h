@@ -91,7 +91,8 @@ typedef struct tdp_cluster_params {
                                 rel x theirs with one another; 0: off */
     int settle;              /* an article takes a second look this many adds
                                 later (or when the stream settles) and moves to
-                                the story it is then most like; 0: never */
+                                the story it is then most like; 0: never (the
+                                batch: the whole corpus waits; < 0: never) */
     double merge;            /* live stories this alike (x threshold) merge; 0: never */
     int window_days;         /* quiet stories leave the live set after this */
     double grace_days;       /* no time penalty within this many days of a story */

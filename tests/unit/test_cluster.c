@@ -145,27 +145,20 @@ static void test_events_of_one_kind_apart(void **state)
     free_all(arts, N_DOCS);
 }
 
-static void test_batch_equals_stream(void **state)
+/*
+ * Streams arts in `order` through a clusterer configured as the batch is (no clock
+ * from mentioned dates, no leaving; `settle` articles waiting for their second
+ * look, all looked at again at the end), following the merges and moves, and
+ * checks that it gives the partition story_of.
+ */
+static void expect_stream(td_article **arts, const uint32_t *order, int settle,
+                          const uint32_t *story_of)
 {
-    (void)state;
-    td_article **arts = make_all();
-    tdp_copy copies[N_DOCS];
-    no_copies(copies, N_DOCS);
-    uint32_t story_of[N_DOCS], order[N_DOCS];
-    size_t ns = 0;
-    assert_int_equal(tdp_cluster_corpus(arts, N_DOCS, copies, 0, story_of, &ns), TD_OK);
-    /* the order is by date */
-    assert_int_equal(tdp_cluster_order(arts, N_DOCS, order), TD_OK);
-    for (size_t k = 1; k < N_DOCS; k++)
-        assert_true(strcmp(docs[order[k - 1]].date, docs[order[k]].date) <= 0);
-    /* streaming in that order, configured as the batch is (no clock from mentioned
-     * dates, no leaving, every article looked at again at the end) and following
-     * the merges and moves, gives the same partition */
     tdp_cluster_params p;
     tdp_cluster_params_default(&p);
     p.mention_clock = false;
     p.window_days = 1 << 28;
-    p.settle = (int)N_DOCS;
+    p.settle = settle;
     tdp_clusterer *c = tdp_clusterer_new_params(&p, 1);
     assert_non_null(c);
     /* the batch weighs with the corpus's document frequencies: so does this stream */
@@ -205,6 +198,31 @@ static void test_batch_equals_stream(void **state)
         for (size_t j = 0; j < N_DOCS; j++)
             assert_int_equal(id[i] == id[j], story_of[i] == story_of[j]);
     tdp_clusterer_free(c);
+}
+
+static void test_batch_equals_stream(void **state)
+{
+    (void)state;
+    td_article **arts = make_all();
+    tdp_copy copies[N_DOCS];
+    no_copies(copies, N_DOCS);
+    uint32_t story_of[N_DOCS], order[N_DOCS];
+    size_t ns = 0;
+    assert_int_equal(tdp_cluster_corpus(arts, N_DOCS, copies, 0, story_of, &ns), TD_OK);
+    /* the order is by date */
+    assert_int_equal(tdp_cluster_order(arts, N_DOCS, order), TD_OK);
+    for (size_t k = 1; k < N_DOCS; k++)
+        assert_true(strcmp(docs[order[k - 1]].date, docs[order[k]].date) <= 0);
+    /* streaming in that order with the whole corpus waiting gives the same stories */
+    expect_stream(arts, order, (int)N_DOCS, story_of);
+    /* so does a batch told to take no second look, against a stream without one */
+    tdp_cluster_params p;
+    tdp_cluster_params_default(&p);
+    p.settle = -1;
+    uint32_t story_none[N_DOCS];
+    assert_int_equal(tdp_cluster_corpus_params(arts, N_DOCS, copies, &p, story_none, &ns),
+                     TD_OK);
+    expect_stream(arts, order, 0, story_none);
     /* and the batch does not depend on the input order */
     td_article *rev[N_DOCS];
     uint32_t story_rev[N_DOCS];
