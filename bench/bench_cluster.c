@@ -752,10 +752,13 @@ static int stream(size_t size, int days, uint64_t seed, const tdp_cluster_params
     uint32_t *line_start = malloc(cap_lines * sizeof *line_start);
     tdp_cfeat *f = malloc((size_t)GEN_BLOCK * GEN_MAXF * sizeof *f);
     size_t nf[GEN_BLOCK];
-    if (!c || !story || !gold || !line_start || !f) {
+    uint32_t *parent = malloc((size + 2) * sizeof *parent);   /* story ids: 1..size */
+    if (!c || !story || !gold || !line_start || !f || !parent) {
         fprintf(stderr, "bench_cluster: out of memory\n");
         return 1;
     }
+    for (size_t i = 0; i < size + 2; i++)
+        parent[i] = (uint32_t)i;
     int32_t day0 = tdp_days_from_civil(2026, 1, 1);
     uint64_t h = 1469598103934665603ull;
     double el = 0, gen = 0, cpu = 0;
@@ -791,6 +794,16 @@ static int stream(size_t size, int days, uint64_t seed, const tdp_cluster_params
             }
             story[i] = (uint32_t)id;
             h = (h ^ id) * 1099511628211ull;
+            /* for BCubed: merged stories point at the one they joined, moved
+             * articles take their new story (article numbers are i) */
+            const tdp_cluster_merge *m;
+            size_t nm = tdp_clusterer_merges(c, &m);
+            for (size_t x = 0; x < nm; x++)
+                parent[m[x].from] = (uint32_t)m[x].into;
+            const tdp_cluster_move *mv;
+            size_t nv = tdp_clusterer_moves(c, &mv);
+            for (size_t x = 0; x < nv; x++)
+                story[mv[x].seq] = (uint32_t)mv[x].into;
             size_t live = tdp_clusterer_live(c);
             if (live > max_live)
                 max_live = live;
@@ -798,11 +811,19 @@ static int stream(size_t size, int days, uint64_t seed, const tdp_cluster_params
         cpu += cpu_s() - c0;
         el += now_s() - t0;
     }
-    size_t n_st = 0;
+    size_t n_st = 0, max_id = 0;   /* stories after merges and moves; largest id */
+    for (size_t i = 0; i < size; i++) {
+        while (parent[story[i]] != story[i])
+            story[i] = parent[story[i]];
+        if (story[i] > max_id)
+            max_id = story[i];
+    }
+    for (size_t i = 0; i < size + 2; i++)
+        parent[i] = 0;                  /* now: seen */
     for (size_t i = 0; i < size; i++)
-        if (story[i] > n_st)
-            n_st = story[i];
-    bc q = bcubed_big(story, gold, size, n_st + 1, n_lines + 1);
+        if (!parent[story[i]]++)
+            n_st++;
+    bc q = bcubed_big(story, gold, size, max_id + 1, n_lines + 1);
     printf("stream: %zu articles over %d days, %zu storylines, seed %llu\n", size, days,
            n_lines, (unsigned long long)seed);
     printf("stream: %.0f articles/s (clustering only, %.2f s; generating took %.2f s)\n",
@@ -815,6 +836,7 @@ static int stream(size_t size, int days, uint64_t seed, const tdp_cluster_params
            q.f, (unsigned long long)h);
     tdp_clusterer_free(c);
     free(story);
+    free(parent);
     free(gold);
     free(line_start);
     free(f);
