@@ -228,15 +228,25 @@ static void test_meta_helpers(void **state)
     assert_true(tdp_html_url_date(u, strlen(u), &d));
     u = "https://x.example/a/2022/99/15/story";
     assert_false(tdp_html_url_date(u, strlen(u), &d));
-    assert_true(tdp_html_text_date("Updated: November 19, 2019 at 4:04 pm", 37, &d));
-    td_date_format(&d, s, sizeof s);
-    assert_string_equal(s, "2019-11-19");
-    assert_true(tdp_html_text_date("Posted 15th Jan. 2022", 21, &d));
-    td_date_format(&d, s, sizeof s);
-    assert_string_equal(s, "2022-01-15");
-    assert_true(tdp_html_text_date("Sept 3rd, 2021", 14, &d));
-    assert_false(tdp_html_text_date("in March the talks", 18, &d));
-    assert_false(tdp_html_text_date("May 40, 2021", 12, &d));
+    static const struct {
+        const char *text, *want; /* want NULL: no date */
+    } text_dates[] = {
+        {"Updated: November 19, 2019 at 4:04 pm", "2019-11-19"},
+        {"Posted 15th Jan. 2022", "2022-01-15"},
+        {"Sept 3rd, 2021", "2021-09-03"},
+        {"in March the talks", NULL},
+        {"May 40, 2021", NULL},
+    };
+    for (size_t i = 0; i < sizeof text_dates / sizeof *text_dates; i++) {
+        const char *t = text_dates[i].text;
+        bool found = tdp_html_text_date(t, strlen(t), &d);
+        if (found != (text_dates[i].want != NULL))
+            fail_msg("'%s': %s", t, found ? "a date found" : "no date found");
+        if (found) {
+            td_date_format(&d, s, sizeof s);
+            assert_string_equal(s, text_dates[i].want);
+        }
+    }
     size_t st;
     const char *t = "Talks end without a deal | News from Germany | DW";
     size_t l = tdp_html_trim_title(t, strlen(t), "DW", &st);
