@@ -72,61 +72,42 @@ td_status tdp_store_feats_decode(const unsigned char *b, size_t len, tdp_cinfo *
 {
     memset(info, 0, sizeof *info);
     info->own = TDP_NODAY;
-    size_t at = 0;
+    /* the layout first: each count must leave room for its items and what follows */
     if (!b || len < 4)
         return TD_ECORRUPT;
     uint32_t n = (uint32_t)get_le(b, 4);
-    at = 4;
-    if ((len - at) / FEAT_BYTES < n || len - at - (size_t)n * FEAT_BYTES < 8)
+    if ((len - 4) / FEAT_BYTES < n || len - 4 - (size_t)n * FEAT_BYTES < 8)
         return TD_ECORRUPT;
-    if (n) {
-        info->f = tdp_malloc((size_t)n * sizeof *info->f);
-        if (!info->f)
-            return TD_ENOMEM;
+    size_t at_full = 4 + (size_t)n * FEAT_BYTES + 8;
+    uint32_t nf = (uint32_t)get_le(b + at_full - 4, 4);
+    if ((len - at_full) / 4 < nf || len - at_full - (size_t)nf * 4 < 4)
+        return TD_ECORRUPT;
+    size_t at_md = at_full + (size_t)nf * 4 + 4;
+    uint32_t nm = (uint32_t)get_le(b + at_md - 4, 4);
+    if ((len - at_md) / 2 < nm || len - at_md != (size_t)nm * 2)
+        return TD_ECORRUPT;
+
+    info->f = n ? tdp_malloc((size_t)n * sizeof *info->f) : NULL;
+    info->full = nf ? tdp_malloc((size_t)nf * sizeof *info->full) : NULL;
+    info->md = nm ? tdp_malloc((size_t)nm * sizeof *info->md) : NULL;
+    if ((n && !info->f) || (nf && !info->full) || (nm && !info->md)) {
+        tdp_cluster_info_free(info);
+        return TD_ENOMEM;
     }
-    for (uint32_t i = 0; i < n; i++, at += FEAT_BYTES) {
-        uint32_t bits = (uint32_t)get_le(b + at + 8, 4);
-        info->f[i].hash = get_le(b + at, 8);
+    const unsigned char *p = b + 4;
+    for (uint32_t i = 0; i < n; i++, p += FEAT_BYTES) {
+        uint32_t bits = (uint32_t)get_le(p + 8, 4);
+        info->f[i].hash = get_le(p, 8);
         memcpy(&info->f[i].count, &bits, 4);
-        info->f[i].kind = b[at + 12];
+        info->f[i].kind = p[12];
     }
     info->n = n;
-    info->own = (int32_t)(uint32_t)get_le(b + at, 4);
-    uint32_t nf = (uint32_t)get_le(b + at + 4, 4);
-    at += 8;
-    td_status st = TD_OK;
-    if ((len - at) / 4 < nf || len - at - (size_t)nf * 4 < 4) {
-        st = TD_ECORRUPT;
-        goto fail;
-    }
-    if (nf) {
-        info->full = tdp_malloc((size_t)nf * sizeof *info->full);
-        if (!info->full) {
-            st = TD_ENOMEM;
-            goto fail;
-        }
-    }
-    for (uint32_t i = 0; i < nf; i++, at += 4)
-        info->full[i] = (int32_t)(uint32_t)get_le(b + at, 4);
+    info->own = (int32_t)(uint32_t)get_le(p, 4);
+    for (uint32_t i = 0; i < nf; i++)
+        info->full[i] = (int32_t)(uint32_t)get_le(b + at_full + 4 * (size_t)i, 4);
     info->n_full = nf;
-    uint32_t nm = (uint32_t)get_le(b + at, 4);
-    at += 4;
-    if ((len - at) / 2 < nm || len - at != (size_t)nm * 2) {
-        st = TD_ECORRUPT;
-        goto fail;
-    }
-    if (nm) {
-        info->md = tdp_malloc((size_t)nm * sizeof *info->md);
-        if (!info->md) {
-            st = TD_ENOMEM;
-            goto fail;
-        }
-    }
-    for (uint32_t i = 0; i < nm; i++, at += 2)
-        info->md[i] = (uint16_t)get_le(b + at, 2);
+    for (uint32_t i = 0; i < nm; i++)
+        info->md[i] = (uint16_t)get_le(b + at_md + 2 * (size_t)i, 2);
     info->n_md = nm;
     return TD_OK;
-fail:
-    tdp_cluster_info_free(info);
-    return st;
 }
