@@ -121,6 +121,9 @@ void tdp_brief_html_head(tdp_buf *out);
 void tdp_brief_html_tail(tdp_buf *out);
 /* A date as a reader sees it in Markdown and HTML: ISO, at most to the day. */
 void tdp_brief_put_day(tdp_buf *out, const td_date *d);
+/* A story's line under its headline, without the closing full stop: "Story N: 5
+ * articles, 3 independent, 2022-01-10 to 2022-01-12" (Markdown and HTML). */
+void tdp_brief_put_meta(tdp_buf *out, const tdp_brief *b, size_t story_id);
 
 /* ---- text helpers shared by the brief's passes (text.c) ---- */
 

@@ -75,16 +75,8 @@ void tdp_brief_html(tdp_buf *o, td_article *const *arts, const tdp_brief *b, siz
 {
     tdp_buf_printf(o, "<section id=\"story%zu\">\n<h1>", story);
     esc(o, b->headline ? b->headline : "(untitled)");
-    tdp_buf_printf(o, "</h1>\n<p class=meta>Story %zu: %zu article%s, %zu independent",
-                   story, b->n_arts, b->n_arts == 1 ? "" : "s", b->n_indep);
-    if (b->first.prec) {
-        tdp_buf_puts(o, ", ");
-        tdp_brief_put_day(o, &b->first);
-        if (td_date_days(&b->first) != td_date_days(&b->last)) {
-            tdp_buf_puts(o, " to ");
-            tdp_brief_put_day(o, &b->last);
-        }
-    }
+    tdp_buf_puts(o, "</h1>\n<p class=meta>");
+    tdp_brief_put_meta(o, b, story);
     tdp_buf_puts(o, ".</p>\n");
     if (b->n_summary) {
         tdp_buf_puts(o, "<h2>Summary</h2>\n<ul>\n");

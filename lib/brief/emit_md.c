@@ -42,6 +42,20 @@ void tdp_brief_put_day(tdp_buf *o, const td_date *d)
     tdp_buf_puts(o, s);
 }
 
+void tdp_brief_put_meta(tdp_buf *o, const tdp_brief *b, size_t story_id)
+{
+    tdp_buf_printf(o, "Story %zu: %zu article%s, %zu independent", story_id, b->n_arts,
+                   b->n_arts == 1 ? "" : "s", b->n_indep);
+    if (b->first.prec) {
+        tdp_buf_puts(o, ", ");
+        tdp_brief_put_day(o, &b->first);
+        if (td_date_days(&b->first) != td_date_days(&b->last)) {
+            tdp_buf_puts(o, " to ");
+            tdp_brief_put_day(o, &b->last);
+        }
+    }
+}
+
 static void md_names(tdp_buf *o, const char *head, const tdp_bentity *e, size_t n)
 {
     if (!n)
@@ -58,16 +72,7 @@ void tdp_brief_markdown(tdp_buf *o, td_article *const *arts, const tdp_brief *b,
                         size_t story_id)
 {
     tdp_buf_printf(o, "# %s\n\n", b->headline ? b->headline : "(untitled)");
-    tdp_buf_printf(o, "Story %zu: %zu article%s, %zu independent", story_id, b->n_arts,
-                   b->n_arts == 1 ? "" : "s", b->n_indep);
-    if (b->first.prec) {
-        tdp_buf_puts(o, ", ");
-        tdp_brief_put_day(o, &b->first);
-        if (td_date_days(&b->first) != td_date_days(&b->last)) {
-            tdp_buf_puts(o, " to ");
-            tdp_brief_put_day(o, &b->last);
-        }
-    }
+    tdp_brief_put_meta(o, b, story_id);
     tdp_buf_puts(o, ".\n");
 
     if (b->n_summary) {
