@@ -254,18 +254,28 @@ td_status tdp_bdates_of(bctx *c, size_t i, bdates *r)
 }
 
 /*
+ * Whether date d of sentence s can be an event (its date in *out): inside the
+ * sentence, of a usable precision, and not a relative date inside a quotation
+ * ("today" in a quoted statement is the statement's day, not the article's).
+ */
+static bool event_date(const bctx *c, const bsent *s, const dref *d, td_date *out)
+{
+    return d->off <= s->len && d->off + d->len <= s->len && usable_date(c, d->date, out) &&
+           !(d->kind == TDP_DATE_RELATIVE && inside_quote(s->text, d->off));
+}
+
+/*
  * Whether the k-th date of a sentence shown whole yields to a more precise date of
  * the same sentence: "held talks on 12 January on proposals made in mid-December"
  * is an event of 12 January, not also one of December told by the same words. Two
  * days in one sentence ("decided on Sunday to meet on 12 January") stay two events.
  */
-static bool yields_whole(const bctx *c, const char *text, const dref *d, size_t nd, size_t k,
+static bool yields_whole(const bctx *c, const bsent *s, const dref *d, size_t nd, size_t k,
                          td_date dk)
 {
     for (size_t q = 0; q < nd; q++) {
         td_date dq;
-        if (q == k || d[q].sent != d[k].sent || !usable_date(c, d[q].date, &dq) ||
-            (d[q].kind == TDP_DATE_RELATIVE && inside_quote(text, d[q].off)))
+        if (q == k || d[q].sent != d[k].sent || !event_date(c, s, &d[q], &dq))
             continue;
         if (dq.prec > dk.prec)
             return true;
@@ -286,14 +296,8 @@ static td_status collect(bctx *c, bev **out, size_t *n_out)
         for (size_t k = 0; k < r.n && n < BRIEF_MAX_ITEMS && !st; k++) {
             const dref *dm = &r.d[k];
             td_date d;
-            if (!usable_date(c, dm->date, &d))
-                continue;
             const bsent *s = tdp_bctx_sent(c, (uint32_t)i, dm->sent);
-            if (!s || dm->off > s->len || dm->off + dm->len > s->len)
-                continue;
-            /* "today" inside a quoted statement is the statement's day, not the
-             * article's: relative dates in quotes are left out */
-            if (dm->kind == TDP_DATE_RELATIVE && inside_quote(s->text, dm->off))
+            if (!s || !event_date(c, s, dm, &d))
                 continue;
             /* the other dates of the sentence bound this one's clause */
             size_t lo_lim = 0, hi_lim = s->len;
@@ -323,7 +327,7 @@ static td_status collect(bctx *c, bev **out, size_t *n_out)
             e->text = s->text + cb;
             e->len = (uint32_t)(ce - cb);
             e->whole = cb == 0 && ce == s->len;
-            if (e->whole && yields_whole(c, s->text, r.d, r.n, k, d))
+            if (e->whole && yields_whole(c, s, r.d, r.n, k, d))
                 continue;
             /* the words of every date of the sentence are left out: events are
              * compared by what happened */
