@@ -15,6 +15,8 @@
 #include "brief/brief_p.h"
 #include "tidings/tidings.h"
 
+#include "failalloc.h"
+
 /* ---- building articles with hand-made analyses ---- */
 
 typedef struct tart {
@@ -469,38 +471,7 @@ static void test_word_sets(void **state)
     tdp_btok_free(t);
 }
 
-/* ---- the whole corpus under allocation failure ---- */
-
-static long g_fail_at = -1, g_count, g_live;
-
-static void *fail_malloc(size_t n)
-{
-    if (g_fail_at >= 0 && g_count++ == g_fail_at)
-        return NULL;
-    void *p = malloc(n + 16);
-    if (!p)
-        return NULL;
-    g_live++;
-    return (char *)p + 16;
-}
-
-static void *fail_realloc(void *p, size_t n)
-{
-    if (!p)
-        return fail_malloc(n);
-    if (g_fail_at >= 0 && g_count++ == g_fail_at)
-        return NULL;
-    void *q = realloc((char *)p - 16, n + 16);
-    return q ? (char *)q + 16 : NULL;
-}
-
-static void fail_free(void *p)
-{
-    if (!p)
-        return;
-    g_live--;
-    free((char *)p - 16);
-}
+/* ---- the whole corpus under allocation failure (failalloc.h) ---- */
 
 static const char *const k_docs[] = {
     " date 2026-03-02\nStrike shuts Kestrel Bay port\nDockworkers walked out at 06:00 on "
@@ -570,33 +541,33 @@ static void test_corpus_deterministic(void **state)
 static void test_corpus_alloc_failures(void **state)
 {
     (void)state;
-    td_set_allocator(fail_malloc, fail_realloc, fail_free);
-    long n_ok = 0;
-    for (long at = 0; at < 100000; at++) {
+    td_set_allocator(t_malloc, t_realloc, t_free);
+    unsigned long n_ok = 0;
+    for (unsigned long at = 1; at <= 100000; at++) {
         g_fail_at = at;
         g_count = 0;
         g_live = 0;
         char *j = NULL, *m = NULL, *h = NULL;
         td_status st = build_corpus(&j, &m, &h);
         if (st == TD_OK) {
-            fail_free(j);
-            fail_free(m);
-            fail_free(h);
+            t_free(j);
+            t_free(m);
+            t_free(h);
         } else {
             assert_int_equal(st, TD_ENOMEM);
             /* the JSON and Markdown may be made before a later one fails */
-            fail_free(j);
-            fail_free(m);
+            t_free(j);
+            t_free(m);
             assert_null(h);
         }
         assert_int_equal(g_live, 0);
-        if (st == TD_OK && g_count <= at) {
+        if (st == TD_OK && g_count < at) {
             n_ok = at;
             break;
         }
     }
     td_set_allocator(NULL, NULL, NULL);
-    g_fail_at = -1;
+    g_fail_at = 0;
     assert_true(n_ok > 0);
 }
 
