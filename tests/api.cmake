@@ -2,7 +2,8 @@
 # file and man page work for a program built outside the tree.
 add_test(NAME api.symbols
          COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/api/symbols.sh
-                 $<TARGET_FILE:tidings_shared> $<TARGET_FILE:tidings_static>)
+                 $<TARGET_FILE:tidings_shared> $<TARGET_FILE:tidings_static>
+                 ${CMAKE_SOURCE_DIR}/include)
 set_tests_properties(api.symbols PROPERTIES LABELS "api")
 
 set(TD_API_EXTRA "")

@@ -2,7 +2,8 @@
  * tidings/article.h - one news article and what the stages found in it.
  *
  * An article is created by a reader (or by td_article_new and the setters), cleaned
- * by td_clean(), then handed to a corpus (tidings/brief.h) which takes ownership.
+ * by td_clean(), then handed to a corpus (tidings/corpus.h) which takes ownership;
+ * a built corpus's stories hand their articles back read-only (tidings/brief.h).
  */
 #ifndef TIDINGS_ARTICLE_H
 #define TIDINGS_ARTICLE_H

@@ -58,7 +58,17 @@ typedef enum td_status {
 /* A short English description of a status; never NULL. */
 TD_API const char *td_strerror(td_status st);
 
-/* Library version as "MAJOR.MINOR.PATCH". */
+/*
+ * The version of these headers (the build reads it from here too). td_version()
+ * gives the version of the library a program runs with; when the two differ the
+ * program was built against other headers than the library it loaded.
+ */
+#define TD_VERSION_MAJOR 0
+#define TD_VERSION_MINOR 1
+#define TD_VERSION_PATCH 0
+#define TD_VERSION_STRING "0.1.0"
+
+/* Library version as "MAJOR.MINOR.PATCH" (TD_VERSION_STRING of its build). */
 TD_API const char *td_version(void);
 
 /* Releases memory the library handed to the caller (char **out parameters). */

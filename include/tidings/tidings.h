@@ -13,6 +13,7 @@
 #include "clean.h"
 #include "dedup.h"
 #include "corpus.h"
+#include "brief.h"
 #include "store.h"
 
 #endif

@@ -165,8 +165,9 @@ static td_status order_articles(bctx *c, const tdp_copy *copies, const uint32_t 
     mref *m = tdp_malloc((n ? n : 1) * sizeof *m);
     b->arts = tdp_malloc((n ? n : 1) * sizeof *b->arts);
     b->copy_of = tdp_malloc((n ? n : 1) * sizeof *b->copy_of);
+    b->art = tdp_malloc((n ? n : 1) * sizeof *b->art);
     int32_t *days = tdp_malloc((n ? n : 1) * sizeof *days);
-    if (!m || !b->arts || !b->copy_of || !days) {
+    if (!m || !b->arts || !b->copy_of || !b->art || !days) {
         tdp_free(m);
         tdp_free(days);
         return TD_ENOMEM;
@@ -178,6 +179,7 @@ static td_status order_articles(bctx *c, const tdp_copy *copies, const uint32_t 
     size_t nd = 0;
     for (size_t i = 0; i < n; i++) {
         b->arts[i] = m[i].idx;
+        b->art[i] = m[i].a;
         if (m[i].a->date.prec != TD_DATE_NONE) {
             days[nd++] = td_date_days(&m[i].a->date);
             if (b->first.prec == TD_DATE_NONE)
@@ -577,6 +579,7 @@ void tdp_brief_free(tdp_brief *b)
     if (!b)
         return;
     tdp_free(b->arts);
+    tdp_free(b->art);
     tdp_free(b->copy_of);
     tdp_free(b->summary);
     tdp_free(b->timeline);

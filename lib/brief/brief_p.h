@@ -17,6 +17,7 @@
 #include "analyse/analyse.h"
 #include "core/core.h"
 #include "dedup/dedup_p.h"
+#include "tidings/brief.h"
 
 typedef struct tdp_brief_opts {
     int summary_sentences;  /* sentences in the summary; 0 = default (4) */
@@ -24,60 +25,27 @@ typedef struct tdp_brief_opts {
 } tdp_brief_opts;
 
 /*
- * The articles that carry an item, as indices into the brief's own article list
- * (sorted ascending, which is story order: date, then id). n_indep counts them
+ * The items of a brief are the public view structs (tidings/brief.h), filled here
+ * and handed out as they are. Source lists index the brief's own article list
+ * (sorted ascending, which is story order: date, then id); n_indep counts them
  * with every copy folded into its canonical article.
  */
-typedef struct tdp_srcs {
-    uint32_t *ids;
-    uint32_t n;
-    uint32_t n_indep;
-} tdp_srcs;
-
-typedef struct tdp_bsummary {
-    const char *text;
-    tdp_srcs src;
-} tdp_bsummary;
-
-typedef struct tdp_bevent {
-    td_date date;           /* DAY or MONTH precision */
-    const char *text;       /* the sentence, or the clause around the date */
-    tdp_srcs src;
-} tdp_bevent;
-
-typedef struct tdp_bentity {
-    const char *name;       /* the form most sources use */
-    const char **variants;  /* every written form, most frequent first */
-    uint32_t n_variants;
-    const char *title;      /* role as the texts give it, or NULL */
-    uint32_t mentions;
-    tdp_srcs src;
-} tdp_bentity;
-
-typedef struct tdp_bquote {
-    const char *text;       /* the longest version */
-    const char *speaker;    /* as most sources name the speaker, or NULL */
-    bool partial;           /* every outlet quotes it as a fragment of its own sentence */
-    tdp_srcs src;
-} tdp_bquote;
-
-typedef struct tdp_bclaim {
-    const char *value;      /* "2022-01-12", "Brussels" */
-    tdp_srcs src;
-} tdp_bclaim;
-
+typedef td_sources tdp_srcs;
+typedef td_brief_sentence tdp_bsummary;
+typedef td_brief_event tdp_bevent;
+typedef td_brief_actor tdp_bentity;
+typedef td_brief_quote tdp_bquote;
+typedef td_brief_claim tdp_bclaim;
 /* One attribute of one subject: a date or a place of an event. More than one
  * claim is a discrepancy; one claim with several sources is corroboration. */
-typedef struct tdp_bfact {
-    const char *subject;    /* "NATO-Russia Council" */
-    const char *attr;       /* "date", "place" (static) */
-    tdp_bclaim *claims;     /* most independent sources first */
-    uint32_t n_claims;
-} tdp_bfact;
+typedef td_brief_fact tdp_bfact;
 
-typedef struct tdp_brief {
+/* A story's brief; the public td_story handle is a pointer to one. */
+typedef struct td_story {
     tdp_arena arena;
     uint32_t *arts;         /* corpus indices, story order */
+    const td_article **art; /* the same articles, for the views (td_story_article) */
+    uint64_t id;            /* the story's number in the outputs (set by the corpus) */
     int32_t *copy_of;       /* local index of the canonical article, or -1 */
     size_t n_arts;
     size_t n_indep;

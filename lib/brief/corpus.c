@@ -139,6 +139,8 @@ TD_API td_status td_corpus_build(td_corpus *c)
         drop_build(c);
         return st;
     }
+    for (size_t s = 0; s < c->n_stories; s++)
+        c->briefs[s].id = c->opts.story_id ? c->opts.story_id : s + 1;
     c->built = true;
     return TD_OK;
 }
@@ -147,6 +149,11 @@ TD_API td_status td_corpus_build(td_corpus *c)
 static size_t story_number(const td_corpus *c, size_t s)
 {
     return c->opts.story_id ? (size_t)c->opts.story_id : s + 1;
+}
+
+TD_API const td_story *td_corpus_story(const td_corpus *c, size_t i)
+{
+    return c && c->built && i < c->n_stories ? &c->briefs[i] : NULL;
 }
 
 TD_API size_t td_corpus_article_count(const td_corpus *c) { return c ? c->n : 0; }

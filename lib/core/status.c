@@ -27,4 +27,4 @@ TD_API const char *td_strerror(td_status st)
     return "unknown status";
 }
 
-TD_API const char *td_version(void) { return "0.1.0"; }
+TD_API const char *td_version(void) { return TD_VERSION_STRING; }

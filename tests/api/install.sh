@@ -2,7 +2,8 @@
 # Installs a build into a scratch prefix (what `make install PREFIX=...` does) and
 # checks that the library, headers, pkg-config file and man page are there, and
 # that a small program builds against them with pkg-config, linked to the shared
-# and to the static library, and runs.
+# and to the static library, and runs; then that the library example
+# (examples/walk.c) builds the same way and walks the briefs of examples/.
 # Usage: install.sh SOURCE_DIR BUILD_DIR C_COMPILER [EXTRA_CFLAGS]
 set -u
 src=$1
@@ -51,4 +52,19 @@ $cc -std=c11 -Wall -Wextra -Werror $extra -o "$tmp/hello-static" "$src/tests/api
 if ldd "$tmp/hello-static" | grep -q libtidings; then
     fail "the static program still needs libtidings.so"
 fi
+# the library example: walks the briefs of examples/ through the public views and
+# finds as many stories, with as many articles, as the installed command does
+$cc -std=c11 -Wall -Wextra -Wpedantic -Werror $extra -o "$tmp/walk" "$src/examples/walk.c" \
+    $cflags $libs || fail "examples/walk.c does not build against the installed library"
+LD_LIBRARY_PATH="$libdir" "$tmp/walk" "$src/examples" >"$tmp/walk.out" \
+    || fail "examples/walk failed"
+LD_LIBRARY_PATH="$libdir" "$tmp/p/bin/tidings" brief --json "$src/examples" >"$tmp/brief.json" \
+    || fail "tidings brief --json examples failed"
+want=$(grep -o '"headline"' "$tmp/brief.json" | wc -l)
+got=$(grep -c '^story [0-9]*: ' "$tmp/walk.out")
+[ "$want" -gt 0 ] && [ "$got" = "$want" ] || fail "examples/walk walked $got stories, tidings brief has $want"
+want=$(grep -o '"copy_of"' "$tmp/brief.json" | wc -l)
+got=$(grep -c '^    [0-9]*\. ' "$tmp/walk.out")
+[ "$got" = "$want" ] || fail "examples/walk listed $got articles, tidings brief has $want"
+
 echo "install: lib, headers, pkg-config file and man page installed; shared and static builds run"
