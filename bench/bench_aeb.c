@@ -11,12 +11,15 @@
  * are averaged over pages and F1 is taken from the two averages.
  *
  *   bench_aeb [--peers] [--runs N] [--dump FILE] [--worst K] [--floor F]
- *             [--clean-floor F] [AEB_DIR]
+ *             [--clean-floor F] [SET_DIR...]
  *
- * Scores tidings twice: the extracted text (what the HTML stage hands on) and the
- * text after cleaning (the paragraphs `tidings clean` prints). --peers scores
- * every peers/<name>.json with the same code, to check the scorer against the
- * published figures. Timing: --runs passes over all pages end to end (read,
+ * Each SET_DIR is laid out as AEB is; without one, the three dev sets beside the
+ * checkout (aeb, extract-more/readability, extract-more/cleanportaleval). Per set,
+ * scores tidings twice: the extracted text (what the HTML stage hands on) and the
+ * text after cleaning (the paragraphs `tidings clean` prints), with the pages at
+ * F1 = 0, below 0.5 and empty; beside them peers/trafilatura.json scored with the
+ * same code (--peers: every peers/<name>.json, to check the scorer against the
+ * published figures). Floors apply to each set. Timing: --runs passes over all pages end to end (read,
  * gunzip, decode, parse, extract, clean); the median is printed with a hash of
  * the output so that two builds can be compared.
  */
@@ -436,163 +439,37 @@ static int cmp_d(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-int main(int argc, char **argv)
+/* Scores of one extractor on one set: means of per-page precision and recall, F1
+ * of the two means, pages at F1 = 0, pages below 0.5, pages with no text. */
+typedef struct tally {
+    score s;
+    size_t zero, low, empty;
+} tally;
+
+static tally tally_of(char **pred, double *f1)
 {
-    const char *dir = NULL, *dump = NULL;
-    char *dir_owned = NULL;
-    bool peers = false, gumbo = false;
-    int runs = 3, worst = 0;
-    double floor_f1 = 0, floor_clean = 0;
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--peers") == 0)
-            peers = true;
-        else if (strcmp(argv[i], "--runs") == 0 && i + 1 < argc)
-            runs = (int)strtol(argv[++i], NULL, 10);
-        else if (strcmp(argv[i], "--worst") == 0 && i + 1 < argc)
-            worst = (int)strtol(argv[++i], NULL, 10);
-        else if (strcmp(argv[i], "--floor") == 0 && i + 1 < argc)
-            floor_f1 = strtod(argv[++i], NULL);
-        else if (strcmp(argv[i], "--clean-floor") == 0 && i + 1 < argc)
-            floor_clean = strtod(argv[++i], NULL);
-        else if (strcmp(argv[i], "--gumbo") == 0)
-            gumbo = true;
-        else if (strcmp(argv[i], "--dump") == 0 && i + 1 < argc)
-            dump = argv[++i];
-        else
-            dir = argv[i];
-    }
-    char path[4096];
-    if (!dir) {
-        const char *src = getenv("TD_SOURCE_DIR");
-        snprintf(path, sizeof path, "%s/../shared/data/aeb", src ? src : "..");
-        dir = dir_owned = tdp_strdup(path);
-    }
-    snprintf(path, sizeof path, "%s/ground-truth.json", dir);
-    top_ctx gt = {0, NULL};
-    if (load_json(path, &gt) != 0) {
-        printf("bench_aeb: skipped: no evaluation data at %s\n", dir);
-        tdp_free(dir_owned);
-        return 0;
-    }
-    if (peers) {
-        snprintf(path, sizeof path, "%s/peers", dir);
-        DIR *dd = opendir(path);
-        struct dirent *e;
-        while (dd && (e = readdir(dd))) {
-            size_t l = strlen(e->d_name);
-            if (l < 6 || strcmp(e->d_name + l - 5, ".json") != 0)
-                continue;
-            char **pred = tdp_calloc(g_n, sizeof *pred);
-            top_ctx pc = {1, pred};
-            char pp[4200];
-            int w = snprintf(pp, sizeof pp, "%s/%s", path, e->d_name);
-            if (w > 0 && (size_t)w < sizeof pp && load_json(pp, &pc) == 0) {
-                score s = evaluate(pred, NULL);
-                printf("peer %-22s precision %.3f recall %.3f F1 %.3f\n", e->d_name,
-                       s.p, s.r, s.f1);
-            }
-            for (size_t i = 0; i < g_n; i++)
-                tdp_free(pred[i]);
-            tdp_free(pred);
-        }
-        if (dd)
-            closedir(dd);
-    }
-    uint64_t hash;
-    size_t ok, bytes;
-    double t = run(dir, true, &hash, &ok, &bytes);
-    if (t < 0) {
-        printf("bench_aeb: cannot read %s/html\n", dir);
-        return 1;
-    }
-    char **ext = tdp_calloc(g_n, sizeof *ext), **cl = tdp_calloc(g_n, sizeof *cl);
-    double *f1 = tdp_calloc(g_n, sizeof *f1);
+    tally t;
+    memset(&t, 0, sizeof t);
+    t.s = evaluate(pred, f1);
     for (size_t i = 0; i < g_n; i++) {
-        ext[i] = g_pages[i].ext;
-        cl[i] = g_pages[i].clean;
+        double p, r;
+        pr(match(g_pages[i].truth, pred[i]), &p, &r);
+        double f = p + r > 0 ? 2 * p * r / (p + r) : 0;
+        t.zero += f == 0;
+        t.low += f < 0.5;
+        t.empty += !pred[i] || !pred[i][0];
     }
-    score se = evaluate(ext, f1);
-    score sc = evaluate(cl, NULL);
-    printf("tidings extraction   precision %.3f recall %.3f F1 %.3f (%zu pages, %zu ok)\n",
-           se.p, se.r, se.f1, g_n, ok);
-    printf("tidings after clean  precision %.3f recall %.3f F1 %.3f\n", sc.p, sc.r, sc.f1);
-    if (worst > 0) {
-        size_t *ord = tdp_calloc(g_n, sizeof *ord);
-        for (size_t i = 0; i < g_n; i++)
-            ord[i] = i;
-        for (size_t i = 0; i < g_n; i++)
-            for (size_t j = i + 1; j < g_n; j++)
-                if (f1[ord[j]] < f1[ord[i]]) {
-                    size_t x = ord[i];
-                    ord[i] = ord[j];
-                    ord[j] = x;
-                }
-        for (int k = 0; k < worst && (size_t)k < g_n; k++) {
-            size_t i = ord[k];
-            double p, r;
-            pr(match(g_pages[i].truth, ext[i]), &p, &r);
-            printf("  worst %.3f P %.3f R %.3f %s\n", f1[i], p, r, g_pages[i].id);
-        }
-        tdp_free(ord);
-    }
-    if (dump) {
-        FILE *f = fopen(dump, "w");
-        for (size_t i = 0; f && i < g_n; i++) {
-            fprintf(f, "=== %s\n", g_pages[i].id);
-            fputs(ext[i] ? ext[i] : "", f);
-            fputs("\n", f);
-        }
-        if (f)
-            fclose(f);
-    }
-    double *ts = tdp_calloc((size_t)(runs > 0 ? runs : 1), sizeof *ts);
-    for (int k = 0; k < runs; k++)
-        ts[k] = run(dir, false, &hash, &ok, &bytes);
-    if (runs > 0) {
-        qsort(ts, (size_t)runs, sizeof *ts, cmp_d);
-        double med = ts[runs / 2];
-        printf("speed, from .html.gz files: %zu pages, %.1f MB of HTML, median of %d "
-               "runs %.3f s: %.0f pages/s, %.1f MB/s (output hash %016llx)\n",
-               g_n, (double)bytes / 1e6, runs, med, (double)g_n / med,
-               (double)bytes / 1e6 / med, (unsigned long long)hash);
-        load_raw(dir);
-        for (int k = 0; k < runs; k++)
-            ts[k] = run_mem(&hash, &bytes);
-        qsort(ts, (size_t)runs, sizeof *ts, cmp_d);
-        med = ts[runs / 2];
-        printf("speed, from memory:         %zu pages, %.1f MB of HTML, median of %d "
-               "runs %.3f s: %.0f pages/s, %.1f MB/s (output hash %016llx)\n",
-               g_nraw, (double)bytes / 1e6, runs, med, (double)g_nraw / med,
-               (double)bytes / 1e6 / med, (unsigned long long)hash);
-        for (int k = 0; k < runs; k++)
-            ts[k] = run_parse();
-        qsort(ts, (size_t)runs, sizeof *ts, cmp_d);
-        med = ts[runs / 2];
-        printf("parse only, tidings:        %.3f s: %.0f pages/s, %.1f MB/s\n", med,
-               (double)g_nraw / med, (double)bytes / 1e6 / med);
-        if (gumbo) {
-#ifdef TD_HAVE_GUMBO
-            for (int k = 0; k < runs; k++)
-                ts[k] = run_gumbo();
-            qsort(ts, (size_t)runs, sizeof *ts, cmp_d);
-            med = ts[runs / 2];
-            printf("parse only, gumbo:          %.3f s: %.0f pages/s, %.1f MB/s\n", med,
-                   (double)g_nraw / med, (double)bytes / 1e6 / med);
-#else
-            printf("parse only, gumbo:          not built (libgumbo-dev was not found)\n");
-#endif
-        }
-    }
-    int rc = 0;
-    if (floor_f1 > 0 && se.f1 < floor_f1) {
-        printf("bench_aeb: F1 %.3f is below the floor %.3f\n", se.f1, floor_f1);
-        rc = 1;
-    }
-    if (floor_clean > 0 && sc.f1 < floor_clean) {
-        printf("bench_aeb: F1 after cleaning %.3f is below the floor %.3f\n", sc.f1,
-               floor_clean);
-        rc = 1;
-    }
+    return t;
+}
+
+static void print_tally(const char *who, tally t)
+{
+    printf("  %-22s P %.3f  R %.3f  F1 %.3f   F1=0 %3zu  <0.5 %3zu  empty %3zu\n", who,
+           t.s.p, t.s.r, t.s.f1, t.zero, t.low, t.empty);
+}
+
+static void free_pages(void)
+{
     for (size_t i = 0; i < g_n; i++) {
         tdp_free(g_pages[i].id);
         tdp_free(g_pages[i].truth);
@@ -605,11 +482,252 @@ int main(int argc, char **argv)
     }
     tdp_free(g_pages);
     tdp_free(g_raw);
+    g_pages = NULL;
+    g_raw = NULL;
+    g_n = g_cap = g_nraw = g_capraw = 0;
+}
+
+/* Scores one peers/NAME.json; false when the file is missing or unreadable. */
+static bool peer_tally(const char *path, tally *out)
+{
+    char **pred = tdp_calloc(g_n ? g_n : 1, sizeof *pred);
+    top_ctx pc = {1, pred};
+    bool ok = pred && load_json(path, &pc) == 0;
+    if (ok)
+        *out = tally_of(pred, NULL);
+    for (size_t i = 0; pred && i < g_n; i++)
+        tdp_free(pred[i]);
+    tdp_free(pred);
+    return ok;
+}
+
+typedef struct opts {
+    bool peers, gumbo;
+    int runs, worst;
+    double floor_f1, floor_clean;
+    const char *dump;
+} opts;
+
+typedef struct totals {
+    size_t sets, pages;
+    double f1_sum;          /* per set, for the equal-weight mean */
+    double f1_pages;        /* per page-weighted */
+    double secs;            /* median end-to-end seconds, summed over sets */
+} totals;
+
+static const char *set_name(const char *dir)
+{
+    size_t l = strlen(dir);
+    while (l > 1 && dir[l - 1] == '/')
+        l--;
+    size_t b = l;
+    while (b && dir[b - 1] != '/')
+        b--;
+    static char nm[256];
+    snprintf(nm, sizeof nm, "%.*s", (int)(l - b), dir + b);
+    return nm;
+}
+
+/* Scores and times one set; 0 done, 1 below a floor, 2 cannot read, -1 skipped. */
+static int bench_set(const char *dir, const opts *o, totals *tot)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/ground-truth.json", dir);
+    top_ctx gt = {0, NULL};
+    if (load_json(path, &gt) != 0) {
+        printf("bench_aeb: skipped: no evaluation data at %s\n", dir);
+        free_pages();
+        return -1;
+    }
+    printf("== %s (%zu pages)\n", set_name(dir), g_n);
+    uint64_t hash;
+    size_t ok, bytes;
+    double t = run(dir, true, &hash, &ok, &bytes);
+    if (t < 0) {
+        printf("bench_aeb: cannot read %s/html\n", dir);
+        free_pages();
+        return 2;
+    }
+    char **ext = tdp_calloc(g_n ? g_n : 1, sizeof *ext);
+    char **cl = tdp_calloc(g_n ? g_n : 1, sizeof *cl);
+    double *f1 = tdp_calloc(g_n ? g_n : 1, sizeof *f1);
+    for (size_t i = 0; i < g_n; i++) {
+        ext[i] = g_pages[i].ext;
+        cl[i] = g_pages[i].clean;
+    }
+    tally te = tally_of(ext, f1);
+    tally tc = tally_of(cl, NULL);
+    print_tally("tidings extracted", te);
+    print_tally("tidings after clean", tc);
+    snprintf(path, sizeof path, "%s/peers", dir);
+    DIR *dd = opendir(path);
+    struct dirent *e;
+    while (dd && (e = readdir(dd))) {
+        size_t l = strlen(e->d_name);
+        if (l < 6 || strcmp(e->d_name + l - 5, ".json") != 0)
+            continue;
+        if (!o->peers && strcmp(e->d_name, "trafilatura.json") != 0)
+            continue;
+        char pp[4400];
+        int w = snprintf(pp, sizeof pp, "%s/%s", path, e->d_name);
+        tally tp;
+        if (w > 0 && (size_t)w < sizeof pp && peer_tally(pp, &tp)) {
+            char who[64];
+            snprintf(who, sizeof who, "%.*s", (int)(l - 5), e->d_name);
+            print_tally(who, tp);
+        }
+    }
+    if (dd)
+        closedir(dd);
+    tot->sets++;
+    tot->pages += g_n;
+    tot->f1_sum += te.s.f1;
+    tot->f1_pages += te.s.f1 * (double)g_n;
+    if (o->worst > 0) {
+        size_t *ord = tdp_calloc(g_n ? g_n : 1, sizeof *ord);
+        for (size_t i = 0; i < g_n; i++)
+            ord[i] = i;
+        for (size_t i = 0; i < g_n; i++)
+            for (size_t j = i + 1; j < g_n; j++)
+                if (f1[ord[j]] < f1[ord[i]]) {
+                    size_t x = ord[i];
+                    ord[i] = ord[j];
+                    ord[j] = x;
+                }
+        for (int k = 0; k < o->worst && (size_t)k < g_n; k++) {
+            size_t i = ord[k];
+            double p, r;
+            pr(match(g_pages[i].truth, ext[i]), &p, &r);
+            printf("  worst %.3f P %.3f R %.3f %s\n", f1[i], p, r, g_pages[i].id);
+        }
+        tdp_free(ord);
+    }
+    if (o->dump) {
+        FILE *f = fopen(o->dump, "a");
+        for (size_t i = 0; f && i < g_n; i++) {
+            fprintf(f, "=== %s %s\n", set_name(dir), g_pages[i].id);
+            fputs(ext[i] ? ext[i] : "", f);
+            fputs("\n", f);
+        }
+        if (f)
+            fclose(f);
+    }
+    int runs = o->runs;
+    double *ts = tdp_calloc((size_t)(runs > 0 ? runs : 1), sizeof *ts);
+    for (int k = 0; k < runs; k++)
+        ts[k] = run(dir, false, &hash, &ok, &bytes);
+    if (runs > 0) {
+        qsort(ts, (size_t)runs, sizeof *ts, cmp_d);
+        double med = ts[runs / 2];
+        tot->secs += med;
+        printf("  speed, from .html.gz files: %zu pages, %.1f MB of HTML, median of %d "
+               "runs %.3f s: %.0f pages/s, %.1f MB/s (output hash %016llx)\n",
+               g_n, (double)bytes / 1e6, runs, med, (double)g_n / med,
+               (double)bytes / 1e6 / med, (unsigned long long)hash);
+        load_raw(dir);
+        for (int k = 0; k < runs; k++)
+            ts[k] = run_mem(&hash, &bytes);
+        qsort(ts, (size_t)runs, sizeof *ts, cmp_d);
+        med = ts[runs / 2];
+        printf("  speed, from memory:         %zu pages, %.1f MB of HTML, median of %d "
+               "runs %.3f s: %.0f pages/s, %.1f MB/s (output hash %016llx)\n",
+               g_nraw, (double)bytes / 1e6, runs, med, (double)g_nraw / med,
+               (double)bytes / 1e6 / med, (unsigned long long)hash);
+        for (int k = 0; k < runs; k++)
+            ts[k] = run_parse();
+        qsort(ts, (size_t)runs, sizeof *ts, cmp_d);
+        med = ts[runs / 2];
+        printf("  parse only, tidings:        %.3f s: %.0f pages/s, %.1f MB/s\n", med,
+               (double)g_nraw / med, (double)bytes / 1e6 / med);
+        if (o->gumbo) {
+#ifdef TD_HAVE_GUMBO
+            for (int k = 0; k < runs; k++)
+                ts[k] = run_gumbo();
+            qsort(ts, (size_t)runs, sizeof *ts, cmp_d);
+            med = ts[runs / 2];
+            printf("  parse only, gumbo:          %.3f s: %.0f pages/s, %.1f MB/s\n", med,
+                   (double)g_nraw / med, (double)bytes / 1e6 / med);
+#else
+            printf("  parse only, gumbo:          not built (libgumbo-dev was not found)\n");
+#endif
+        }
+    }
+    int rc = 0;
+    if (o->floor_f1 > 0 && te.s.f1 < o->floor_f1) {
+        printf("bench_aeb: %s: F1 %.3f is below the floor %.3f\n", set_name(dir), te.s.f1,
+               o->floor_f1);
+        rc = 1;
+    }
+    if (o->floor_clean > 0 && tc.s.f1 < o->floor_clean) {
+        printf("bench_aeb: %s: F1 after cleaning %.3f is below the floor %.3f\n",
+               set_name(dir), tc.s.f1, o->floor_clean);
+        rc = 1;
+    }
+    free_pages();
     tdp_free(ext);
     tdp_free(cl);
     tdp_free(f1);
     tdp_free(ts);
-    if (dir_owned)
-        tdp_free(dir_owned);
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    opts o;
+    memset(&o, 0, sizeof o);
+    o.runs = 3;
+    const char *dirs[64];
+    int nd = 0;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--peers") == 0)
+            o.peers = true;
+        else if (strcmp(argv[i], "--runs") == 0 && i + 1 < argc)
+            o.runs = (int)strtol(argv[++i], NULL, 10);
+        else if (strcmp(argv[i], "--worst") == 0 && i + 1 < argc)
+            o.worst = (int)strtol(argv[++i], NULL, 10);
+        else if (strcmp(argv[i], "--floor") == 0 && i + 1 < argc)
+            o.floor_f1 = strtod(argv[++i], NULL);
+        else if (strcmp(argv[i], "--clean-floor") == 0 && i + 1 < argc)
+            o.floor_clean = strtod(argv[++i], NULL);
+        else if (strcmp(argv[i], "--gumbo") == 0)
+            o.gumbo = true;
+        else if (strcmp(argv[i], "--dump") == 0 && i + 1 < argc)
+            o.dump = argv[++i];
+        else if (nd < 64)
+            dirs[nd++] = argv[i];
+    }
+    /* By default the three article-extraction dev sets beside the checkout. */
+    static const char *const k_sets[] = {"aeb", "extract-more/readability",
+                                         "extract-more/cleanportaleval"};
+    char defaults[3][4096];
+    if (!nd) {
+        const char *src = getenv("TD_SOURCE_DIR");
+        for (int k = 0; k < 3; k++) {
+            snprintf(defaults[k], sizeof defaults[k], "%s/../shared/data/%s",
+                     src ? src : "..", k_sets[k]);
+            dirs[nd++] = defaults[k];
+        }
+    }
+    if (o.dump) {
+        FILE *f = fopen(o.dump, "w");
+        if (f)
+            fclose(f);
+    }
+    totals tot;
+    memset(&tot, 0, sizeof tot);
+    int rc = 0;
+    for (int k = 0; k < nd; k++) {
+        int r = bench_set(dirs[k], &o, &tot);
+        if (r > rc)
+            rc = r;
+    }
+    if (tot.sets > 1) {
+        printf("== %zu sets, %zu pages: extracted F1, mean of the sets %.3f, "
+               "mean of the pages %.3f", tot.sets, tot.pages,
+               tot.f1_sum / (double)tot.sets, tot.f1_pages / (double)tot.pages);
+        if (tot.secs > 0)
+            printf("; end to end %.0f pages/s", (double)tot.pages / tot.secs);
+        printf("\n");
+    }
     return rc;
 }
