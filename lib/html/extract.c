@@ -46,6 +46,7 @@ typedef struct extractor {
     uint32_t cur_owner;
     uint32_t cur_off, cur_links;
     bool open;
+    bool keep_comments;     /* reader comments kept (drop 2), else dropped */
 } extractor;
 
 /* ---- class and id names ---- */
@@ -111,8 +112,24 @@ static const char *const k_neg_hard[] = {
     "rollover", "hovercard", "trending", "popular", "mostread", "recirc", "teaser",
     NULL};
 
-/* -2 boilerplate for sure, -1 boilerplate, +1 article, 0 neither, from the class
- * and id attributes. */
+/* Reader comments: out of the article, or kept apart with their own kind. */
+static const char *const k_comment[] = {"comment", "disqus", NULL};
+
+/* A class name made by a blog engine from the post's categories and tags. */
+static bool taxonomy_name(const char *v, size_t n)
+{
+    static const char *const pre[] = {"category-", "tag-", "post-tag-", "entry-category-",
+                                      "entry-tag-", NULL};
+    for (int k = 0; pre[k]; k++) {
+        size_t l = strlen(pre[k]);
+        if (n > l && memcmp(v, pre[k], l) == 0 && v[l] != ' ' && v[l] != '\t')
+            return true;
+    }
+    return false;
+}
+
+/* -3 reader comments, -2 boilerplate for sure, -1 boilerplate, +1 article, 0
+ * neither, from the class and id attributes. */
 static int class_verdict(const tdp_hdoc *d, uint32_t i)
 {
     /* Words that make a neighbouring word a state, not a kind of block:
@@ -137,6 +154,14 @@ static int class_verdict(const tdp_hdoc *d, uint32_t i)
             while (j < n && !((v[j] >= 'a' && v[j] <= 'z') || (v[j] >= 'A' && v[j] <= 'Z') ||
                               (v[j] >= '0' && v[j] <= '9')))
                 j++;
+            /* A class name that files the post under a topic says what it is about,
+             * not where it sits: "category-social-media", "tag-advertising". */
+            if (k == 0 && (j == 0 || v[j - 1] == ' ' || v[j - 1] == '\t') &&
+                taxonomy_name(v + j, n - j)) {
+                while (j < n && v[j] != ' ' && v[j] != '\t')
+                    j++;
+                continue;
+            }
             size_t wl = 0;
             bool sep = false;
             while (j < n && ((v[j] >= 'a' && v[j] <= 'z') || (v[j] >= 'A' && v[j] <= 'Z') ||
@@ -161,7 +186,7 @@ static int class_verdict(const tdp_hdoc *d, uint32_t i)
                 (w + 1 < nw && lens[w + 1] && word_is(words[w + 1], lens[w + 1], k_state_after)))
                 continue;
             if (word_starts(x, xl, k_neg_hard))
-                hard++;
+                hard += 1 + word_starts(x, xl, k_comment) * 64;
             else if (word_is(x, xl, k_neg_word) || word_starts(x, xl, k_neg_strong))
                 neg++;
             else if (word_is(x, xl, k_pos) || word_starts(x, xl, k_pos))
@@ -169,7 +194,7 @@ static int class_verdict(const tdp_hdoc *d, uint32_t i)
         }
     }
     if (hard)
-        return -2;
+        return hard >= 64 ? -3 : -2;
     if (neg && !pos)
         return -1;
     return pos ? 1 : 0;
@@ -231,52 +256,85 @@ static uint32_t text_weight(const char *s, uint32_t n)
     return w;
 }
 
-/* Marks boilerplate subtrees (ex->drop), in document order. */
+/* Names that mark an element as the article itself, strongly enough to keep a
+ * boilerplate-named wrapper around it. */
+static bool article_mark(const tdp_hdoc *d, uint32_t i)
+{
+    static const char *const names[] = {"entry-content", "post-content", "article-body",
+                                        "articlebody", "post-body", "postbody",
+                                        "entry-body", "story-body", "storybody",
+                                        "article-content", "post-entry", "entry_content",
+                                        "post_content", "article_body", NULL};
+    int tag = d->nodes[i].tag;
+    if (tag == TDP_HT_ARTICLE || tag == TDP_HT_MAIN)
+        return true;
+    if (!d->nodes[i].nattr)
+        return false;
+    if (attr_has(d, i, "itemprop", "articlebody"))
+        return true;
+    size_t n;
+    const char *v = tdp_hnode_attr(d, i, "class", &n);
+    if (!v)
+        return false;
+    for (int k = 0; names[k]; k++)
+        if (attr_has(d, i, "class", names[k]))
+            return true;
+    return false;
+}
+
+/* Marks boilerplate subtrees (ex->drop: 1 boilerplate, 2 reader comments), in
+ * document order. A name never drops the article: an element named boilerplate
+ * that holds most of the page's unlinked text, or a descendant marked as the
+ * article that holds a good part of it, stays, and its own boilerplate-named
+ * children are judged in its place. */
 static td_status mark_drops(extractor *ex)
 {
     tdp_hdoc *d = ex->d;
     size_t n = d->n;
-    /* Paragraph text per subtree, before any drop, protects the article from an
-     * unlucky class name. */
+    /* Unlinked text per subtree, inside <p> and all of it (a post laid out with
+     * <br> has little in <p>), before any name drop; the largest article-marked
+     * subtree's unlinked text below each node. */
     uint32_t *ptext = tdp_calloc(n, sizeof *ptext);
-    if (!ptext)
-        return TD_ENOMEM;
-    uint8_t *in_p = tdp_calloc(n, 1);
-    if (!in_p) {
-        tdp_free(ptext);
-        return TD_ENOMEM;
-    }
     uint32_t *atext = tdp_calloc(n, sizeof *atext);
-    if (!atext) {
+    uint32_t *mtext = tdp_calloc(n, sizeof *mtext);
+    uint8_t *in_p = tdp_calloc(n, 1);
+    if (!ptext || !atext || !mtext || !in_p) {
         tdp_free(ptext);
+        tdp_free(atext);
+        tdp_free(mtext);
         tdp_free(in_p);
         return TD_ENOMEM;
     }
-    /* in_p: 1 inside <p>, 2 inside <a>, 3 both. */
+    /* in_p: 1 inside <p>, 2 inside <a>, 4 inside an element never shown as text. */
     for (size_t i = 1; i < n; i++) {
         const tdp_hnode *x = &d->nodes[i];
         in_p[i] = (uint8_t)(in_p[x->parent] | (x->tag == TDP_HT_P) |
-                            (x->tag == TDP_HT_A ? 2 : 0));
-        if (x->tag == TDP_HT_TEXT && !(tdp_htag_flags(d->nodes[x->parent].tag) & HT_DROP) &&
-            !(in_p[i] & 2)) {
-            uint32_t w = text_weight(d->str.data + x->str, x->len);
-            atext[i] = w;
+                            (x->tag == TDP_HT_A ? 2 : 0) |
+                            ((tdp_htag_flags(x->tag) & HT_DROP) ? 4 : 0));
+        if (x->tag == TDP_HT_TEXT && !(in_p[i] & 6)) {
+            atext[i] = text_weight(d->str.data + x->str, x->len);
             if (in_p[i] & 1)
-                ptext[i] = w;
+                ptext[i] = atext[i];
         }
     }
     for (size_t i = n; i-- > 1;) {
-        ptext[d->nodes[i].parent] += ptext[i];
-        atext[d->nodes[i].parent] += atext[i];
+        uint32_t p = d->nodes[i].parent;
+        ptext[p] += ptext[i];
+        atext[p] += atext[i];
+        if (d->nodes[i].tag != TDP_HT_TEXT && article_mark(d, (uint32_t)i) &&
+            atext[i] > mtext[i])
+            mtext[i] = atext[i];
+        if (mtext[i] > mtext[p])
+            mtext[p] = mtext[i];
     }
-    uint32_t total = ptext[0], atotal = atext[0];
+    uint32_t ptotal = ptext[0], atotal = atext[0];
     tdp_free(in_p);
 
     ex->drop[0] = 0;
     for (size_t i = 1; i < n; i++) {
         const tdp_hnode *x = &d->nodes[i];
         if (ex->drop[x->parent]) {
-            ex->drop[i] = 1;
+            ex->drop[i] = ex->drop[x->parent];
             continue;
         }
         if (x->tag == TDP_HT_TEXT)
@@ -288,36 +346,57 @@ static td_status mark_drops(extractor *ex)
         }
         if (x->tag == TDP_HT_BODY || x->tag == TDP_HT_HTML)
             continue;
-        bool big = (total && ptext[i] * 2 > total) || (atotal && atext[i] * 2 > atotal);
+        /* Holds the article: most of the page's unlinked text, or an article-marked
+         * part holding a quarter of it (thresholds on the three dev sets). */
+        bool most = (atotal && atext[i] * 2 > atotal) || (ptotal && ptext[i] * 2 > ptotal);
+        bool big = most || (atotal && mtext[i] * 4 > atotal);
         if (!x->nattr) {
             if ((x->tag == TDP_HT_FOOTER || x->tag == TDP_HT_HEADER ||
                  x->tag == TDP_HT_FORM) && !big)
                 ex->drop[i] = 1;
             continue;
         }
-        if (hidden(d, i) && !big) {
+        if (hidden(d, i) && !most) {
             ex->drop[i] = 1;
             continue;
         }
         int v = class_verdict(d, i);
-        if (v == -2 && x->tag != TDP_HT_ARTICLE && x->tag != TDP_HT_MAIN &&
-            !attr_has(d, (uint32_t)i, "itemprop", "articlebody") &&
-            !(total && ptext[i] * 5 > total * 4)) {
+        /* Phrasing elements wrapping a long text are not page furniture, whatever
+         * they are called (a byline span or a bold run around a whole post). */
+        if (v < 0 && (fl & HT_INLINE) && atext[i] >= 200)
+            v = 0;
+        /* A name that marks boilerplate whatever else is said needs nearly all of
+         * the page's text to be spared. */
+        bool nearly_all = (atotal && atext[i] * 5 > atotal * 4) ||
+                          (ptotal && ptext[i] * 5 > ptotal * 4);
+        if (v == -3) {
+            /* Reader comments: an article marked inside is one of the comments. */
+            if (!nearly_all)
+                ex->drop[i] = ex->keep_comments ? 2 : 1;
+            continue;
+        }
+        if (v == -2 && !nearly_all && !(atotal && mtext[i] * 4 > atotal)) {
             ex->drop[i] = 1;
             continue;
         }
         if ((v < 0 || x->tag == TDP_HT_FOOTER || x->tag == TDP_HT_HEADER ||
              x->tag == TDP_HT_FORM) && !big && !(v > 0 && x->tag == TDP_HT_FORM))
             ex->drop[i] = 1;
+#ifdef TDP_HTML_DEBUG
+        if (v < 0 && big)
+            fprintf(stderr, "spared %zu <%s> verdict %d, text %u of %u, marked %u\n", i,
+                    tdp_htag_name(x->tag), v, atext[i], atotal, mtext[i]);
+#endif
     }
 #ifdef TDP_HTML_DEBUG
     for (size_t i = 1; i < n; i++)
-        if (ex->drop[i] && !ex->drop[d->nodes[i].parent] && ptext[i] > 200)
-            fprintf(stderr, "dropped %zu <%s> ptext %u of %u\n", i,
-                    tdp_htag_name(d->nodes[i].tag), ptext[i], total);
+        if (ex->drop[i] && !ex->drop[d->nodes[i].parent] && atext[i] > 200)
+            fprintf(stderr, "dropped %zu <%s> text %u of %u\n", i,
+                    tdp_htag_name(d->nodes[i].tag), atext[i], atotal);
 #endif
     tdp_free(ptext);
     tdp_free(atext);
+    tdp_free(mtext);
     return TD_OK;
 }
 
