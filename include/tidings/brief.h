@@ -158,6 +158,24 @@ TD_API const td_brief_quote *td_story_quote(const td_story *s, size_t i);
 TD_API size_t td_story_fact_count(const td_story *s);
 TD_API const td_brief_fact *td_story_fact(const td_story *s, size_t i);
 
+/*
+ * The sections of a brief, in the order the outputs give them: "summary",
+ * "timeline", "people", "organisations", "places", "quotes", "corroboration",
+ * "discrepancies", and any section a later version adds (the list only grows;
+ * each name is the section's key in the JSON output, docs/json.md). These calls
+ * let a program find and print sections it has no typed accessor for.
+ */
+TD_API size_t td_brief_section_count(void);
+/* The name of section i, or NULL out of range. */
+TD_API const char *td_brief_section_name(size_t i);
+/* Section i's index by name, or -1. */
+TD_API long td_brief_section_find(const char *name);
+/* The number of items of section i in the story (0 out of range). */
+TD_API size_t td_story_section_count(const td_story *s, size_t i);
+/* Section i of the story as its JSON array (the value of its key in docs/json.md). */
+TD_API TD_NODISCARD td_status td_story_section_json(const td_story *s, size_t i,
+                                                    char **out, size_t *len);
+
 #ifdef __cplusplus
 }
 #endif

@@ -65,12 +65,17 @@ TD_API TD_NODISCARD td_status td_corpus_html(const td_corpus *c, char **out, siz
 /*
  * One story's brief (story = 0 .. td_corpus_story_count()-1, in the order of the
  * whole-corpus output): the JSON object of that story alone, or its Markdown
- * section. TD_EARG when the corpus is not built or story is out of range.
+ * section. TD_EARG when the corpus is not built or story is out of range. The
+ * same stories and briefs as data: tidings/brief.h.
  */
 TD_API TD_NODISCARD td_status td_corpus_story_json(const td_corpus *c, size_t story,
                                                    char **out, size_t *len);
 TD_API TD_NODISCARD td_status td_corpus_story_markdown(const td_corpus *c, size_t story,
                                                        char **out, size_t *len);
+/* One story's brief as a self-contained HTML page of its own (as td_corpus_html
+ * writes it, with that story only). */
+TD_API TD_NODISCARD td_status td_corpus_story_html(const td_corpus *c, size_t story,
+                                                   char **out, size_t *len);
 
 #ifdef __cplusplus
 }

@@ -13,7 +13,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "brief/brief_i.h"
+#include "brief/section.h"
 
 /* Centrality: a word weighs (share of independent articles using it)^DF_POWER, a
  * word of one article ONE_ARTICLE of that; a sentence sums its words' weights over
@@ -404,7 +404,7 @@ static bool same_sentence(const bsent *a, const bsent *b)
     return mn >= 6 && tdp_set_overlap(a->set, a->n_set, b->set, b->n_set) >= SAME_OVERLAP;
 }
 
-static td_status summarise(bctx *c)
+td_status tdp_brief_summary(bctx *c)
 {
     tdp_brief *b = c->b;
     size_t want = c->opts && c->opts->summary_sentences > 0 ? (size_t)c->opts->summary_sentences
@@ -550,15 +550,7 @@ td_status tdp_brief_build(td_article *const *arts, const tdp_copy *copies,
         st = headline(&c);
     }
     if (!st)
-        st = summarise(&c);
-    if (!st)
-        st = tdp_brief_timeline(&c);
-    if (!st)
-        st = tdp_brief_entities(&c);
-    if (!st)
-        st = tdp_brief_quotes(&c);
-    if (!st)
-        st = tdp_brief_facts(&c);
+        st = tdp_brief_sections_build(&c);
     tdp_btok_free(c.tok);
     tdp_arena_free(&c.scratch);
     tdp_free(c.sents);
@@ -578,6 +570,7 @@ void tdp_brief_free(tdp_brief *b)
 {
     if (!b)
         return;
+    tdp_brief_sections_free(b);
     tdp_free(b->arts);
     tdp_free(b->art);
     tdp_free(b->copy_of);

@@ -41,6 +41,9 @@ typedef td_brief_claim tdp_bclaim;
 typedef td_brief_fact tdp_bfact;
 
 /* A story's brief; the public td_story handle is a pointer to one. */
+/* Largest number of sections in the registry (lib/brief/section.h). */
+#define TDP_MAX_SECTIONS 32
+
 typedef struct td_story {
     tdp_arena arena;
     uint32_t *arts;         /* corpus indices, story order */
@@ -65,6 +68,7 @@ typedef struct td_story {
     size_t n_quotes;
     tdp_bfact *facts;       /* corroborated facts and discrepancies */
     size_t n_facts;
+    void *slot[TDP_MAX_SECTIONS]; /* per registered section, for data of its own */
 } tdp_brief;
 
 /*
@@ -77,21 +81,24 @@ td_status tdp_brief_build(td_article *const *arts, const tdp_copy *copies,
                           const tdp_brief_opts *opts, tdp_brief *out);
 void tdp_brief_free(tdp_brief *b);
 
-/* Appends the story as a JSON object / a Markdown section (docs/json.md). */
-void tdp_brief_json(tdp_buf *out, td_article *const *arts, const tdp_brief *b,
-                    size_t story_id);
-void tdp_brief_markdown(tdp_buf *out, td_article *const *arts, const tdp_brief *b,
-                        size_t story_id);
-/* A story's HTML section, between the page's head and tail. */
-void tdp_brief_html(tdp_buf *out, td_article *const *arts, const tdp_brief *b,
-                    size_t story_id);
+/*
+ * The emitters (emit_*.c): a story, read through the public views only, as a JSON
+ * object (docs/json.md), a Markdown section, or an HTML section between the
+ * page's head and tail.
+ */
+void tdp_brief_json(tdp_buf *out, const td_story *s);
+void tdp_brief_markdown(tdp_buf *out, const td_story *s);
+void tdp_brief_html(tdp_buf *out, const td_story *s);
 void tdp_brief_html_head(tdp_buf *out);
 void tdp_brief_html_tail(tdp_buf *out);
 /* A date as a reader sees it in Markdown and HTML: ISO, at most to the day. */
 void tdp_brief_put_day(tdp_buf *out, const td_date *d);
 /* A story's line under its headline, without the closing full stop: "Story N: 5
  * articles, 3 independent, 2022-01-10 to 2022-01-12" (Markdown and HTML). */
-void tdp_brief_put_meta(tdp_buf *out, const tdp_brief *b, size_t story_id);
+void tdp_brief_put_meta(tdp_buf *out, const td_story *s);
+/* Hands the buffer's text to the caller (*out, an empty string when it is empty),
+ * or its error; the buffer is released either way. */
+td_status tdp_brief_finish(tdp_buf *b, char **out, size_t *len);
 
 /* ---- text helpers shared by the brief's passes (text.c) ---- */
 

@@ -145,12 +145,6 @@ TD_API td_status td_corpus_build(td_corpus *c)
     return TD_OK;
 }
 
-/* The number the output gives story s (0-based). */
-static size_t story_number(const td_corpus *c, size_t s)
-{
-    return c->opts.story_id ? (size_t)c->opts.story_id : s + 1;
-}
-
 TD_API const td_story *td_corpus_story(const td_corpus *c, size_t i)
 {
     return c && c->built && i < c->n_stories ? &c->briefs[i] : NULL;
@@ -158,25 +152,6 @@ TD_API const td_story *td_corpus_story(const td_corpus *c, size_t i)
 
 TD_API size_t td_corpus_article_count(const td_corpus *c) { return c ? c->n : 0; }
 TD_API size_t td_corpus_story_count(const td_corpus *c) { return c && c->built ? c->n_stories : 0; }
-
-static td_status finish(tdp_buf *b, char **out, size_t *len)
-{
-    if (b->err) {
-        td_status st = b->err;
-        tdp_buf_free(b);
-        return st;
-    }
-    size_t n = 0;
-    *out = tdp_buf_detach(b, &n);
-    if (!*out) {
-        /* an empty buffer has no data yet: hand out an empty string */
-        *out = tdp_strdup("");
-        n = 0;
-    }
-    if (len)
-        *len = n;
-    return *out ? TD_OK : TD_ENOMEM;
-}
 
 TD_API td_status td_corpus_json(const td_corpus *c, char **out, size_t *len)
 {
@@ -187,10 +162,10 @@ TD_API td_status td_corpus_json(const td_corpus *c, char **out, size_t *len)
     for (size_t s = 0; s < c->n_stories; s++) {
         if (s)
             tdp_buf_putc(&b, ',');
-        tdp_brief_json(&b, c->arts, &c->briefs[s], story_number(c, s));
+        tdp_brief_json(&b, &c->briefs[s]);
     }
     tdp_buf_puts(&b, "]}");
-    return finish(&b, out, len);
+    return tdp_brief_finish(&b, out, len);
 }
 
 TD_API td_status td_corpus_markdown(const td_corpus *c, char **out, size_t *len)
@@ -201,9 +176,9 @@ TD_API td_status td_corpus_markdown(const td_corpus *c, char **out, size_t *len)
     for (size_t s = 0; s < c->n_stories; s++) {
         if (s)
             tdp_buf_putc(&b, '\n');
-        tdp_brief_markdown(&b, c->arts, &c->briefs[s], story_number(c, s));
+        tdp_brief_markdown(&b, &c->briefs[s]);
     }
-    return finish(&b, out, len);
+    return tdp_brief_finish(&b, out, len);
 }
 
 TD_API td_status td_corpus_html(const td_corpus *c, char **out, size_t *len)
@@ -213,9 +188,9 @@ TD_API td_status td_corpus_html(const td_corpus *c, char **out, size_t *len)
     tdp_buf b = TDP_BUF_INIT;
     tdp_brief_html_head(&b);
     for (size_t s = 0; s < c->n_stories; s++)
-        tdp_brief_html(&b, c->arts, &c->briefs[s], story_number(c, s));
+        tdp_brief_html(&b, &c->briefs[s]);
     tdp_brief_html_tail(&b);
-    return finish(&b, out, len);
+    return tdp_brief_finish(&b, out, len);
 }
 
 TD_API td_status td_corpus_story_json(const td_corpus *c, size_t story, char **out,
@@ -224,8 +199,8 @@ TD_API td_status td_corpus_story_json(const td_corpus *c, size_t story, char **o
     if (!c || !out || !c->built || story >= c->n_stories)
         return TD_EARG;
     tdp_buf b = TDP_BUF_INIT;
-    tdp_brief_json(&b, c->arts, &c->briefs[story], story_number(c, story));
-    return finish(&b, out, len);
+    tdp_brief_json(&b, &c->briefs[story]);
+    return tdp_brief_finish(&b, out, len);
 }
 
 TD_API td_status td_corpus_story_markdown(const td_corpus *c, size_t story, char **out,
@@ -234,6 +209,6 @@ TD_API td_status td_corpus_story_markdown(const td_corpus *c, size_t story, char
     if (!c || !out || !c->built || story >= c->n_stories)
         return TD_EARG;
     tdp_buf b = TDP_BUF_INIT;
-    tdp_brief_markdown(&b, c->arts, &c->briefs[story], story_number(c, story));
-    return finish(&b, out, len);
+    tdp_brief_markdown(&b, &c->briefs[story]);
+    return tdp_brief_finish(&b, out, len);
 }

@@ -1,9 +1,10 @@
 /*
  * emit_html.c - the briefs as one self-contained HTML page (inline style, no
- * script, nothing fetched): a section per story with the same parts as the
- * Markdown, and sources linked to the story's source list.
+ * script, nothing fetched): a section per story, read through the public views,
+ * with the same parts as the Markdown (the HTML walker shows every item), and
+ * sources linked to the story's source list.
  */
-#include "brief/brief_p.h"
+#include "brief/section.h"
 
 static void esc(tdp_buf *o, const char *s)
 {
@@ -26,16 +27,26 @@ static void esc(tdp_buf *o, const char *s)
     tdp_buf_put(o, s + run, i - run);
 }
 
-static void h_sources(tdp_buf *o, const tdp_srcs *s, size_t story)
+static void h_text(tdp_buf *o, const char *s)
 {
+    esc(o, s);
+}
+
+static void h_sources(tdp_buf *o, const td_story *story, const td_sources *s)
+{
+    unsigned long long id = (unsigned long long)td_story_id(story);
     tdp_buf_puts(o, " <span class=src>[");
     for (uint32_t i = 0; i < s->n; i++)
-        tdp_buf_printf(o, "%s<a href=\"#s%zu-%u\">%u</a>", i ? ", " : "", story,
-                       s->ids[i] + 1, s->ids[i] + 1);
+        tdp_buf_printf(o, "%s<a href=\"#s%llu-%u\">%u</a>", i ? ", " : "", id, s->ids[i] + 1,
+                       s->ids[i] + 1);
     if (s->n_indep < s->n)
         tdp_buf_printf(o, "; %u independent", s->n_indep);
     tdp_buf_puts(o, "]</span>");
 }
+
+static const tdp_rfmt k_html = {h_text, h_sources, {"<b>", "</b>"}, {"&ldquo;", "&rdquo;"},
+                                {" &mdash; ", ""}, {"<i>(", ")</i> "},
+                                {"<i>", "</i>"}};
 
 void tdp_brief_html_head(tdp_buf *o)
 {
@@ -49,7 +60,7 @@ void tdp_brief_html_head(tdp_buf *o)
                  ".src a{color:#36c;text-decoration:none}\n"
                  "td,th{text-align:left;vertical-align:top;padding:.1em .8em .1em 0}\n"
                  ".date{font-family:monospace;white-space:nowrap}\n"
-                 ".disc{background:#fff4e5}\n"
+                 ".discrepancies{background:#fff4e5}\n"
                  "</style></head><body>\n");
 }
 
@@ -58,162 +69,106 @@ void tdp_brief_html_tail(tdp_buf *o)
     tdp_buf_puts(o, "</body></html>\n");
 }
 
-static void h_entities(tdp_buf *o, const char *head, const tdp_bentity *e, size_t n)
+/* The walker: every item a reader should see, in the section's shape; the
+ * heading comes with the first, so an empty section leaves no trace. */
+static void h_item(tdp_walker *w, const tdp_item *it)
 {
-    if (!n)
+    const tdp_section *sec = w->sec;
+    tdp_buf *o = w->out;
+    w->n_items++;
+    if (it->minor)
         return;
-    tdp_buf_printf(o, "<p><b>%s:</b> ", head);
-    for (size_t i = 0; i < n; i++) {
-        if (i)
+    bool first = !w->n_shown++;
+    switch (sec->shape) {
+    case TDP_SHAPE_INLINE:
+        if (first)
+            tdp_buf_printf(o, "<p><b>%s:</b> ", sec->heading);
+        else
             tdp_buf_puts(o, ", ");
-        esc(o, e[i].name);
+        if (tdp_item_text(it))
+            h_text(o, tdp_item_text(it));
+        return;
+    case TDP_SHAPE_TABLE:
+        if (first)
+            tdp_buf_printf(o, "<h2>%s</h2>\n<table>\n", sec->heading);
+        tdp_buf_puts(o, "<tr><td class=date>");
+        tdp_reader_leads(o, &k_html, it);
+        tdp_buf_puts(o, "</td><td>");
+        tdp_reader_item(o, &k_html, w->story, it, false);
+        tdp_buf_puts(o, "</td></tr>\n");
+        return;
+    case TDP_SHAPE_QUOTES:
+        if (first)
+            tdp_buf_printf(o, "<h2>%s</h2>\n", sec->heading);
+        tdp_buf_puts(o, "<blockquote>");
+        tdp_reader_item(o, &k_html, w->story, it, true);
+        tdp_buf_puts(o, "</blockquote>\n");
+        return;
+    default:
+        if (first)
+            tdp_buf_printf(o, "<h2>%s</h2>\n<ul class=%s>\n", sec->heading, sec->name);
+        tdp_buf_puts(o, "<li>");
+        tdp_reader_item(o, &k_html, w->story, it, true);
+        tdp_buf_puts(o, "</li>\n");
+        return;
     }
-    tdp_buf_puts(o, ".</p>\n");
 }
 
-void tdp_brief_html(tdp_buf *o, td_article *const *arts, const tdp_brief *b, size_t story)
+static void h_end(tdp_walker *w, const tdp_section *sec)
 {
-    tdp_buf_printf(o, "<section id=\"story%zu\">\n<h1>", story);
-    esc(o, b->headline ? b->headline : "(untitled)");
+    if (!w->n_shown)
+        return;
+    switch (sec->shape) {
+    case TDP_SHAPE_INLINE: tdp_buf_puts(w->out, ".</p>\n"); break;
+    case TDP_SHAPE_TABLE: tdp_buf_puts(w->out, "</table>\n"); break;
+    case TDP_SHAPE_QUOTES: break;
+    default: tdp_buf_puts(w->out, "</ul>\n"); break;
+    }
+}
+
+void tdp_brief_html(tdp_buf *o, const td_story *s)
+{
+    unsigned long long id = (unsigned long long)td_story_id(s);
+    const char *headline = td_story_headline(s);
+    tdp_buf_printf(o, "<section id=\"story%llu\">\n<h1>", id);
+    if (headline)
+        h_text(o, headline);
+    else
+        tdp_buf_puts(o, "(untitled)");
     tdp_buf_puts(o, "</h1>\n<p class=meta>");
-    tdp_brief_put_meta(o, b, story);
+    tdp_brief_put_meta(o, s);
     tdp_buf_puts(o, ".</p>\n");
-    if (b->n_summary) {
-        tdp_buf_puts(o, "<h2>Summary</h2>\n<ul>\n");
-        for (size_t i = 0; i < b->n_summary; i++) {
-            tdp_buf_puts(o, "<li>");
-            esc(o, b->summary[i].text);
-            h_sources(o, &b->summary[i].src, story);
-            tdp_buf_puts(o, "</li>\n");
-        }
-        tdp_buf_puts(o, "</ul>\n");
-    }
-    if (b->n_timeline) {
-        tdp_buf_puts(o, "<h2>Timeline</h2>\n<table>\n");
-        for (size_t i = 0; i < b->n_timeline; i++) {
-            tdp_buf_puts(o, "<tr><td class=date>");
-            tdp_brief_put_day(o, &b->timeline[i].date);
-            tdp_buf_puts(o, "</td><td>");
-            esc(o, b->timeline[i].text);
-            h_sources(o, &b->timeline[i].src, story);
-            tdp_buf_puts(o, "</td></tr>\n");
-        }
-        tdp_buf_puts(o, "</table>\n");
-    }
-    if (b->n_people) {
-        tdp_buf_puts(o, "<h2>People</h2>\n<ul>\n");
-        for (size_t i = 0; i < b->n_people; i++) {
-            const tdp_bentity *e = &b->people[i];
-            tdp_buf_puts(o, "<li><b>");
-            esc(o, e->name);
-            tdp_buf_puts(o, "</b>");
-            if (e->title) {
-                tdp_buf_puts(o, ", ");
-                esc(o, e->title);
-            }
-            bool also = false;
-            for (uint32_t v = 0; v < e->n_variants; v++) {
-                if (!strcmp(e->variants[v], e->name))
-                    continue;
-                tdp_buf_puts(o, also ? ", " : " (also ");
-                esc(o, e->variants[v]);
-                also = true;
-            }
-            if (also)
-                tdp_buf_putc(o, ')');
-            h_sources(o, &e->src, story);
-            tdp_buf_puts(o, "</li>\n");
-        }
-        tdp_buf_puts(o, "</ul>\n");
-    }
-    h_entities(o, "Organisations", b->orgs, b->n_orgs);
-    h_entities(o, "Places", b->places, b->n_places);
-    if (b->n_quotes) {
-        tdp_buf_puts(o, "<h2>Quotes</h2>\n");
-        for (size_t i = 0; i < b->n_quotes; i++) {
-            tdp_buf_puts(o, "<blockquote>");
-            if (b->quotes[i].partial)
-                tdp_buf_puts(o, "<i>(partial)</i> ");
-            tdp_buf_puts(o, "&ldquo;");
-            esc(o, b->quotes[i].text);
-            tdp_buf_puts(o, "&rdquo;");
-            if (b->quotes[i].speaker) {
-                tdp_buf_puts(o, " &mdash; ");
-                esc(o, b->quotes[i].speaker);
-            }
-            h_sources(o, &b->quotes[i].src, story);
-            tdp_buf_puts(o, "</blockquote>\n");
-        }
-    }
-    bool head = false;
-    for (size_t i = 0; i < b->n_facts; i++) {
-        const tdp_bfact *f = &b->facts[i];
-        if (f->n_claims < 2)
-            continue;
-        if (!head)
-            tdp_buf_puts(o, "<h2>Where the sources disagree</h2>\n<ul class=disc>\n");
-        head = true;
-        tdp_buf_puts(o, "<li>");
-        esc(o, f->subject);
-        tdp_buf_printf(o, ", %s:", f->attr);
-        for (uint32_t k = 0; k < f->n_claims; k++) {
-            tdp_buf_puts(o, k ? "; <b>" : " <b>");
-            esc(o, f->claims[k].value);
-            tdp_buf_puts(o, "</b>");
-            h_sources(o, &f->claims[k].src, story);
-        }
-        tdp_buf_puts(o, "</li>\n");
-    }
-    if (head)
-        tdp_buf_puts(o, "</ul>\n");
-    head = false;
-    for (size_t i = 0; i < b->n_facts; i++) {
-        const tdp_bfact *f = &b->facts[i];
-        if (f->n_claims != 1 || f->claims[0].src.n_indep < 2)
-            continue;
-        if (!head)
-            tdp_buf_puts(o, "<h2>Corroborated</h2>\n<ul>\n");
-        head = true;
-        tdp_buf_puts(o, "<li>");
-        esc(o, f->subject);
-        tdp_buf_printf(o, ", %s: <b>", f->attr);
-        esc(o, f->claims[0].value);
-        tdp_buf_printf(o, "</b>, %u independent sources", f->claims[0].src.n_indep);
-        h_sources(o, &f->claims[0].src, story);
-        tdp_buf_puts(o, "</li>\n");
-    }
-    if (head)
-        tdp_buf_puts(o, "</ul>\n");
+    tdp_walker w = {.item = h_item, .end = h_end, .out = o};
+    tdp_walk_sections(s, &w);
     tdp_buf_puts(o, "<h2>Sources</h2>\n<ol>\n");
-    for (size_t i = 0; i < b->n_arts; i++) {
-        const td_article *a = arts[b->arts[i]];
-        const char *url = td_article_url(a);
-        td_date d = td_article_date(a);
-        tdp_buf_printf(o, "<li id=\"s%zu-%zu\">", story, i + 1);
+    for (size_t i = 0; i < td_story_article_count(s); i++) {
+        const td_article *a = td_story_article(s, i);
+        const char *url = td_article_url(a), *aid = td_article_id(a);
+        tdp_buf_printf(o, "<li id=\"s%llu-%zu\">", id, i + 1);
         if (url && (!strncmp(url, "http://", 7) || !strncmp(url, "https://", 8))) {
             tdp_buf_puts(o, "<a href=\"");
             esc(o, url);
             tdp_buf_puts(o, "\">");
-            esc(o, td_article_id(a) ? td_article_id(a) : "?");
+            h_text(o, aid ? aid : "?");
             tdp_buf_puts(o, "</a>");
         } else {
-            esc(o, td_article_id(a) ? td_article_id(a) : "?");
+            h_text(o, aid ? aid : "?");
         }
-        if (td_article_outlet(a)) {
-            tdp_buf_puts(o, ", ");
-            esc(o, td_article_outlet(a));
-        }
-        if (d.prec) {
-            tdp_buf_puts(o, ", ");
-            tdp_brief_put_day(o, &d);
-        }
-        if (td_article_title(a)) {
-            tdp_buf_puts(o, ": ");
-            esc(o, td_article_title(a));
-        }
-        if (b->copy_of[i] >= 0)
-            tdp_buf_printf(o, " <i>(copy of %d)</i>", b->copy_of[i] + 1);
+        tdp_reader_article(o, &k_html, s, i);
         tdp_buf_puts(o, "</li>\n");
     }
     tdp_buf_puts(o, "</ol>\n</section>\n");
+}
+
+TD_API td_status td_corpus_story_html(const td_corpus *c, size_t story, char **out,
+                                      size_t *len)
+{
+    const td_story *s = td_corpus_story(c, story);
+    if (!s || !out)
+        return TD_EARG;
+    tdp_buf b = TDP_BUF_INIT;
+    tdp_brief_html_head(&b);
+    tdp_brief_html(&b, s);
+    tdp_brief_html_tail(&b);
+    return tdp_brief_finish(&b, out, len);
 }

@@ -1,16 +1,19 @@
 /*
  * emit_md.c - one story's brief as Markdown, for a terminal or a file: a section
- * per story, sources as numbers [1] into the story's source list at its end.
+ * per story, read through the public views; the brief's sections through the
+ * Markdown walker (a heading and a list, or one line of names), sources as
+ * numbers [1] into the story's source list at its end.
  */
-#include "brief/brief_p.h"
+#include "brief/section.h"
 
-#define MD_PEOPLE 15
-#define MD_NAMES 12
-#define MD_QUOTES 10
-#define MD_TIMELINE 40
-
-static void md_sources(tdp_buf *o, const tdp_srcs *s)
+static void md_text(tdp_buf *o, const char *s)
 {
+    tdp_buf_puts(o, s);
+}
+
+static void md_sources(tdp_buf *o, const td_story *story, const td_sources *s)
+{
+    (void)story;
     tdp_buf_puts(o, " [");
     for (uint32_t i = 0; i < s->n; i++) {
         /* runs of three or more consecutive sources as a range: [2-5] */
@@ -32,6 +35,9 @@ static void md_sources(tdp_buf *o, const tdp_srcs *s)
     tdp_buf_putc(o, ']');
 }
 
+static const tdp_rfmt k_md = {md_text, md_sources, {"", ""}, {"\"", "\""}, {" (", ")"},
+                              {"(", ") "}, {"", ""}};
+
 void tdp_brief_put_day(tdp_buf *o, const td_date *d)
 {
     char s[32];
@@ -42,142 +48,83 @@ void tdp_brief_put_day(tdp_buf *o, const td_date *d)
     tdp_buf_puts(o, s);
 }
 
-void tdp_brief_put_meta(tdp_buf *o, const tdp_brief *b, size_t story_id)
+void tdp_brief_put_meta(tdp_buf *o, const td_story *s)
 {
-    tdp_buf_printf(o, "Story %zu: %zu article%s, %zu independent", story_id, b->n_arts,
-                   b->n_arts == 1 ? "" : "s", b->n_indep);
-    if (b->first.prec) {
+    size_t n = td_story_article_count(s);
+    td_date first = td_story_first(s), last = td_story_last(s);
+    tdp_buf_printf(o, "Story %llu: %zu article%s, %zu independent",
+                   (unsigned long long)td_story_id(s), n, n == 1 ? "" : "s",
+                   td_story_independent_count(s));
+    if (first.prec) {
         tdp_buf_puts(o, ", ");
-        tdp_brief_put_day(o, &b->first);
-        if (td_date_days(&b->first) != td_date_days(&b->last)) {
+        tdp_brief_put_day(o, &first);
+        if (td_date_days(&first) != td_date_days(&last)) {
             tdp_buf_puts(o, " to ");
-            tdp_brief_put_day(o, &b->last);
+            tdp_brief_put_day(o, &last);
         }
     }
 }
 
-static void md_names(tdp_buf *o, const char *head, const tdp_bentity *e, size_t n)
+/* The walker: a section's heading comes with its first item shown, so an empty
+ * section (or one of minor items only) leaves no trace. */
+static void m_item(tdp_walker *w, const tdp_item *it)
 {
-    if (!n)
+    const tdp_section *sec = w->sec;
+    tdp_buf *o = w->out;
+    w->n_items++;
+    if (it->minor)
         return;
-    tdp_buf_printf(o, "\n%s: ", head);
-    for (size_t i = 0; i < n && i < MD_NAMES; i++)
-        tdp_buf_printf(o, "%s%s", i ? ", " : "", e[i].name);
-    if (n > MD_NAMES)
-        tdp_buf_printf(o, " and %zu more", n - MD_NAMES);
-    tdp_buf_puts(o, ".\n");
+    w->n_shown++;
+    if (sec->md_max && w->n_shown > sec->md_max)
+        return;
+    if (sec->shape == TDP_SHAPE_INLINE) {
+        if (w->n_shown == 1)
+            tdp_buf_printf(o, "\n%s: ", sec->heading);
+        else
+            tdp_buf_puts(o, ", ");
+        if (tdp_item_text(it))
+            md_text(o, tdp_item_text(it));
+        return;
+    }
+    if (w->n_shown == 1)
+        tdp_buf_printf(o, "\n## %s\n\n", sec->heading);
+    tdp_buf_puts(o, "- ");
+    tdp_reader_item(o, &k_md, w->story, it, true);
+    tdp_buf_putc(o, '\n');
 }
 
-void tdp_brief_markdown(tdp_buf *o, td_article *const *arts, const tdp_brief *b,
-                        size_t story_id)
+static void m_end(tdp_walker *w, const tdp_section *sec)
 {
-    tdp_buf_printf(o, "# %s\n\n", b->headline ? b->headline : "(untitled)");
-    tdp_brief_put_meta(o, b, story_id);
-    tdp_buf_puts(o, ".\n");
+    size_t more = sec->md_max && w->n_shown > sec->md_max ? w->n_shown - sec->md_max : 0;
+    if (sec->shape == TDP_SHAPE_INLINE) {
+        if (more)
+            tdp_buf_printf(w->out, " and %zu more", more);
+        if (w->n_shown)
+            tdp_buf_puts(w->out, ".\n");
+    } else if (more) {
+        tdp_buf_printf(w->out, "- ... %zu more (see --json)\n", more);
+    }
+}
 
-    if (b->n_summary) {
-        tdp_buf_puts(o, "\n## Summary\n\n");
-        for (size_t i = 0; i < b->n_summary; i++) {
-            tdp_buf_printf(o, "- %s", b->summary[i].text);
-            md_sources(o, &b->summary[i].src);
-            tdp_buf_putc(o, '\n');
-        }
-    }
-    if (b->n_timeline) {
-        tdp_buf_puts(o, "\n## Timeline\n\n");
-        for (size_t i = 0; i < b->n_timeline && i < MD_TIMELINE; i++) {
-            tdp_buf_puts(o, "- ");
-            tdp_brief_put_day(o, &b->timeline[i].date);
-            tdp_buf_printf(o, ": %s", b->timeline[i].text);
-            md_sources(o, &b->timeline[i].src);
-            tdp_buf_putc(o, '\n');
-        }
-        if (b->n_timeline > MD_TIMELINE)
-            tdp_buf_printf(o, "- ... %zu more dated events (see --json)\n",
-                           b->n_timeline - MD_TIMELINE);
-    }
-    if (b->n_people) {
-        tdp_buf_puts(o, "\n## People\n\n");
-        for (size_t i = 0; i < b->n_people && i < MD_PEOPLE; i++) {
-            const tdp_bentity *e = &b->people[i];
-            tdp_buf_printf(o, "- %s", e->name);
-            if (e->title)
-                tdp_buf_printf(o, ", %s", e->title);
-            bool also = false;
-            for (uint32_t v = 0; v < e->n_variants; v++) {
-                if (!strcmp(e->variants[v], e->name))
-                    continue;
-                tdp_buf_printf(o, "%s%s", also ? ", " : " (also ", e->variants[v]);
-                also = true;
-            }
-            if (also)
-                tdp_buf_putc(o, ')');
-            md_sources(o, &e->src);
-            tdp_buf_putc(o, '\n');
-        }
-        if (b->n_people > MD_PEOPLE)
-            tdp_buf_printf(o, "- ... %zu more\n", b->n_people - MD_PEOPLE);
-    }
-    md_names(o, "Organisations", b->orgs, b->n_orgs);
-    md_names(o, "Places", b->places, b->n_places);
-    if (b->n_quotes) {
-        tdp_buf_puts(o, "\n## Quotes\n\n");
-        for (size_t i = 0; i < b->n_quotes && i < MD_QUOTES; i++) {
-            tdp_buf_printf(o, "- %s\"%s\"", b->quotes[i].partial ? "(partial) " : "",
-                           b->quotes[i].text);
-            if (b->quotes[i].speaker)
-                tdp_buf_printf(o, " (%s)", b->quotes[i].speaker);
-            md_sources(o, &b->quotes[i].src);
-            tdp_buf_putc(o, '\n');
-        }
-        if (b->n_quotes > MD_QUOTES)
-            tdp_buf_printf(o, "- ... %zu more\n", b->n_quotes - MD_QUOTES);
-    }
-    bool head = false;
-    for (size_t i = 0; i < b->n_facts; i++) {
-        const tdp_bfact *f = &b->facts[i];
-        if (f->n_claims < 2)
-            continue;
-        if (!head)
-            tdp_buf_puts(o, "\n## Where the sources disagree\n\n");
-        head = true;
-        tdp_buf_printf(o, "- %s, %s:", f->subject, f->attr);
-        for (uint32_t k = 0; k < f->n_claims; k++) {
-            tdp_buf_printf(o, "%s %s", k ? ";" : "", f->claims[k].value);
-            md_sources(o, &f->claims[k].src);
-        }
-        tdp_buf_putc(o, '\n');
-    }
-    head = false;
-    for (size_t i = 0; i < b->n_facts; i++) {
-        const tdp_bfact *f = &b->facts[i];
-        if (f->n_claims != 1 || f->claims[0].src.n_indep < 2)
-            continue;
-        if (!head)
-            tdp_buf_puts(o, "\n## Corroborated\n\n");
-        head = true;
-        tdp_buf_printf(o, "- %s, %s: %s, %u independent sources", f->subject, f->attr,
-                       f->claims[0].value, f->claims[0].src.n_indep);
-        md_sources(o, &f->claims[0].src);
-        tdp_buf_putc(o, '\n');
-    }
+void tdp_brief_markdown(tdp_buf *o, const td_story *s)
+{
+    const char *headline = td_story_headline(s);
+    tdp_buf_puts(o, "# ");
+    if (headline)
+        md_text(o, headline);
+    else
+        tdp_buf_puts(o, "(untitled)");
+    tdp_buf_puts(o, "\n\n");
+    tdp_brief_put_meta(o, s);
+    tdp_buf_puts(o, ".\n");
+    tdp_walker w = {.item = m_item, .end = m_end, .out = o};
+    tdp_walk_sections(s, &w);
     tdp_buf_puts(o, "\n## Sources\n\n");
-    for (size_t i = 0; i < b->n_arts; i++) {
-        const td_article *a = arts[b->arts[i]];
-        const char *outlet = td_article_outlet(a);
-        const char *title = td_article_title(a);
-        td_date d = td_article_date(a);
-        tdp_buf_printf(o, "%zu. %s", i + 1, td_article_id(a) ? td_article_id(a) : "?");
-        if (outlet)
-            tdp_buf_printf(o, ", %s", outlet);
-        if (d.prec) {
-            tdp_buf_puts(o, ", ");
-            tdp_brief_put_day(o, &d);
-        }
-        if (title)
-            tdp_buf_printf(o, ": %s", title);
-        if (b->copy_of[i] >= 0)
-            tdp_buf_printf(o, " (copy of %d)", b->copy_of[i] + 1);
+    for (size_t i = 0; i < td_story_article_count(s); i++) {
+        const char *id = td_article_id(td_story_article(s, i));
+        tdp_buf_printf(o, "%zu. ", i + 1);
+        md_text(o, id ? id : "?");
+        tdp_reader_article(o, &k_md, s, i);
         tdp_buf_putc(o, '\n');
     }
 }

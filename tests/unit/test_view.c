@@ -2,7 +2,8 @@
  * test_view.c - the public views of stories and briefs (tidings/brief.h), read
  * on the example corpus through the public API only: every handle in range and
  * NULL out of it, sources that point into the story, copies counted once, the
- * views saying what the JSON says, handles gone after a change; and the version
+ * views saying what the JSON says, handles gone after a change; the registry of
+ * sections and each section's JSON; a story's own HTML page; and the version
  * macros against td_version().
  */
 #include <setjmp.h>
@@ -181,6 +182,103 @@ static void test_views_match_json(void **state)
     td_corpus_free(c);
 }
 
+/* Every registered section: its name is a key of the story's JSON, and its own
+ * JSON array is the value under that key; counts agree with the typed views. */
+static void test_sections(void **state)
+{
+    (void)state;
+    td_corpus *c = examples_corpus();
+    size_t n = td_brief_section_count();
+    assert_true(n >= 8);
+    assert_null(td_brief_section_name(n));
+    assert_int_equal(td_brief_section_find("timeline"), 1);
+    assert_int_equal(td_brief_section_find("no such section"), -1);
+    assert_int_equal(td_brief_section_find(NULL), -1);
+    for (size_t k = 0; k < td_corpus_story_count(c); k++) {
+        const td_story *s = td_corpus_story(c, k);
+        char *story = NULL;
+        assert_int_equal(td_corpus_story_json(c, k, &story, NULL), TD_OK);
+        size_t facts = 0;
+        for (size_t i = 0; i < n; i++) {
+            const char *name = td_brief_section_name(i);
+            assert_int_equal(td_brief_section_find(name), (long)i);
+            char *arr = NULL;
+            size_t len = 0;
+            assert_int_equal(td_story_section_json(s, i, &arr, &len), TD_OK);
+            assert_int_equal(strlen(arr), len);
+            char key[64];
+            snprintf(key, sizeof key, "\"%s\":", name);
+            const char *at = strstr(story, key);
+            assert_non_null(at);
+            assert_memory_equal(at + strlen(key), arr, len);
+            /* as many items as objects at the array's top level */
+            size_t items = 0;
+            int depth = 0;
+            bool in_str = false;
+            for (size_t b = 0; b < len; b++) {
+                char ch = arr[b];
+                if (in_str) {
+                    if (ch == '\\')
+                        b++;
+                    else if (ch == '"')
+                        in_str = false;
+                } else if (ch == '"') {
+                    in_str = true;
+                } else if (ch == '{' || ch == '[') {
+                    items += ch == '{' && depth == 1;
+                    depth++;
+                } else if (ch == '}' || ch == ']') {
+                    depth--;
+                }
+            }
+            assert_int_equal(td_story_section_count(s, i), items);
+            td_free(arr);
+            if (!strcmp(name, "corroboration") || !strcmp(name, "discrepancies"))
+                facts += items;
+        }
+        assert_int_equal(td_story_section_count(s, 0), td_story_summary_count(s));
+        assert_int_equal(td_story_section_count(s, 1), td_story_timeline_count(s));
+        assert_int_equal(td_story_section_count(s, 2), td_story_actor_count(s, TD_ACTOR_PERSON));
+        assert_int_equal(facts, td_story_fact_count(s));
+        assert_int_equal(td_story_section_count(s, n), 0);
+        char *none = NULL;
+        assert_int_equal(td_story_section_json(s, n, &none, NULL), TD_EARG);
+        td_free(story);
+    }
+    td_corpus_free(c);
+}
+
+/* A story's HTML page: the whole page's head, that story only. */
+static void test_story_html(void **state)
+{
+    (void)state;
+    td_corpus *c = examples_corpus();
+    char *all = NULL, *one = NULL;
+    assert_int_equal(td_corpus_html(c, &all, NULL), TD_OK);
+    size_t ns = td_corpus_story_count(c);
+    for (size_t k = 0; k < ns; k++) {
+        size_t len = 0;
+        assert_int_equal(td_corpus_story_html(c, k, &one, &len), TD_OK);
+        assert_int_equal(strlen(one), len);
+        assert_true(!strncmp(one, "<!DOCTYPE html>", 15));
+        assert_non_null(strstr(one, "</body></html>"));
+        char id[64];
+        snprintf(id, sizeof id, "<section id=\"story%zu\">", k + 1);
+        const char *sec = strstr(one, id);
+        assert_non_null(sec);
+        /* the section is the whole page's, word for word, and the only one */
+        size_t sec_len = (size_t)(strstr(sec, "</section>") - sec);
+        const char *in_all = strstr(all, id);
+        assert_non_null(in_all);
+        assert_memory_equal(sec, in_all, sec_len);
+        assert_null(strstr(sec + 1, "<section"));
+        td_free(one);
+    }
+    assert_int_equal(td_corpus_story_html(c, ns, &one, NULL), TD_EARG);
+    td_free(all);
+    td_corpus_free(c);
+}
+
 static void test_null_story(void **state)
 {
     (void)state;
@@ -211,6 +309,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_views_match_json),
+        cmocka_unit_test(test_sections),
+        cmocka_unit_test(test_story_html),
         cmocka_unit_test(test_null_story),
         cmocka_unit_test(test_version),
     };
