@@ -590,6 +590,13 @@ static bool teaser(const char *s, size_t n)
                       memcmp(s + n - 3, "\xE2\x80\xA6", 3) == 0);
 }
 
+/* A list item that carries unlinked text of its own beside its links (40 bytes:
+ * a clause, more than a date or a count). */
+static bool item_with_text(const tdp_hdoc *d, const block *b)
+{
+    return d->nodes[b->owner].tag == TDP_HT_LI && b->len - b->links >= 40;
+}
+
 static void weigh(extractor *ex)
 {
     tdp_hdoc *d = ex->d;
@@ -604,7 +611,9 @@ static void weigh(extractor *ex)
         double ld = len ? (double)b->links / len : 0;
         int32_t w;
         if (ld > 0.5) {
-            w = -len;
+            /* A list item whose link comes with a sentence of its own is part of
+             * a roundup, not a menu. */
+            w = item_with_text(d, b) ? 0 : -len;
         } else if (b->kind == TD_PARA_HEADING) {
             w = 0;
         } else if (len < 40) {
@@ -648,6 +657,206 @@ static uint8_t para_kind(const tdp_hdoc *d, const block *b, uint32_t container)
     return li ? TD_PARA_LIST : TD_PARA_TEXT;
 }
 
+/* ---- the headline and the container ---- */
+
+static bool eq_ci(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char x = a[i], y = b[i];
+        if (x >= 'A' && x <= 'Z')
+            x = (char)(x + 32);
+        if (y >= 'A' && y <= 'Z')
+            y = (char)(y + 32);
+        if (x != y)
+            return false;
+    }
+    return true;
+}
+
+/* The text is the title, or one holds the other and the shorter is most of the
+ * longer ("Story" and "Story - Site"). */
+static bool same_title(const char *s, size_t n, const char *t, size_t tn)
+{
+    if (!t || tn < 8 || n < 8)
+        return false;
+    if (n == tn)
+        return eq_ci(s, t, n);
+    const char *lo = n < tn ? s : t, *hi = n < tn ? t : s;
+    size_t ln = n < tn ? n : tn, hn = n < tn ? tn : n;
+    if (ln * 10 < hn * 6)
+        return false;
+    for (size_t k = 0; k + ln <= hn; k++)
+        if (eq_ci(hi + k, lo, ln))
+            return true;
+    return false;
+}
+
+/* The block of the headline: the first <h1> that says the title, else the first
+ * heading that does, else the first other block that is exactly the title.
+ * ex->nb when there is none. */
+static size_t headline(const extractor *ex, const td_article *a)
+{
+    const tdp_hdoc *d = ex->d;
+    const char *t = a->title;
+    size_t tn = t ? strlen(t) : 0;
+    if (!t && d->title_len) {
+        t = d->str.data + d->title_str;
+        tn = d->title_len;
+    }
+    size_t best = ex->nb;
+    int rank = 3;
+    for (size_t k = 0; k < ex->nb && rank > 0; k++) {
+        const block *b = &ex->b[k];
+        int tag = d->nodes[b->owner].tag;
+        int r = tag == TDP_HT_H1 ? 0 : (tdp_htag_flags(tag) & HT_HEAD) ? 1 : 2;
+        if (r >= rank || b->links * 2 > b->len || b->len > 400)
+            continue;
+        const char *s = ex->bt.data + b->off;
+        if (r < 2 ? same_title(s, b->len, t, tn) : (b->len == tn && eq_ci(s, t, tn))) {
+            best = k;
+            rank = r;
+        }
+    }
+    return best;
+}
+
+/* Under a sidebar, a widget or a footer: a block there is the site's, not the
+ * article's, whatever its length. */
+static bool side_node(const tdp_hdoc *d, uint32_t i)
+{
+    int tag = d->nodes[i].tag;
+    if (tag == TDP_HT_ASIDE || tag == TDP_HT_FOOTER)
+        return true;
+    if (!d->nodes[i].nattr)
+        return false;
+    static const char *const names[] = {"sidebar", "widget", "footer", NULL};
+    for (int k = 0; names[k]; k++)
+        if (attr_has(d, i, "class", names[k]) || attr_has(d, i, "id", names[k]))
+            return true;
+    return false;
+}
+
+/* Weights of the choice (on the three dev sets together): a candidate that
+ * neither holds nor closely follows the headline, one under a sidebar, widget
+ * or footer, and one with a single paragraph of weight count for less. */
+#define TDP_AWAY_FACTOR 0.5
+#define TDP_SIDE_FACTOR 0.5
+#define TDP_LONE_FACTOR 0.5
+/* "Closely follows": at most this many paragraphs of positive weight between
+ * the headline and the candidate's first block (a standfirst; bylines and dates
+ * weigh nothing). */
+#define TDP_FOLLOW_GAP 1
+
+/* The container: the element whose subtree weighs most once the choice's
+ * weights are applied, then narrowed to a child holding 80% of its weight. */
+static uint32_t choose(extractor *ex, const td_article *a)
+{
+    tdp_hdoc *d = ex->d;
+    size_t n = d->n;
+    uint32_t *end = tdp_malloc(n * sizeof *end);
+    uint32_t *fb = tdp_malloc(n * sizeof *fb);
+    uint32_t *npos = tdp_calloc(n, sizeof *npos);
+    uint8_t *side = tdp_calloc(n, 1);
+    uint8_t *near = tdp_calloc(n, 1);
+    uint32_t *gap = tdp_malloc((ex->nb + 1) * sizeof *gap);
+    int64_t *sc = tdp_malloc(n * sizeof *sc);
+    uint32_t best = 0;
+    if (!end || !fb || !npos || !side || !near || !gap || !sc)
+        goto out;
+    for (size_t i = 0; i < n; i++) {
+        end[i] = (uint32_t)i;
+        fb[i] = UINT32_MAX;
+    }
+    gap[0] = 0;
+    for (size_t k = 0; k < ex->nb; k++) {
+        const block *b = &ex->b[k];
+        if (fb[b->owner] > k)
+            fb[b->owner] = (uint32_t)k;
+        npos[b->owner] += b->weight > 0;
+        gap[k + 1] = gap[k] + (b->weight > 0);
+    }
+    for (size_t i = n; i-- > 1;) {
+        uint32_t p = d->nodes[i].parent;
+        if (end[i] > end[p])
+            end[p] = end[i];
+        if (fb[i] < fb[p])
+            fb[p] = fb[i];
+        npos[p] += npos[i];
+    }
+    size_t kh = headline(ex, a);
+    uint32_t ho = kh < ex->nb ? ex->b[kh].owner : 0;
+#ifdef TDP_HTML_DEBUG
+    fprintf(stderr, "headline block %zu node %u (title %s)\n", kh, ho, a->title ? a->title : "-");
+#endif
+    /* A sidebar-named element that holds the headline or half the page's weight
+     * is a layout wrapper ("has-sidebar", "sticky-sidebar"), not a sidebar. */
+    for (size_t i = 1; i < n; i++)
+        side[i] = side[d->nodes[i].parent] ||
+                  (d->nodes[i].tag != TDP_HT_TEXT && !(ho && i <= ho && ho <= end[i]) &&
+                   ex->score[i] * 2 < ex->score[0] && side_node(d, (uint32_t)i));
+    /* Near the headline: holds it, or starts closely after it. */
+    for (size_t i = 1; ho && i < n; i++)
+        near[i] = (i <= ho && ho <= end[i]) ||
+                  (i > end[ho] && fb[i] != UINT32_MAX && fb[i] > kh &&
+                   gap[fb[i]] - gap[kh + 1] <= TDP_FOLLOW_GAP);
+    /* What a sidebar holds adds nothing to the elements around it. */
+    for (size_t i = 0; i < n; i++)
+        sc[i] = 0;
+    for (size_t k = 0; k < ex->nb; k++)
+        sc[ex->b[k].owner] += ex->b[k].weight;
+    for (size_t i = n; i-- > 1;) {
+        uint32_t p = d->nodes[i].parent;
+        sc[p] += side[i] && !side[p] && sc[i] > 0 ? 0 : sc[i];
+    }
+    double bv = 0;
+    int64_t bs = 0;
+    for (size_t i = 1; i < n; i++) {
+        if (d->nodes[i].tag == TDP_HT_TEXT || ex->drop[i] || sc[i] <= 0)
+            continue;
+        double v = (double)sc[i];
+        if (ho && !near[i])
+            v *= TDP_AWAY_FACTOR;
+        if (side[i])
+            v *= TDP_SIDE_FACTOR;
+        if (npos[i] < 2)
+            v *= TDP_LONE_FACTOR;
+        if (v > bv || (v == bv && best && i > best && i <= end[best])) {
+            bv = v;
+            bs = sc[i];
+            best = (uint32_t)i;
+        }
+    }
+    if (!best)
+        goto out;
+    /* Descend while one child holds 80% of the weight or more: the rest is page
+     * furniture that happened to weigh a little more than nothing. The headline's
+     * container is not left for a child away from it, nor for one in a sidebar. */
+    for (;;) {
+        uint32_t bc = 0;
+        for (uint32_t c = d->nodes[best].first; c; c = d->nodes[c].next)
+            if (d->nodes[c].tag != TDP_HT_TEXT && !ex->drop[c] &&
+                (!bc || sc[c] > sc[bc]))
+                bc = c;
+        if (!bc || d->nodes[bc].tag == TDP_HT_P || sc[bc] * 10 < bs * 8 ||
+            (side[bc] && !side[best]) || (near[best] && !near[bc]))
+            break;
+        best = bc;
+    }
+    /* A single paragraph or list item is never the container: take its parent. */
+    while (d->nodes[best].parent && fb[best] != UINT32_MAX && ex->b[fb[best]].owner == best &&
+           npos[best] < 2)
+        best = d->nodes[best].parent;
+out:
+    tdp_free(end);
+    tdp_free(fb);
+    tdp_free(npos);
+    tdp_free(side);
+    tdp_free(near);
+    tdp_free(gap);
+    tdp_free(sc);
+    return best;
+}
+
 static td_status content(extractor *ex, td_article *a, tdp_buf *out)
 {
     tdp_hdoc *d = ex->d;
@@ -672,22 +881,12 @@ static td_status content(extractor *ex, td_article *a, tdp_buf *out)
         ex->score[ex->b[k].owner] += ex->b[k].weight;
     for (size_t i = n; i-- > 1;)
         ex->score[d->nodes[i].parent] += ex->score[i];
-    uint32_t best = 0;
-    int64_t bs = 0;
-    for (size_t i = 1; i < n; i++) {
-        if (d->nodes[i].tag == TDP_HT_TEXT || ex->drop[i])
-            continue;
-        if (ex->score[i] > bs || (ex->score[i] == bs && best && i > best &&
-                                  i <= last_desc(d, best))) {
-            bs = ex->score[i];
-            best = (uint32_t)i;
-        }
-    }
+    uint32_t best = choose(ex, a);
 #ifdef TDP_HTML_DEBUG
     {
-        fprintf(stderr, "nb %zu best %u bs %lld n %zu\n", ex->nb, best, (long long)bs, n);
+        fprintf(stderr, "nb %zu best %u n %zu\n", ex->nb, best, n);
         for (size_t i = 1; i < n; i++) {
-            if (d->nodes[i].tag == TDP_HT_TEXT || ex->score[i] < bs / 3 || !ex->score[i])
+            if (d->nodes[i].tag == TDP_HT_TEXT || ex->score[i] < ex->score[best] / 3 || !ex->score[i])
                 continue;
             size_t cl = 0, il = 0;
             const char *c = tdp_hnode_attr(d, (uint32_t)i, "class", &cl);
@@ -708,23 +907,8 @@ static td_status content(extractor *ex, td_article *a, tdp_buf *out)
         }
     }
 #endif
-    if (!best || bs <= 0)
+    if (!best)
         return TD_EEMPTY;
-    /* Descend while one child holds 80% of the weight or more: the rest is page
-     * furniture that happened to weigh a little more than nothing. */
-    for (;;) {
-        uint32_t bc = 0;
-        for (uint32_t c = d->nodes[best].first; c; c = d->nodes[c].next)
-            if (d->nodes[c].tag != TDP_HT_TEXT && !ex->drop[c] &&
-                (!bc || ex->score[c] > ex->score[bc]))
-                bc = c;
-        if (!bc || d->nodes[bc].tag == TDP_HT_P || ex->score[bc] * 10 < bs * 8)
-            break;
-        best = bc;
-    }
-    /* A single paragraph is never the container: take its parent. */
-    if (d->nodes[best].tag == TDP_HT_P && d->nodes[best].parent)
-        best = d->nodes[best].parent;
     uint32_t lo = best, hi = last_desc(d, best);
     tdp_xpara *xp = NULL;
     size_t nxp = 0, capxp = 0;
@@ -736,7 +920,7 @@ static td_status content(extractor *ex, td_article *a, tdp_buf *out)
             continue;
         const char *s = ex->bt.data + b->off;
         double ld = b->len ? (double)b->links / b->len : 0;
-        if (ld > 0.5 || boiler_line(s, b->len))
+        if ((ld > 0.5 && !item_with_text(d, b)) || boiler_line(s, b->len))
             continue;
         if (b->kind == TD_PARA_HEADING && title_len && b->len == title_len &&
             memcmp(s, title, title_len) == 0)
