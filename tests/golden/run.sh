@@ -3,9 +3,12 @@
 # corpus listed below must print exactly the files kept here.
 #   seeds     ../shared/seeds beside the checkout (skipped when absent)
 #   examples  examples/ of the source tree (skipped when absent)
-# TD_REGEN=1 rewrites the expected files from the current binary. The briefs
-# depend on every stage before them: when a stage changes on purpose, regenerate
-# and read the diff (git diff tests/golden) before committing it.
+# These are change detectors, not proof of correctness: the files hold whatever
+# the binary printed when they were last regenerated, wrong statements included.
+# What a brief should show is checked by tests/expect. TD_REGEN=1 rewrites the
+# expected files from the current binary. The briefs depend on every stage before
+# them: when a stage changes on purpose, regenerate and read the diff
+# (git diff tests/golden) before committing it.
 set -u
 bin=$1
 root=$(cd "$2" && pwd)
@@ -42,7 +45,9 @@ check() { # name dir
             cat "$tmp/err"
             fail=$((fail + 1))
         elif ! cmp -s "$tmp/out" "$want"; then
-            echo "FAIL: $name.$fmt: the brief changed (TD_REGEN=1 rewrites it):"
+            echo "FAIL: $name.$fmt: the brief changed. This snapshot only detects change;"
+            echo "  it does not say which output is right (tests/expect does). Read the diff;"
+            echo "  if the change is meant, TD_REGEN=1 rewrites the snapshot:"
             diff -u "$want" "$tmp/out" | head -60
             fail=$((fail + 1))
         else
@@ -53,5 +58,5 @@ check() { # name dir
 
 check seeds "$root/../shared/seeds"
 check examples "$root/examples"
-echo "golden: $pass passed, $fail failed, $skip skipped"
+echo "golden (change detectors): $pass passed, $fail failed, $skip skipped"
 [ $fail = 0 ]
