@@ -8,17 +8,79 @@
  * Whole-file articles are bounded by max_bytes; JSON Lines are streamed line by line
  * with the same bound per line, so memory stays bounded whatever the input.
  */
+#define _XOPEN_SOURCE 700 /* realpath */
+
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <libdeflate.h>
+#include <xxhash.h>
 
 #include "read/read_p.h"
+
+/*
+ * A set of byte strings: the ids handed out so far, and the files and folders
+ * reached (device and inode). Open addressing over XXH3 hashes, at most half full;
+ * the keys live in one arena.
+ */
+typedef struct kslot {
+    uint64_t h;
+    const char *k;   /* NULL: empty slot */
+    size_t n;
+} kslot;
+
+typedef struct keyset {
+    kslot *slot;
+    size_t cap, count;
+    tdp_arena keys;
+} keyset;
+
+/* 1 when k was added, 0 when it was there already, -1 when out of memory. */
+static int ks_add(keyset *s, const void *k, size_t n)
+{
+    if (2 * (s->count + 1) > s->cap) {
+        size_t nc = s->cap ? 2 * s->cap : 64;
+        kslot *ns = tdp_calloc(nc, sizeof *ns);
+        if (!ns)
+            return -1;
+        for (size_t i = 0; i < s->cap; i++) {
+            if (!s->slot[i].k)
+                continue;
+            size_t j = (size_t)s->slot[i].h & (nc - 1);
+            while (ns[j].k)
+                j = (j + 1) & (nc - 1);
+            ns[j] = s->slot[i];
+        }
+        tdp_free(s->slot);
+        s->slot = ns;
+        s->cap = nc;
+    }
+    uint64_t h = XXH3_64bits(k, n);
+    size_t j = (size_t)h & (s->cap - 1);
+    for (; s->slot[j].k; j = (j + 1) & (s->cap - 1))
+        if (s->slot[j].h == h && s->slot[j].n == n && memcmp(s->slot[j].k, k, n) == 0)
+            return 0;
+    char *copy = tdp_arena_alloc(&s->keys, n ? n : 1);
+    if (!copy)
+        return -1;
+    memcpy(copy, k, n);
+    s->slot[j] = (kslot){h, copy, n};
+    s->count++;
+    return 1;
+}
+
+static void ks_free(keyset *s)
+{
+    tdp_free(s->slot);
+    tdp_arena_free(&s->keys);
+    memset(s, 0, sizeof *s);
+}
 
 typedef struct qitem {
     char *path;      /* file path, or "-" */
@@ -35,6 +97,8 @@ struct td_reader {
     tdp_buf err, warn, tmp;
     bool has_warn;
     struct libdeflate_decompressor *inflater; /* for whole .gz files, made on use */
+    keyset ids;      /* the ids given to files, buffers and stdin */
+    keyset nodes;    /* device and inode of every file and folder queued or entered */
 };
 
 #define MAX_DEPTH 64
@@ -78,6 +142,8 @@ TD_API void td_reader_free(td_reader *r)
     tdp_buf_free(&r->tmp);
     if (r->inflater)
         libdeflate_free_decompressor(r->inflater);
+    ks_free(&r->ids);
+    ks_free(&r->nodes);
     tdp_free(r);
 }
 
@@ -128,12 +194,51 @@ static tdp_format format_from_name(const char *path)
     }
 }
 
-static td_status push(td_reader *r, const char *path, const char *id_base, size_t id_len,
-                      const char *data, size_t len)
+/*
+ * Makes `id` (a name derived from a path) unique among the ids given so far: when
+ * it is taken, the path as given (without its extension) stands in, then a suffix
+ * "~2", "~3"... Only two inputs that share both need the suffix.
+ */
+static td_status unique_id(td_reader *r, tdp_buf *id, const char *path)
 {
+    /* A JSON Lines file's records are "NAME:LINE": its NAME does not take the id
+     * NAME from a text file beside it (its key ends in the buffer's final NUL). */
+    bool lines = format_from_name(path) == TDP_FMT_JSONL;
+    if (!id->data) { /* an empty id still has its NUL */
+        if (tdp_buf_putc(id, 'x'))
+            return TD_ENOMEM;
+        tdp_buf_reset(id);
+    }
+    int k = ks_add(&r->ids, id->data, id->len + lines);
+    if (k)
+        return k < 0 ? TD_ENOMEM : TD_OK;
+    tdp_buf_reset(id);
+    const char *p = path;
+    while (p[0] == '.' && p[1] == '/') /* "./x" and "x" are one path */
+        p += 2;
+    int ext;
+    tdp_buf_put(id, p, stem_len(p, strlen(p), &ext));
+    if (id->err)
+        return id->err;
+    size_t base = id->len;
+    for (unsigned n = 2; (k = ks_add(&r->ids, id->data, id->len + lines)) == 0; n++) {
+        id->len = base;
+        tdp_buf_printf(id, "~%u", n);
+        if (id->err)
+            return id->err;
+    }
+    return k < 0 ? TD_ENOMEM : TD_OK;
+}
+
+static td_status push(td_reader *r, const char *path, tdp_buf *id, const char *data,
+                      size_t len)
+{
+    td_status st = id->err ? id->err : unique_id(r, id, path);
+    if (st)
+        return st;
     if (TDP_GROW(r->q, r->capq, r->nq + 1))
         return TD_ENOMEM;
-    qitem it = {tdp_strdup(path), tdp_strndup(id_base, id_len), NULL, len};
+    qitem it = {tdp_strdup(path), tdp_strndup(id->data, id->len), NULL, len};
     if (data) {
         it.data = tdp_malloc(len + 1); /* room for a final NUL (see whole()) */
         if (it.data && len)
@@ -149,19 +254,108 @@ static td_status push(td_reader *r, const char *path, const char *id_base, size_
     return TD_OK;
 }
 
+/* 1 the first time a file or folder is met, 0 after that, -1 out of memory. */
+static int first_visit(td_reader *r, const struct stat *sb)
+{
+    unsigned char key[sizeof sb->st_dev + sizeof sb->st_ino];
+    memcpy(key, &sb->st_dev, sizeof sb->st_dev);
+    memcpy(key + sizeof sb->st_dev, &sb->st_ino, sizeof sb->st_ino);
+    return ks_add(&r->nodes, key, sizeof key);
+}
+
+static bool dot_name(const char *s, size_t n)
+{
+    return (n == 1 && s[0] == '.') || (n == 2 && s[0] == '.' && s[1] == '.');
+}
+
+/*
+ * The last named component of path before its end `e` (trailing slashes and "."
+ * components passed over): *name and *n, or false when there is none, or when it
+ * is "..".
+ */
+static bool last_name(const char *path, size_t e, const char **name, size_t *n)
+{
+    for (;;) {
+        while (e && path[e - 1] == '/')
+            e--;
+        size_t b = e;
+        while (b && path[b - 1] != '/')
+            b--;
+        if (b == e)
+            return false;
+        if (e - b == 1 && path[b] == '.') {
+            e = b;
+            continue;
+        }
+        if (dot_name(path + b, e - b))
+            return false;
+        *name = path + b;
+        *n = e - b;
+        return true;
+    }
+}
+
+/*
+ * The id of a file named directly: its name without the extension, after the name
+ * of the folder holding it when the path names one ("day/a1" for
+ * "crawl/day/a1.txt", "a1" for "a1.txt" or "./a1.txt").
+ */
+static void file_id(const char *path, tdp_buf *id)
+{
+    const char *base, *dir;
+    size_t bn, dn;
+    if (!last_name(path, strlen(path), &base, &bn)) {
+        tdp_buf_puts(id, path);
+        return;
+    }
+    if (last_name(path, (size_t)(base - path), &dir, &dn)) {
+        tdp_buf_put(id, dir, dn);
+        tdp_buf_putc(id, '/');
+    }
+    int ext;
+    size_t l = stem_len(base, bn, &ext);
+    tdp_buf_put(id, base, l ? l : bn);
+}
+
+/* The name a folder keeps in its articles' ids: its last component, or the real
+ * folder's name for ".", ".." and the like; none for the root. */
+static void folder_name(const char *path, tdp_buf *id)
+{
+    const char *name;
+    size_t n;
+    if (last_name(path, strlen(path), &name, &n)) {
+        tdp_buf_put(id, name, n);
+        tdp_buf_putc(id, '/');
+        return;
+    }
+    char real[PATH_MAX];
+    if (realpath(path, real) && last_name(real, strlen(real), &name, &n)) {
+        tdp_buf_put(id, name, n);
+        tdp_buf_putc(id, '/');
+    }
+}
+
 static int cmp_str(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Queues the article files under dir; rel_off is where the id part of a path starts. */
-static td_status walk(td_reader *r, const char *dir, size_t rel_off, int depth)
+/* Queues the article files under dir (entered once: the caller checked). Their ids
+ * are prefix (the folder's name) then the path from rel_off on. */
+static td_status walk(td_reader *r, const char *dir, size_t rel_off, const char *prefix,
+                      int depth)
 {
     if (depth > MAX_DEPTH)
         return TD_OK;
     DIR *d = opendir(dir);
-    if (!d)
-        return push(r, dir, dir, strlen(dir), NULL, 0); /* reported when read */
+    if (!d) {
+        tdp_buf id = TDP_BUF_INIT;
+        tdp_buf_puts(&id, prefix);
+        tdp_buf_puts(&id, dir + rel_off);
+        td_status st = push(r, dir, &id, NULL, 0); /* reported when read */
+        tdp_buf_free(&id);
+        return st;
+    }
     char **names = NULL;
     size_t n = 0, cap = 0;
     td_status st = TD_OK;
@@ -178,7 +372,7 @@ static td_status walk(td_reader *r, const char *dir, size_t rel_off, int depth)
     closedir(d);
     if (n)
         tdp_sort(names, n, sizeof *names, cmp_str);
-    tdp_buf path = TDP_BUF_INIT;
+    tdp_buf path = TDP_BUF_INIT, id = TDP_BUF_INIT;
     for (size_t i = 0; i < n && !st; i++) {
         tdp_buf_reset(&path);
         tdp_buf_puts(&path, dir);
@@ -192,18 +386,33 @@ static td_status walk(td_reader *r, const char *dir, size_t rel_off, int depth)
         struct stat sb;
         if (stat(path.data, &sb) != 0)
             continue; /* a dangling link: nothing to read */
-        if (S_ISDIR(sb.st_mode)) {
-            st = walk(r, path.data, rel_off, depth + 1);
-        } else if (S_ISREG(sb.st_mode) && format_from_name(names[i]) != TDP_FMT_UNKNOWN) {
+        bool dir_entry = S_ISDIR(sb.st_mode);
+        if (!dir_entry && !(S_ISREG(sb.st_mode) &&
+                            format_from_name(names[i]) != TDP_FMT_UNKNOWN))
+            continue;
+        /* Each folder and file once, however many links lead to it: a link to a
+         * folder above ("ln -s . loop") adds nothing. */
+        int first = first_visit(r, &sb);
+        if (first <= 0) {
+            st = first < 0 ? TD_ENOMEM : TD_OK;
+            continue;
+        }
+        if (dir_entry) {
+            st = walk(r, path.data, rel_off, prefix, depth + 1);
+        } else {
             int ext;
-            size_t l = stem_len(path.data + rel_off, path.len - rel_off, &ext);
-            st = push(r, path.data, path.data + rel_off, l, NULL, 0);
+            tdp_buf_reset(&id);
+            tdp_buf_puts(&id, prefix);
+            tdp_buf_put(&id, path.data + rel_off,
+                        stem_len(path.data + rel_off, path.len - rel_off, &ext));
+            st = push(r, path.data, &id, NULL, 0);
         }
     }
     for (size_t i = 0; i < n; i++)
         tdp_free(names[i]);
     tdp_free(names);
     tdp_buf_free(&path);
+    tdp_buf_free(&id);
     return st;
 }
 
@@ -211,20 +420,32 @@ TD_API td_status td_reader_add(td_reader *r, const char *path)
 {
     if (!r || !path || !*path)
         return TD_EARG;
-    if (strcmp(path, "-") == 0)
-        return push(r, "-", "stdin", 5, NULL, 0);
+    tdp_buf id = TDP_BUF_INIT;
+    td_status st;
     struct stat sb;
-    if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-        size_t off = strlen(path);
-        if (off && path[off - 1] != '/')
-            off++;
-        return walk(r, path, off, 0);
+    if (strcmp(path, "-") == 0) {
+        tdp_buf_puts(&id, "stdin");
+        st = push(r, "-", &id, NULL, 0);
+    } else if (stat(path, &sb) == 0 && (S_ISDIR(sb.st_mode) || S_ISREG(sb.st_mode))) {
+        int first = first_visit(r, &sb);
+        if (first <= 0) { /* named twice, or inside a folder already queued */
+            st = first < 0 ? TD_ENOMEM : TD_OK;
+        } else if (S_ISDIR(sb.st_mode)) {
+            size_t off = strlen(path);
+            if (off && path[off - 1] != '/')
+                off++;
+            folder_name(path, &id);
+            st = id.err ? id.err : walk(r, path, off, id.data ? id.data : "", 0);
+        } else {
+            file_id(path, &id);
+            st = push(r, path, &id, NULL, 0);
+        }
+    } else { /* missing (reported when read), or a device, a pipe... */
+        file_id(path, &id);
+        st = push(r, path, &id, NULL, 0);
     }
-    const char *base = strrchr(path, '/');
-    base = base ? base + 1 : path;
-    int ext;
-    size_t l = stem_len(base, strlen(base), &ext);
-    return push(r, path, base, l ? l : strlen(base), NULL, 0);
+    tdp_buf_free(&id);
+    return st;
 }
 
 TD_API td_status td_reader_add_buffer(td_reader *r, const char *name, const char *data,
@@ -232,11 +453,11 @@ TD_API td_status td_reader_add_buffer(td_reader *r, const char *name, const char
 {
     if (!r || !name || (!data && len))
         return TD_EARG;
-    const char *base = strrchr(name, '/');
-    base = base ? base + 1 : name;
-    int ext;
-    size_t l = stem_len(base, strlen(base), &ext);
-    return push(r, name, base, l ? l : strlen(base), data ? data : "", len);
+    tdp_buf id = TDP_BUF_INIT;
+    file_id(name, &id);
+    td_status st = push(r, name, &id, data ? data : "", len);
+    tdp_buf_free(&id);
+    return st;
 }
 
 TD_API const char *td_reader_error(const td_reader *r)

@@ -22,8 +22,11 @@
 
 /* ---- a scratch folder per test ---- */
 
+/* Each test runs inside its scratch folder, so that a file named directly ("a.txt")
+ * gets the id it would get in use ("a"), not one that holds the folder's name. */
 typedef struct {
     char dir[64];
+    int home;        /* the folder the test started in */
 } fixture;
 
 static int setup(void **state)
@@ -32,7 +35,7 @@ static int setup(void **state)
     if (!f)
         return -1;
     snprintf(f->dir, sizeof f->dir, "/tmp/td-reader-XXXXXX");
-    if (!mkdtemp(f->dir)) {
+    if (!mkdtemp(f->dir) || (f->home = open(".", O_RDONLY)) < 0 || chdir(f->dir) != 0) {
         free(f);
         return -1;
     }
@@ -45,7 +48,8 @@ static int teardown(void **state)
     fixture *f = *state;
     char cmd[128];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
-    int rc = system(cmd);
+    int rc = fchdir(f->home) == 0 ? system(cmd) : -1;
+    close(f->home);
     free(f);
     return rc == 0 ? 0 : -1;
 }
@@ -55,7 +59,8 @@ static const char *path_in(const fixture *f, const char *name)
     static char buf[4][256];
     static int k;
     k = (k + 1) % 4;
-    snprintf(buf[k], sizeof buf[k], "%s/%s", f->dir, name);
+    (void)f; /* the tests run inside f->dir */
+    snprintf(buf[k], sizeof buf[k], "%s", name);
     return buf[k];
 }
 
@@ -65,7 +70,7 @@ static const char *make_parents(const fixture *f, const char *name)
     const char *p = path_in(f, name);
     char tmp[256];
     snprintf(tmp, sizeof tmp, "%s", p);
-    for (char *q = tmp + strlen(f->dir) + 1; *q; q++)
+    for (char *q = tmp; *q; q++)
         if (*q == '/') {
             *q = '\0';
             mkdir(tmp, 0755);
@@ -210,7 +215,7 @@ static void test_folder_recursive_sorted(void **state)
     write_str(f, "in/image.png", "\x89PNG\r\n");
     write_str(f, "in/z.jsonl", "{\"text\": \"z1\"}\n{\"text\": \"z2\"}\n");
     mkdir(path_in(f, "in/empty"), 0755);
-    const char *want[] = {"A", "a", "b", "sub/c", "sub/deeper/d", "z:1", "z:2"};
+    const char *want[] = {"in/A", "in/a", "in/b", "in/sub/c", "in/sub/deeper/d", "in/z:1", "in/z:2"};
     /* Twice, with and without a trailing slash: same ids, same order. */
     for (int round = 0; round < 2; round++) {
         td_reader *r = reader(NULL);
@@ -225,6 +230,109 @@ static void test_folder_recursive_sorted(void **state)
         next_end(r);
         td_reader_free(r);
     }
+}
+
+/* Reads r to its end; the ids, one per line, into out. */
+static void all_ids(td_reader *r, char *out, size_t n)
+{
+    size_t len = 0;
+    out[0] = '\0';
+    td_article *a;
+    td_status st;
+    while ((st = td_reader_next(r, &a)) != TD_END) {
+        if (st != TD_OK)
+            fail_msg("unexpected %s: %s", td_strerror(st), td_reader_error(r));
+        len += (size_t)snprintf(out + len, n - len, "%s\n", td_article_id(a));
+        assert_true(len < n);
+        td_article_free(a);
+    }
+}
+
+/* Day folders read on different days, or together, never share an id: a folder
+ * keeps its name in its articles' ids, a file named directly its folder's name. */
+static void test_ids_across_folders(void **state)
+{
+    fixture *f = *state;
+    write_str(f, "crawl/2026-03-03/a1.txt", "Day one.\n");
+    write_str(f, "crawl/2026-03-03/feed.jsonl", "{\"text\": \"one\"}\n");
+    write_str(f, "crawl/2026-03-04/a1.txt", "Day two.\n");
+    write_str(f, "crawl/2026-03-04/feed.jsonl", "{\"text\": \"two\"}\n");
+    write_str(f, "other/2026-03-03/a1.txt", "Same folder name elsewhere.\n");
+    char ids[1024];
+    td_reader *r = reader(NULL);
+    assert_int_equal(td_reader_add(r, "crawl/2026-03-03/"), TD_OK);
+    assert_int_equal(td_reader_add(r, "crawl/2026-03-04"), TD_OK);
+    all_ids(r, ids, sizeof ids);
+    assert_string_equal(ids, "2026-03-03/a1\n2026-03-03/feed:1\n"
+                             "2026-03-04/a1\n2026-03-04/feed:1\n");
+    td_reader_free(r);
+    /* The same ids however the folder or file is named, on its own. */
+    static const char *const day1[] = {"crawl/2026-03-03", "./crawl//2026-03-03/.",
+                                       "crawl/2026-03-04/../2026-03-03"};
+    for (size_t i = 0; i < 3; i++) {
+        r = reader(NULL);
+        assert_int_equal(td_reader_add(r, day1[i]), TD_OK);
+        all_ids(r, ids, sizeof ids);
+        assert_string_equal(ids, "2026-03-03/a1\n2026-03-03/feed:1\n");
+        td_reader_free(r);
+    }
+    r = reader(NULL);
+    assert_int_equal(td_reader_add(r, "crawl/2026-03-03/a1.txt"), TD_OK);
+    assert_int_equal(td_reader_add(r, "crawl/2026-03-04/a1.txt"), TD_OK);
+    all_ids(r, ids, sizeof ids);
+    assert_string_equal(ids, "2026-03-03/a1\n2026-03-04/a1\n");
+    td_reader_free(r);
+    /* "." is named by the real folder's name */
+    int home = open(".", O_RDONLY);
+    assert_true(home >= 0);
+    assert_int_equal(chdir("crawl/2026-03-03"), 0);
+    r = reader(NULL);
+    assert_int_equal(td_reader_add(r, "."), TD_OK);
+    assert_int_equal(td_reader_add(r, "a1.txt"), TD_OK); /* read once, above */
+    all_ids(r, ids, sizeof ids);
+    assert_string_equal(ids, "2026-03-03/a1\n2026-03-03/feed:1\n");
+    td_reader_free(r);
+    assert_int_equal(fchdir(home), 0);
+    close(home);
+    /* Two folders of one name: the later one's articles keep the path as given. */
+    r = reader(NULL);
+    assert_int_equal(td_reader_add(r, "crawl/2026-03-03"), TD_OK);
+    assert_int_equal(td_reader_add(r, "other/2026-03-03"), TD_OK);
+    assert_int_equal(td_reader_add_buffer(r, "2026-03-03/a1.txt", "buffer", 6), TD_OK);
+    all_ids(r, ids, sizeof ids);
+    assert_string_equal(ids, "2026-03-03/a1\n2026-03-03/feed:1\nother/2026-03-03/a1\n"
+                             "2026-03-03/a1~2\n");
+    td_reader_free(r);
+}
+
+/* A folder that links to itself or to its parent, and a link to a file beside it:
+ * each folder is entered once and each file read once. */
+static void test_symlink_loops(void **state)
+{
+    fixture *f = *state;
+    write_str(f, "top/in/a.txt", "Alpha.\n");
+    write_str(f, "top/in/sub/b.txt", "Beta.\n");
+    write_str(f, "top/c.txt", "Gamma.\n");
+    assert_int_equal(symlink(".", "top/in/loop"), 0);
+    assert_int_equal(symlink("..", "top/in/sub/up"), 0);
+    assert_int_equal(symlink("../../in", "top/in/sub/again"), 0);
+    assert_int_equal(symlink("a.txt", "top/in/z-link.txt"), 0);
+    char ids[1024];
+    td_reader *r = reader(NULL);
+    assert_int_equal(td_reader_add(r, "top/in"), TD_OK);
+    assert_int_equal(td_reader_add(r, "top/in/"), TD_OK);     /* again: nothing new */
+    assert_int_equal(td_reader_add(r, "top/in/a.txt"), TD_OK); /* already queued */
+    assert_int_equal(td_reader_add(r, "top/in/loop/loop/sub"), TD_OK);
+    all_ids(r, ids, sizeof ids);
+    assert_string_equal(ids, "in/a\nin/sub/b\n");
+    td_reader_free(r);
+    /* A link up to a folder not yet read reads it, once. */
+    assert_int_equal(symlink("../..", "top/in/sub/top"), 0);
+    r = reader(NULL);
+    assert_int_equal(td_reader_add(r, "top/in/sub"), TD_OK);
+    all_ids(r, ids, sizeof ids);
+    assert_string_equal(ids, "sub/again/a\nsub/b\nsub/top/c\n");
+    td_reader_free(r);
 }
 
 static void test_stdin(void **state)
@@ -322,7 +430,7 @@ static void test_json_news_please(void **state)
     td_reader *r = reader(NULL);
     assert_int_equal(td_reader_add(r, path_in(f, "np")), TD_OK);
     td_article *a = next_ok(r);
-    check_text(a, "0001", "The main text.");
+    check_text(a, "np/0001", "The main text.");
     assert_string_equal(td_article_title(a), "A title");
     assert_string_equal(td_article_author(a), "Jane Roe");
     assert_string_equal(td_article_language(a), "en");
@@ -394,7 +502,7 @@ static void test_gzip(void **state)
     td_reader *r = reader(NULL);
     assert_int_equal(td_reader_add(r, path_in(f, "dir")), TD_OK);
     td_article *a = next_ok(r);
-    check_text(a, "a", "Compressed text.\n");
+    check_text(a, "dir/a", "Compressed text.\n");
     assert_int_equal(td_article_date(a).day, 7);
     td_article_free(a);
     a = next_ok(r);
@@ -404,7 +512,7 @@ static void test_gzip(void **state)
     check_text(a, "g2", "two");
     td_article_free(a);
     a = next_ok(r);
-    check_text(a, "c", "c");
+    check_text(a, "dir/c", "c");
     td_article_free(a);
     next_end(r);
     td_reader_free(r);
@@ -421,7 +529,7 @@ static void test_buffer(void **state)
     assert_int_equal(td_reader_add_buffer(r, "bad", NULL, 1), TD_EARG);
     assert_int_equal(td_reader_add(r, ""), TD_EARG);
     td_article *a = next_ok(r);
-    check_text(a, "x:1", "m");
+    check_text(a, "mem/x:1", "m");
     td_article_free(a);
     a = next_ok(r);
     check_text(a, "y", "plain");
@@ -487,7 +595,7 @@ static void test_empty_binary(void **state)
     /* an empty JSON Lines file holds no articles: nothing to report */
     next_err(r, TD_EEMPTY, path_in(f, "d/5-empty.json"), ": empty file");
     td_article *a = next_ok(r);
-    check_text(a, "6-ok", "fine\n");
+    check_text(a, "d/6-ok", "fine\n");
     td_article_free(a);
     next_end(r);
     td_reader_free(r);
@@ -597,7 +705,7 @@ static void test_json_file_bad(void **state)
     snprintf(pre, sizeof pre, "%s: invalid JSON", path_in(f, "j/2.json"));
     next_err(r, TD_EPARSE, pre, "");
     td_article *a = next_ok(r);
-    check_text(a, "3", "three");
+    check_text(a, "j/3", "three");
     td_article_free(a);
     next_end(r);
     td_reader_free(r);
@@ -751,7 +859,7 @@ static void test_truncated_gzip(void **state)
     next_err(r, TD_ECORRUPT, path_in(f, "t/b.txt.gz"),
              ": compressed data: unexpected end of file");
     a = next_ok(r);
-    check_text(a, "c", "after\n");
+    check_text(a, "t/c", "after\n");
     td_article_free(a);
     next_end(r);
     td_reader_free(r);
@@ -793,10 +901,10 @@ static void test_gzip_whole_files(void **state)
     td_reader *r = reader(&o);
     assert_int_equal(td_reader_add(r, path_in(f, "w")), TD_OK);
     td_article *a = next_ok(r);
-    check_text(a, "a", "One member.\n");
+    check_text(a, "w/a", "One member.\n");
     td_article_free(a);
     a = next_ok(r);
-    check_text(a, "b", "First member, second member.\n");
+    check_text(a, "w/b", "First member, second member.\n");
     td_article_free(a);
     next_err(r, TD_ETOOBIG, path_in(f, "w/c.txt.gz"), ": larger than the 1 MiB limit");
     td_article *none = NULL;
@@ -806,7 +914,7 @@ static void test_gzip_whole_files(void **state)
     snprintf(want, sizeof want, "%s: compressed data: ", dp);
     assert_memory_equal(td_reader_error(r), want, strlen(want));
     a = next_ok(r);
-    assert_string_equal(td_article_id(a), "e");
+    assert_string_equal(td_article_id(a), "w/e");
     assert_int_equal(a->html_len, 14);
     assert_memory_equal(a->html, "<p>A page.</p>", 14);
     td_article_free(a);
@@ -819,6 +927,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_text_date_line, setup, teardown),
         cmocka_unit_test_setup_teardown(test_folder_recursive_sorted, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_ids_across_folders, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_symlink_loops, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stdin, setup, teardown),
         cmocka_unit_test_setup_teardown(test_jsonl_fields, setup, teardown),
         cmocka_unit_test_setup_teardown(test_json_news_please, setup, teardown),
