@@ -318,7 +318,10 @@ static double run(const char *dir, bool keep, uint64_t *hash, size_t *ok, size_t
         }
         nbytes += a->html_len;
         st = td_clean(a);
-        page *p = find_page(a->id, strlen(a->id));
+        /* the id is "html/NAME": the folder keeps its name (docs/reader.md) */
+        const char *key = strrchr(a->id, '/');
+        key = key ? key + 1 : a->id;
+        page *p = find_page(key, strlen(key));
         if (st && keep)
             fprintf(stderr, "bench_aeb: %s: %s\n", a->id, td_strerror(st));
         if (!st)

@@ -808,8 +808,10 @@ static void bench_params(void)
             for (size_t i = 0; i < n; i++) {
                 const char *t = td_article_text(arts[i]);
                 ns[i] = kshingles(t ? t : "", t ? strlen(t) : 0, k, &sets[i]);
+                /* "ecbplus/12ecb/...": the topic number after the folder's name */
                 const char *id = td_article_id(arts[i]);
-                topic[i] = id ? strtol(id, NULL, 10) : -1;
+                const char *t1 = id ? strchr(id, '/') : NULL;
+                topic[i] = t1 ? strtol(t1 + 1, NULL, 10) : -1;
             }
             for (size_t i = 0; i < n; i++)
                 for (size_t j = i + 1; j < n; j++) {
