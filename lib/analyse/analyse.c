@@ -264,6 +264,19 @@ static td_status finish_terms(run_state *rs)
 
 /* ---- dates ---- */
 
+/* Whether date d starts after the article's day (the period starts beyond it). */
+static bool after_ref(const run_state *rs, td_date d)
+{
+    int32_t z;
+    if (d.prec >= TD_DATE_DAY)
+        z = td_date_days(&d);
+    else if (d.prec == TD_DATE_MONTH)
+        z = tdp_days_from_civil(d.year, d.month, 1);
+    else
+        z = tdp_days_from_civil(d.year, 1, 1);
+    return z > rs->ref_days;
+}
+
 static int on_date(void *ctx, const tdp_date_hit *h)
 {
     run_state *rs = ctx;
@@ -282,19 +295,40 @@ static int on_date(void *ctx, const tdp_date_hit *h)
     m->kind = h->kind;
     m->mod = h->mod;
     m->week = h->week;
-    if (rs->has_ref && h->date.prec >= TD_DATE_YEAR) {
-        td_date d = h->date;
-        /* after the article's date: the period starts beyond its day */
-        int32_t z;
-        if (d.prec >= TD_DATE_DAY)
-            z = td_date_days(&d);
-        else if (d.prec == TD_DATE_MONTH)
-            z = tdp_days_from_civil(d.year, d.month, 1);
-        else
-            z = tdp_days_from_civil(d.year, 1, 1);
-        m->future = z > rs->ref_days;
-    }
+    m->tense = h->p.tense;
+    m->speech = h->speech;
+    m->phrase = h->p;
+    if (rs->has_ref && h->date.prec >= TD_DATE_YEAR)
+        m->future = after_ref(rs, h->date);
     return 0;
+}
+
+/*
+ * A month named alone in a past clause that would fall in or after the article's
+ * own month ("He was deported in January" in a January article) is the one of the
+ * year before when the article itself speaks of that year (names it, or says "last
+ * year"): the text tells of events already past.
+ */
+static void place_past_months(run_state *rs, const td_date *ref)
+{
+    tdp_analysis *an = rs->an;
+    bool prior = false;
+    for (size_t i = 0; i < an->n_dates && !prior; i++) {
+        const tdp_date_phrase *p = &an->dates[i].phrase;
+        prior = (p->form == TDP_FORM_DATE && p->year == ref->year - 1) ||
+                (p->form == TDP_FORM_SHIFT && p->unit == TDP_UNIT_YEAR && p->shift == -1);
+    }
+    for (size_t i = 0; i < an->n_dates && prior; i++) {
+        tdp_date_mention *m = &an->dates[i];
+        const tdp_date_phrase *p = &m->phrase;
+        tdp_date_hit h;
+        if (p->form != TDP_FORM_DATE || !p->month || p->day || p->year ||
+            p->marker != TDP_MARK_NONE || p->tense != TDP_TENSE_PAST ||
+            !tdp_date_resolve(p, ref, true, &h))
+            continue;
+        m->date = h.date;
+        m->future = after_ref(rs, h.date);
+    }
 }
 
 td_status tdp_analyse(td_article *a)
@@ -382,6 +416,8 @@ td_status tdp_analyse(td_article *a)
         tdp_find_dates_in(s->text, s->len, &a->date, &v, on_date, &rs);
         st = rs.err;
     }
+    if (!st && rs.has_ref)
+        place_past_months(&rs, &a->date);
     if (!st)
         st = finish_terms(&rs);
     if (!st)

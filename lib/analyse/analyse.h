@@ -9,6 +9,7 @@
 #define TDP_ANALYSE_H
 
 #include "article/article_p.h"
+#include "lang/dates.h"
 
 typedef struct tdp_sentence {
     const char *text;     /* NUL-terminated copy */
@@ -16,18 +17,6 @@ typedef struct tdp_sentence {
     uint32_t para;        /* index of its paragraph in the article */
     uint32_t off;         /* byte offset of the sentence in its paragraph */
 } tdp_sentence;
-
-typedef enum tdp_date_kind {
-    TDP_DATE_ABSOLUTE = 0,   /* "12 January 2022", "Dec 17", "15.01.2022" */
-    TDP_DATE_RELATIVE = 1,   /* "on Tuesday", "late Friday", "yesterday" */
-    TDP_DATE_VAGUE = 2       /* "in mid-December", "early 2022" */
-} tdp_date_kind;
-
-/* Part of the period a vague expression names: "early 2022", "mid-December". */
-typedef enum tdp_date_mod {
-    TDP_DATE_MOD_NONE = 0, TDP_DATE_MOD_EARLY = 1, TDP_DATE_MOD_MID = 2,
-    TDP_DATE_MOD_LATE = 3
-} tdp_date_mod;
 
 /*
  * date: resolved against the article's date. When the article has no date, a day
@@ -42,7 +31,10 @@ typedef struct tdp_date_mention {
     uint8_t mod;          /* tdp_date_mod */
     uint8_t week;         /* 1: "last week": date is the Monday of that week */
     uint8_t future;       /* 1: the date is after the article's date */
+    uint8_t tense;        /* tdp_tense of the clause */
+    uint8_t speech;       /* 1: inside a quotation, placed against the day it was said */
     td_date end;          /* last day of a range ("January 12-13"), else prec NONE */
+    tdp_date_phrase phrase;   /* what the text says, before it was placed */
 } tdp_date_mention;
 
 typedef enum tdp_ent_type {

@@ -187,25 +187,6 @@ static bool same_event(const bev *a, const bev *b)
            (double)common / mn >= MERGE_OVERLAP;
 }
 
-/*
- * Whether byte off of s lies inside a quotation. A quote may begin or end in
- * another sentence, so marks are read by their side: a straight quote after a
- * space (or at the start) opens, any other closes; curly ones say which they are.
- */
-static bool inside_quote(const char *s, size_t off)
-{
-    bool in = false;
-    for (size_t i = 0; i < off; i++) {
-        unsigned char ch = (unsigned char)s[i];
-        if (ch == '"')
-            in = i == 0 || s[i - 1] == ' ' || s[i - 1] == '(';
-        else if (ch == 0xE2 && i + 2 < off && (unsigned char)s[i + 1] == 0x80 &&
-                 ((unsigned char)s[i + 2] == 0x9C || (unsigned char)s[i + 2] == 0x9D))
-            in = (unsigned char)s[i + 2] == 0x9C;
-    }
-    return in;
-}
-
 typedef bdates refind;
 
 static int refind_hit(void *ctx, const tdp_date_hit *h)
@@ -248,7 +229,9 @@ td_status tdp_bdates_of(bctx *c, size_t i, bdates *r)
             continue;
         if (TDP_GROW(r->d, r->cap, r->n + 1))
             return TD_ENOMEM;
-        r->d[r->n++] = (dref){dm->date, dm->sent, dm->off, dm->len, dm->kind};
+        /* a quotation's "today" placed on the day it was said is a date like any */
+        r->d[r->n++] = (dref){dm->date, dm->sent, dm->off, dm->len,
+                              dm->speech ? (uint8_t)TDP_DATE_ABSOLUTE : dm->kind};
     }
     return TD_OK;
 }
@@ -261,7 +244,7 @@ td_status tdp_bdates_of(bctx *c, size_t i, bdates *r)
 static bool event_date(const bctx *c, const bsent *s, const dref *d, td_date *out)
 {
     return d->off <= s->len && d->off + d->len <= s->len && usable_date(c, d->date, out) &&
-           !(d->kind == TDP_DATE_RELATIVE && inside_quote(s->text, d->off));
+           !(d->kind == TDP_DATE_RELATIVE && tdp_in_quotation(s->text, d->off));
 }
 
 /*

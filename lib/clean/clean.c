@@ -14,6 +14,7 @@
 
 #include "clean/clean_p.h"
 #include "html/html_p.h"
+#include "lang/dates.h"
 #include "tidings/clean.h"
 
 static const char R_CHROME[] = "chrome";
@@ -296,261 +297,13 @@ static void features(ctx *c, size_t i)
         l->reason = R_JUNK;
 }
 
-/* ---- dates inside short lines ---- */
+/* ---- dates inside short lines (read by lib/lang/dates.c) ---- */
 
-typedef struct tok {
-    const char *p;
-    size_t n;
-} tok;
-
-/* Splits a short line into at most max tokens at white space. */
-static size_t tokens(const char *s, size_t n, tok *out, size_t max)
-{
-    size_t k = 0, i = 0;
-    while (i < n) {
-        while (i < n && is_space((unsigned char)s[i]))
-            i++;
-        size_t b = i;
-        while (i < n && !is_space((unsigned char)s[i]))
-            i++;
-        if (i > b) {
-            if (k == max)
-                return max + 1;
-            out[k++] = (tok){s + b, i - b};
-        }
-    }
-    return k;
-}
-
-static int num(const char *s, size_t n)
-{
-    if (!n || n > 4)
-        return -1;
-    int v = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (!is_digit((unsigned char)s[i]))
-            return -1;
-        v = v * 10 + (s[i] - '0');
-    }
-    return v;
-}
-
-static bool valid_ymd(int y, int m, int d)
-{
-    return y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 &&
-           d <= tdp_days_in_month(y, m);
-}
-
-/* "15.01.2022", "15/01/2022", "2022-01-15": true with the date. */
-static bool numeric_date(const char *s, size_t n, int *y, int *m, int *d)
-{
-    size_t a = 0;
-    while (a < n && is_digit((unsigned char)s[a]))
-        a++;
-    if (a == n || a == 0)
-        return false;
-    char sep = s[a];
-    if (sep != '.' && sep != '/' && sep != '-')
-        return false;
-    size_t b = a + 1;
-    while (b < n && is_digit((unsigned char)s[b]))
-        b++;
-    if (b == n || s[b] != sep || b == a + 1)
-        return false;
-    size_t e = b + 1;
-    while (e < n && is_digit((unsigned char)s[e]))
-        e++;
-    if (e != n || e == b + 1)
-        return false;
-    int x = num(s, a), yv = num(s + a + 1, b - a - 1), z = num(s + b + 1, e - b - 1);
-    if (x < 0 || yv < 0 || z < 0)
-        return false;
-    if (a == 4 && sep == '-') { /* ISO */
-        *y = x, *m = yv, *d = z;
-    } else if (e - b - 1 == 4) {
-        *y = z;
-        if (sep == '/' && yv > 12) { /* US order: month/day/year */
-            *m = x, *d = yv;
-        } else {
-            *d = x, *m = yv;
-        }
-    } else {
-        return false;
-    }
-    return valid_ymd(*y, *m, *d);
-}
-
-/* numeric_date, and also a two-digit year ("04/28/09": 2009, "12.03.98": 1998), which
- * only a field meant to hold a date may use. */
-static bool numeric_date_short_year(const char *s, size_t n, int *y, int *m, int *d)
-{
-    if (numeric_date(s, n, y, m, d))
-        return true;
-    if (n != 8 || !is_digit((unsigned char)s[6]) || !is_digit((unsigned char)s[7]))
-        return false;
-    char full[10];
-    int yy = num(s + 6, 2);
-    if (yy < 0)
-        return false;
-    memcpy(full, s, 6);
-    full[6] = yy < 70 ? '2' : '1';
-    full[7] = yy < 70 ? '0' : '9';
-    memcpy(full + 8, s + 6, 2);
-    return numeric_date(full, 10, y, m, d);
-}
-
-/* "08:24", "8:24", "08:24:10", "8:24pm": hour and minute. */
-static bool clock_time(const char *s, size_t n, int *h, int *mi)
-{
-    size_t a = 0;
-    while (a < n && is_digit((unsigned char)s[a]))
-        a++;
-    if (a < 1 || a > 2 || a + 3 > n || s[a] != ':')
-        return false;
-    int hh = num(s, a), mm = num(s + a + 1, 2);
-    if (hh < 0 || hh > 23 || mm < 0 || mm > 59)
-        return false;
-    size_t e = a + 3;
-    if (e + 3 <= n && s[e] == ':' && num(s + e + 1, 2) >= 0)
-        e += 3;
-    if (e < n) {
-        if (n - e == 2 && (starts_with_ci(s + e, 2, "pm") || starts_with_ci(s + e, 2, "am"))) {
-            if (starts_with_ci(s + e, 2, "pm") && hh < 12)
-                hh += 12;
-            else if (starts_with_ci(s + e, 2, "am") && hh == 12)
-                hh = 0;
-        } else if (!(n - e == 1 && s[e] == 'h')) {
-            return false;
-        }
-    }
-    *h = hh;
-    *mi = mm;
-    return true;
-}
-
-typedef struct stamp {
-    int y, m, d, h, mi, zone;
-    bool has_date, has_time, has_zone;
-} stamp;
-
-/*
- * A line made only of date and time words: "08:24 GMT 15.01.2022 (Updated: ...)",
- * "Jun 23, 2013", "Published 14 January 2022, 10:05". The first date and time found
- * go to *st. In a field meant to hold a date (lenient), other words are passed over
- * ("Published July 28, 2004 He was 75.") and two-digit years are read.
- */
-static bool stamp_scan(const char *s, size_t n, stamp *st, bool lenient)
-{
-    tok tk[20];
-    size_t k = tokens(s, n, tk, 20);
-    if (k == 0 || k > 20)
-        return false;
-    memset(st, 0, sizeof *st);
-    int pend_m = 0, pend_d = 0, pend_y = 0;
-    bool any_digit = false;
-    for (size_t i = 0; i < k; i++) {
-        const char *p = tk[i].p;
-        size_t m = tk[i].n;
-        /* strip brackets and trailing punctuation */
-        while (m && (*p == '(' || *p == '[' || *p == ',')) {
-            p++;
-            m--;
-        }
-        while (m && (p[m - 1] == ')' || p[m - 1] == ']' || p[m - 1] == ',' ||
-                     p[m - 1] == ';' || p[m - 1] == ':'))
-            m--;
-        if (!m)
-            continue;
-        int y, mo, d, h, mi, z;
-        char w[48];
-        if (lenient ? numeric_date_short_year(p, m, &y, &mo, &d)
-                    : numeric_date(p, m, &y, &mo, &d)) {
-            any_digit = true;
-            if (!st->has_date) {
-                st->y = y, st->m = mo, st->d = d;
-                st->has_date = true;
-            }
-            continue;
-        }
-        if (clock_time(p, m, &h, &mi)) {
-            any_digit = true;
-            if (!st->has_time) {
-                st->h = h, st->mi = mi;
-                st->has_time = true;
-                /* a zone right after the time */
-                if (i + 1 < k) {
-                    const char *q = tk[i + 1].p;
-                    size_t qn = tk[i + 1].n;
-                    while (qn && (q[qn - 1] == ',' || q[qn - 1] == ')'))
-                        qn--;
-                    size_t wn = tdp_clean_lower(q, qn, w, sizeof w);
-                    if (wn && tdp_lex_zone(w, wn, &z)) {
-                        st->zone = z;
-                        st->has_zone = true;
-                    }
-                }
-            }
-            continue;
-        }
-        size_t dn = m;
-        if (dn && p[dn - 1] == '.')
-            dn--;
-        int v = num(p, dn);
-        if (v >= 0) {
-            any_digit = true;
-            if (dn == 4 && v >= 1900)
-                pend_y = v;
-            else if (v >= 1 && v <= 31 && !(lenient && pend_d))
-                pend_d = v;
-            else if (!lenient)
-                return false;
-            continue;
-        }
-        size_t wn = tdp_clean_lower(p, m, w, sizeof w);
-        if (!wn) {
-            if (lenient)
-                continue;
-            return false;
-        }
-        /* "15th", "1st" */
-        if (wn >= 3 && is_digit((unsigned char)w[0])) {
-            size_t q = 0;
-            while (q < wn && is_digit((unsigned char)w[q]))
-                q++;
-            const char *suf = w + q;
-            if ((!strcmp(suf, "st") || !strcmp(suf, "nd") || !strcmp(suf, "rd") ||
-                 !strcmp(suf, "th")) && num(w, q) >= 1 && num(w, q) <= 31) {
-                pend_d = num(w, q);
-                any_digit = true;
-                continue;
-            }
-        }
-        if ((mo = tdp_lex_month(w, wn))) {
-            pend_m = mo;
-            continue;
-        }
-        if (tdp_lex_weekday(w, wn) || tdp_lex_zone(w, wn, &z) || tdp_lex_time_word(w, wn))
-            continue;
-        if (lenient) {
-            /* past the first whole date, the rest of the field is not read */
-            if (st->has_date || (pend_m && pend_d && pend_y))
-                break;
-            continue;
-        }
-        return false;
-    }
-    if (!st->has_date && pend_m && pend_d && pend_y && valid_ymd(pend_y, pend_m, pend_d)) {
-        st->y = pend_y, st->m = pend_m, st->d = pend_d;
-        st->has_date = true;
-    }
-    if (!any_digit)
-        return false;
-    return st->has_date || st->has_time || (pend_m && (pend_d || pend_y));
-}
+typedef tdp_stamp stamp;
 
 static bool timestamp_line(const char *s, size_t n, stamp *st)
 {
-    return stamp_scan(s, n, st, false);
+    return tdp_date_stamp(s, n, false, st);
 }
 
 /*
@@ -581,7 +334,7 @@ static bool date_field(const char *s, size_t n, td_date *out)
         b[k++] = s[i];
     }
     stamp st;
-    if (!stamp_scan(b, k, &st, true) || !st.has_date)
+    if (!tdp_date_stamp(b, k, true, &st) || !st.has_date)
         return false;
     *out = (td_date){(int16_t)st.y, (int8_t)st.m, (int8_t)st.d, 0, 0, TD_DATE_DAY};
     return true;
@@ -672,7 +425,7 @@ static bool caption_suffix(ctx *c, const char *s, size_t n, size_t *base)
     while (e && s[e - 1] != ' ' && s[e - 1] != ',')
         e--;
     int y, m, d;
-    if (!numeric_date(s + e, n - e, &y, &m, &d))
+    if (!tdp_date_numeric(s + e, n - e, false, &y, &m, &d))
         return false;
     /* find the last " - " (or " – ", " — ") before it, within 80 bytes */
     size_t lim = e > 80 ? e - 80 : 0;
@@ -1023,7 +776,7 @@ static void teaser_meta(ctx *c, const char *s, size_t n)
     if (!comma)
         return;
     int y, m, d;
-    if (!numeric_date(s, (size_t)(comma - s), &y, &m, &d))
+    if (!tdp_date_numeric(s, (size_t)(comma - s), false, &y, &m, &d))
         return;
     const char *o = comma + 1;
     size_t on = n - (size_t)(o - s);
@@ -1147,38 +900,6 @@ static size_t dash_at(const char *s, size_t n, size_t i)
     return i;
 }
 
-/* "December 26" / "26 December" / "Dec. 26": month and day; the end in *end. */
-static bool month_day(const char *s, size_t n, int *m, int *d, size_t *end)
-{
-    tok tk[3];
-    size_t lim = n < 40 ? n : 40;
-    size_t k = tokens(s, lim, tk, 3);
-    if (k < 2 || k > 3)
-        k = k > 3 ? 3 : k;
-    if (k < 2)
-        return false;
-    char w[48];
-    for (int order = 0; order < 2; order++) {
-        const tok *mt = &tk[order], *dt = &tk[1 - order];
-        size_t dn = dt->n;
-        while (dn && (dt->p[dn - 1] == '.' || dt->p[dn - 1] == ','))
-            dn--;
-        size_t mn = mt->n;
-        while (mn && (mt->p[mn - 1] == ',' || mt->p[mn - 1] == '.'))
-            mn--;
-        size_t wn = tdp_clean_lower(mt->p, mn, w, sizeof w);
-        int mm = wn ? tdp_lex_month(w, wn) : 0, dd = num(dt->p, dn);
-        if (mm && dd >= 1 && dd <= 31) {
-            *m = mm;
-            *d = dd;
-            const tok *last = order ? mt : dt;
-            *end = (size_t)(last->p + last->n - s);
-            return true;
-        }
-    }
-    return false;
-}
-
 static bool dateline(ctx *c, size_t i)
 {
     const char *s = lp(c, i);
@@ -1195,7 +916,7 @@ static bool dateline(ctx *c, size_t i)
     if (j < n && s[j] == ',') {
         /* ", December 26." / ", Jan 15 (Reuters) -" / ", Ukraine (AP) -" */
         size_t e;
-        if (month_day(s + j + 1, n - j - 1, &m, &d, &e)) {
+        if (tdp_date_month_day(s + j + 1, n - j - 1, &m, &d, &e)) {
             j = j + 1 + e;
             while (j < n && (s[j] == '.' || s[j] == ','))
                 j++;
@@ -1756,7 +1477,7 @@ static int mentioned_year(const ctx *c, bool *ahead)
             if ((k && (is_digit((unsigned char)s[k - 1]) || is_alpha((unsigned char)s[k - 1]))) ||
                 (k + 4 < n && (is_digit((unsigned char)s[k + 4]) || is_alpha((unsigned char)s[k + 4]))))
                 continue;
-            int y = num(s + k, 4);
+            int y = tdp_date_digits(s + k, 4);
             if (y < 1990 || y > 2099)
                 continue;
             counts[y - 1990]++;
@@ -1843,7 +1564,7 @@ static void set_date(ctx *c)
         if (y > 0) {
             if (ahead && c->dl_month >= 9)
                 y--;
-            if (valid_ymd(y, c->dl_month, c->dl_day)) {
+            if (tdp_valid_ymd(y, c->dl_month, c->dl_day)) {
                 a->date = (td_date){(int16_t)y, (int8_t)c->dl_month, (int8_t)c->dl_day, 0, 0,
                                     TD_DATE_DAY};
                 return;

@@ -35,14 +35,6 @@ bool tdp_lex_credit_prefix(const char *norm, size_t n);
 bool tdp_lex_agency(const char *norm, size_t n);
 /* A byline opener ("by", "von", "par", "автор"); its length in *len. */
 bool tdp_lex_byline(const char *norm, size_t n, size_t *len);
-/* Words allowed in a timestamp line ("updated", "gmt", "am", "uhr"). */
-bool tdp_lex_time_word(const char *norm, size_t n);
-/* Timezone offset in minutes east of UTC for a zone name ("gmt" 0, "msk" 180). */
-bool tdp_lex_zone(const char *norm, size_t n, int *minutes);
-/* Month number (1..12) of a month name or abbreviation in a known language, or 0. */
-int tdp_lex_month(const char *norm, size_t n);
-/* True for a weekday name. */
-bool tdp_lex_weekday(const char *norm, size_t n);
 /* A short line made only of button and menu words ("Facebook Twitter Email"). */
 bool tdp_lex_ui_line(const char *norm, size_t n);
 /* A cue before a year that points ahead ("early", "anfang", "начале"). */

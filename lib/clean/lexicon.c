@@ -250,71 +250,6 @@ static const char *const k_byline[] = {
     "par", "por", "di", "door", "writing by", "editing by", "автор", "автор:", "author:", "text:", "texte:",
     "texto:", NULL};
 
-static const char *const k_time_words[] = {
-    "updated", "published", "posted", "last updated", "modified", "on", "at", "am",
-    "pm", "a.m", "p.m", "a.m.", "p.m.", "ago", "hours", "hour", "minutes", "min",
-    "mins", "h", "min.", "aktualisiert", "veröffentlicht", "um", "uhr", "stand",
-    "publié", "le", "à", "mis", "jour", "mis à jour", "actualizado", "publicado",
-    "el", "a", "las", "los", "de", "del", "обновлено", "опубликовано", "в", "г", "г.",
-    "года", "aggiornato", "pubblicato", "alle", "il", "atualizado", "às", "bijgewerkt",
-    "gepubliceerd", "om", "and", "|", "/", "-", "–", "—", "·", "•", "(updated",
-    "(updated:", "updated:", "published:", "posted:", "date:", "datum:", "date",
-    "datum", "fecha", "fecha:", "дата", "дата:", NULL};
-
-typedef struct zone {
-    const char *name;
-    int minutes;
-} zone;
-
-static const zone k_zones[] = {
-    {"gmt", 0}, {"utc", 0}, {"z", 0}, {"bst", 60}, {"cet", 60}, {"cest", 120},
-    {"mez", 60}, {"mesz", 120}, {"eet", 120}, {"eest", 180}, {"msk", 180},
-    {"мск", 180}, {"est", -300}, {"edt", -240}, {"cst", -360}, {"cdt", -300},
-    {"mst", -420}, {"mdt", -360}, {"pst", -480}, {"pdt", -420}, {"ist", 330},
-    {"jst", 540}, {"kst", 540}, {"aest", 600}, {"aedt", 660}, {NULL, 0}};
-
-/* Month names and abbreviations: each entry "name" with its month number. */
-typedef struct month {
-    const char *name;
-    int m;
-} month;
-
-static const month k_months[] = {
-    {"january", 1}, {"jan", 1}, {"february", 2}, {"feb", 2}, {"march", 3}, {"mar", 3},
-    {"april", 4}, {"apr", 4}, {"may", 5}, {"june", 6}, {"jun", 6}, {"july", 7},
-    {"jul", 7}, {"august", 8}, {"aug", 8}, {"september", 9}, {"sep", 9}, {"sept", 9},
-    {"october", 10}, {"oct", 10}, {"november", 11}, {"nov", 11}, {"december", 12},
-    {"dec", 12},
-    {"januar", 1}, {"jänner", 1}, {"februar", 2}, {"märz", 3}, {"mai", 5}, {"juni", 6},
-    {"juli", 7}, {"oktober", 10}, {"dezember", 12},
-    {"janvier", 1}, {"février", 2}, {"mars", 3}, {"avril", 4}, {"juin", 6},
-    {"juillet", 7}, {"août", 8}, {"septembre", 9}, {"octobre", 10}, {"novembre", 11},
-    {"décembre", 12},
-    {"enero", 1}, {"febrero", 2}, {"marzo", 3}, {"abril", 4}, {"mayo", 5}, {"junio", 6},
-    {"julio", 7}, {"agosto", 8}, {"septiembre", 9}, {"setiembre", 9}, {"octubre", 10},
-    {"noviembre", 11}, {"diciembre", 12},
-    {"gennaio", 1}, {"febbraio", 2}, {"aprile", 4}, {"maggio", 5}, {"giugno", 6},
-    {"luglio", 7}, {"settembre", 9}, {"ottobre", 10}, {"dicembre", 12},
-    {"janeiro", 1}, {"fevereiro", 2}, {"março", 3}, {"maio", 5}, {"junho", 6},
-    {"julho", 7}, {"setembro", 9}, {"outubro", 10}, {"novembro", 11}, {"dezembro", 12},
-    {"januari", 1}, {"februari", 2}, {"maart", 3}, {"mei", 5}, {"augustus", 8},
-    {"januar", 1},
-    {"январь", 1}, {"января", 1}, {"февраль", 2}, {"февраля", 2}, {"март", 3},
-    {"марта", 3}, {"апрель", 4}, {"апреля", 4}, {"май", 5}, {"мая", 5}, {"июнь", 6},
-    {"июня", 6}, {"июль", 7}, {"июля", 7}, {"август", 8}, {"августа", 8},
-    {"сентябрь", 9}, {"сентября", 9}, {"октябрь", 10}, {"октября", 10},
-    {"ноябрь", 11}, {"ноября", 11}, {"декабрь", 12}, {"декабря", 12},
-    {NULL, 0}};
-
-static const char *const k_weekdays[] = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
-    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-    "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
-    "понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье",
-    NULL};
-
 static const char *const k_ahead[] = {
     "early", "beginning of", "start of", "by early", "next", "anfang", "début",
     "principios de", "comienzos de", "inizio", "начале", NULL};
@@ -328,8 +263,7 @@ static bool is_word(unsigned char c)
 
 enum {
     K_CHROME = 1, K_CHROME_PREFIX = 2, K_FORUM = 4, K_CREDIT = 8, K_AGENCY = 16,
-    K_BYLINE = 32, K_TIME = 64, K_ZONE = 128, K_MONTH = 256, K_WEEKDAY = 512,
-    K_AHEAD = 1024, K_UI = 2048
+    K_BYLINE = 32, K_AHEAD = 1024, K_UI = 2048
 };
 
 typedef struct entry {
@@ -337,8 +271,6 @@ typedef struct entry {
     uint16_t n;
     uint16_t kinds;
     uint8_t langs;     /* stop word of these languages (bit per k_langs entry) */
-    int8_t month;
-    int16_t zone;
 } entry;
 
 #define TABLE_SIZE 4096 /* power of two, well above the ~900 words of all lists */
@@ -455,32 +387,6 @@ bool tdp_lex_byline(const char *s, size_t n, size_t *len)
         return false; /* "by-election" is not a byline */
     *len = k;
     return true;
-}
-
-bool tdp_lex_time_word(const char *s, size_t n) { return has(s, n, K_TIME); }
-
-bool tdp_lex_zone(const char *s, size_t n, int *minutes)
-{
-    const entry *e = find(s, n);
-    if (!e || !(e->kinds & K_ZONE))
-        return false;
-    *minutes = e->zone;
-    return true;
-}
-
-int tdp_lex_month(const char *s, size_t n)
-{
-    if (n && s[n - 1] == '.')
-        n--;
-    const entry *e = find(s, n);
-    return e && (e->kinds & K_MONTH) ? e->month : 0;
-}
-
-bool tdp_lex_weekday(const char *s, size_t n)
-{
-    if (n && (s[n - 1] == ',' || s[n - 1] == '.'))
-        n--;
-    return has(s, n, K_WEEKDAY);
 }
 
 bool tdp_lex_ahead(const char *s, size_t n) { return has(s, n, K_AHEAD); }
@@ -630,20 +536,8 @@ static void build(void)
     add_list(k_credit, K_CREDIT);
     add_list(k_agency, K_AGENCY);
     add_list(k_byline, K_BYLINE);
-    add_list(k_time_words, K_TIME);
-    add_list(k_weekdays, K_WEEKDAY);
     add_list(k_ahead, K_AHEAD);
     add_list(k_ui, K_UI);
-    for (size_t i = 0; k_zones[i].name; i++) {
-        entry *e = add(k_zones[i].name, K_ZONE);
-        if (e)
-            e->zone = (int16_t)k_zones[i].minutes;
-    }
-    for (size_t i = 0; k_months[i].name; i++) {
-        entry *e = add(k_months[i].name, K_MONTH);
-        if (e)
-            e->month = (int8_t)k_months[i].m;
-    }
     for (size_t l = 0; l < N_LANGS; l++)
         for (size_t i = 0; k_langs[l].words[i]; i++) {
             entry *e = add(k_langs[l].words[i], 0);

@@ -17,6 +17,7 @@
 #include <xxhash.h>
 
 #include "cluster/cluster_p.h"
+#include "lang/dates.h"
 #include "text/token.h"
 
 #define MAXTOK 64
@@ -50,24 +51,10 @@ static bool is_stop(const char *w)
                    sizeof *stop_words, cmp_str) != NULL;
 }
 
-static const char *const month_names[] = {
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
-
-/* 1..12 for a month name or its usual abbreviation ("sept" too), else 0. */
+/* 1..12 for an English month name or its usual abbreviation ("sept" too), else 0. */
 static int month_of(const char *w, size_t n)
 {
-    static const char *const full[] = {"january", "february", "march", "april", "may",
-                                       "june", "july", "august", "september",
-                                       "october", "november", "december"};
-    for (int m = 0; m < 12; m++) {
-        if (strcmp(w, full[m]) == 0)
-            return m + 1;
-        if (n == 3 && memcmp(w, month_names[m], 3) == 0)
-            return m + 1;
-    }
-    if (strcmp(w, "sept") == 0)
-        return 9;
-    return 0;
+    return tdp_month_word(w, n, TDP_DL_BIT(TDP_DL_EN), NULL);
 }
 
 /* ---- a feature bag: hash -> count, kind votes ---- */
@@ -190,7 +177,7 @@ static void light_stem(tok *t)
 
 static void note_day(tokenizer *z, int y, int m, int d)
 {
-    if (y < 1900 || y > 2200 || d > tdp_days_in_month(y, m))
+    if (!tdp_valid_ymd(y, m, d))
         return;
     if (TDP_GROW(z->days, z->cap_days, z->n_days + 1)) {
         z->err = TD_ENOMEM;
@@ -217,7 +204,7 @@ static void see_dates(tokenizer *z, const tok *t)
     const tok *p1 = z->nprev > 0 ? &z->prev[0] : NULL;
     const tok *p2 = z->nprev > 1 ? &z->prev[1] : NULL;
     td_status st = TD_OK;
-    if (t->number && t->num >= 1900 && t->num <= 2200 && p1) {
+    if (t->number && t->num >= TDP_YEAR_MIN && t->num <= TDP_YEAR_MAX && p1) {
         /* Month Day Year / Day Month Year / Month Year */
         int m = p1->number ? 0 : month_of(p1->s, p1->n);
         if (m && p2 && p2->number && p2->num >= 1 && p2->num <= 31) {

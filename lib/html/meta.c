@@ -9,6 +9,7 @@
  * publisher name > application-name; URL canonical link > og:url.
  */
 #include "html/meta.h"
+#include "lang/dates.h"
 
 typedef struct cand {
     const char *s;
@@ -107,11 +108,8 @@ static int num(const char *s, size_t n)
     return v;
 }
 
-static bool valid_ymd(int y, int m, int d)
-{
-    return y >= 1990 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 &&
-           d <= tdp_days_in_month(y, m);
-}
+/* A URL's digits are a publication date from the web's first years on: 1990. */
+static bool url_ymd(int y, int m, int d) { return y >= 1990 && tdp_valid_ymd(y, m, d); }
 
 bool tdp_html_url_date(const char *u, size_t n, td_date *out)
 {
@@ -124,13 +122,13 @@ bool tdp_html_url_date(const char *u, size_t n, td_date *out)
         /* /2022/01/15 or /2022-01-15 */
         if (left >= 10 && (p[4] == '/' || p[4] == '-') && p[7] == p[4] &&
             (y = num(p, 4)) > 0 && (m = num(p + 5, 2)) > 0 && (d = num(p + 8, 2)) > 0 &&
-            valid_ymd(y, m, d) && (left == 10 || !(p[10] >= '0' && p[10] <= '9'))) {
+            url_ymd(y, m, d) && (left == 10 || !(p[10] >= '0' && p[10] <= '9'))) {
             *out = (td_date){(int16_t)y, (int8_t)m, (int8_t)d, 0, 0, TD_DATE_DAY};
             return true;
         }
         /* /20220115/ */
         if (left >= 9 && p[8] == '/' && (y = num(p, 4)) > 0 && (m = num(p + 4, 2)) > 0 &&
-            (d = num(p + 6, 2)) > 0 && valid_ymd(y, m, d)) {
+            (d = num(p + 6, 2)) > 0 && url_ymd(y, m, d)) {
             *out = (td_date){(int16_t)y, (int8_t)m, (int8_t)d, 0, 0, TD_DATE_DAY};
             return true;
         }
@@ -138,100 +136,13 @@ bool tdp_html_url_date(const char *u, size_t n, td_date *out)
     return false;
 }
 
-static bool ascii_letter(char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
-
-/* The month named at s: a full English name or its first three letters ("Sept"
- * too), optionally with a '.'; its length in *len. 0 when none. */
-static int month_at(const char *s, size_t n, size_t *len)
-{
-    static const char *const names[12] = {"january", "february", "march", "april",
-                                          "may", "june", "july", "august", "september",
-                                          "october", "november", "december"};
-    for (int m = 0; m < 12; m++) {
-        size_t l = strlen(names[m]), k = 0;
-        while (k < l && k < n && lc(s[k]) == names[m][k])
-            k++;
-        bool word_end = k == n || !ascii_letter(s[k]);
-        if ((k == l || k == 3 || (m == 8 && k == 4)) && word_end) {
-            *len = k < n && s[k] == '.' ? k + 1 : k;
-            return m + 1;
-        }
-    }
-    return 0;
-}
-
-static size_t digits_at(const char *s, size_t n, size_t max, int *v)
-{
-    size_t k = 0;
-    *v = 0;
-    while (k < n && k < max && s[k] >= '0' && s[k] <= '9')
-        *v = *v * 10 + (s[k++] - '0');
-    return k;
-}
-
-/* The year that ends a date whose month and day are read, at s[j]: an optional
- * ',', spaces, four digits. */
-static bool year_after(const char *s, size_t n, size_t j, int m, int d, td_date *out)
-{
-    int y;
-    if (j < n && s[j] == ',')
-        j++;
-    while (j < n && s[j] == ' ')
-        j++;
-    if (digits_at(s + j, n - j, 4, &y) != 4 || !valid_ymd(y, m, d))
-        return false;
-    *out = (td_date){(int16_t)y, (int8_t)m, (int8_t)d, 0, 0, TD_DATE_DAY};
-    return true;
-}
-
 bool tdp_html_text_date(const char *s, size_t n, td_date *out)
 {
-    for (size_t i = 0; i < n; i++) {
-        if (i && ascii_letter(s[i - 1]))
-            continue;
-        size_t ml;
-        int m = month_at(s + i, n - i, &ml);
-        int d = 0;
-        if (m) {
-            /* "January 15, 2022", "Jan. 15th 2022" */
-            size_t j = i + ml;
-            while (j < n && s[j] == ' ')
-                j++;
-            size_t k = digits_at(s + j, n - j, 2, &d);
-            if (k) {
-                j += k;
-                if (j + 1 < n && ascii_letter(s[j]) && ascii_letter(s[j + 1]))
-                    j += 2; /* 1st, 2nd, 15th */
-                if (year_after(s, n, j, m, d, out))
-                    return true;
-            }
-            continue;
-        }
-        if (s[i] >= '0' && s[i] <= '9' && (!i || !(s[i - 1] >= '0' && s[i - 1] <= '9'))) {
-            /* "2022-01-15", "15 Jan 2022", "15th Jan. 2022" */
-            size_t k = digits_at(s + i, n - i, 4, &d);
-            if (k == 4 && i + 10 <= n && s[i + 4] == '-' &&
-                tdp_html_parse_date(s + i, 10, out) && valid_ymd(out->year, out->month,
-                                                                out->day))
-                return true;
-            if (k > 2)
-                continue;
-            size_t j = i + k;
-            if (j + 1 < n && ((lc(s[j]) == 's' && lc(s[j + 1]) == 't') ||
-                              (lc(s[j]) == 'n' && lc(s[j + 1]) == 'd') ||
-                              (lc(s[j]) == 'r' && lc(s[j + 1]) == 'd') ||
-                              (lc(s[j]) == 't' && lc(s[j + 1]) == 'h')))
-                j += 2;
-            if (j < n && s[j] == '.')
-                j++;
-            while (j < n && s[j] == ' ')
-                j++;
-            if ((m = month_at(s + j, n - j, &ml)) != 0 &&
-                year_after(s, n, j + ml, m, d, out))
-                return true;
-        }
-    }
-    return false;
+    tdp_stamp st;
+    if (!tdp_date_stamp(s, n, true, &st) || !st.has_date)
+        return false;
+    *out = (td_date){(int16_t)st.y, (int8_t)st.m, (int8_t)st.d, 0, 0, TD_DATE_DAY};
+    return true;
 }
 
 /* ---- titles ---- */

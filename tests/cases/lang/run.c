@@ -1,0 +1,263 @@
+/* run.c - table-driven cases of the date reader and resolver (lib/lang/dates.c).
+ *
+ * Each *.case file in the folder holds cases separated by blank lines:
+ *   # comment
+ *   date 2026-03-07          anchor of the phrases ("date none" when unknown)
+ *   text One sentence.       phrase mode: the sentence read
+ *   dates 2026-03-07 2026-03 every date placed, in order (a week: W2026-03-02)
+ *   spans on Saturday|March  the phrases, in order
+ *   tenses future past       the tense of each phrase's clause
+ *   stamp 08:24 GMT 15.01.2022     stamp mode, strict (a timestamp line)
+ *   field Published July 28, 2004  stamp mode, lenient (a field meant for a date)
+ *   want 2022-01-15T08:24Z   what the stamp gives: a day, a day and time
+ *                            ("2022-01-15 08:24" without a zone, UTC with one),
+ *                            "time 08:24" (no date), or "none"
+ * Usage: run DIR   |   run --dump DATE SENTENCE  (prints what the reader finds)
+ */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "lang/dates.h"
+
+typedef struct kase {
+    char date[32];
+    char text[2048];
+    char stamp[512];
+    bool lenient, is_stamp;
+    char *expect[16];
+    size_t n_expect;
+    unsigned line;
+} kase;
+
+static int failures, checks;
+
+static void fail(const char *file, const kase *k, const char *what, const char *want,
+                 const char *got)
+{
+    failures++;
+    fprintf(stderr, "%s:%u: %s: want [%s] got [%s]\n", file, k->line, what, want, got);
+}
+
+static void append(char *buf, size_t n, const char *sep, const char *s)
+{
+    size_t l = strlen(buf);
+    if (l && l + strlen(sep) < n) {
+        memcpy(buf + l, sep, strlen(sep) + 1);
+        l += strlen(sep);
+    }
+    if (l < n)
+        snprintf(buf + l, n - l, "%s", s);
+}
+
+typedef struct got {
+    char dates[1024], spans[2048], tenses[512];
+    const char *s;
+} got;
+
+static int on_hit(void *ctx, const tdp_date_hit *h)
+{
+    static const char *const tense[] = {"unknown", "past", "present", "future"};
+    got *g = ctx;
+    char b[48];
+    if (h->week) {
+        b[0] = 'W';
+        td_date_format(&h->date, b + 1, sizeof b - 1);
+    } else {
+        td_date_format(&h->date, b, sizeof b);
+    }
+    append(g->dates, sizeof g->dates, " ", b);
+    char sp[256];
+    snprintf(sp, sizeof sp, "%.*s", (int)h->len, g->s + h->off);
+    append(g->spans, sizeof g->spans, "|", sp);
+    append(g->tenses, sizeof g->tenses, " ", tense[h->p.tense & 3]);
+    return 0;
+}
+
+static bool read_phrases(const char *date, const char *text, got *g)
+{
+    td_date ref = {0, 0, 0, 0, 0, TD_DATE_NONE};
+    if (strcmp(date, "none") && td_date_parse(date, strlen(date), &ref) != TD_OK)
+        return false;
+    memset(g, 0, sizeof *g);
+    g->s = text;
+    tdp_toklist tl = TDP_TOKLIST_INIT;
+    td_status st = tdp_find_dates(text, strlen(text), &ref, &tl, on_hit, g);
+    tdp_toklist_free(&tl);
+    return st == TD_OK;
+}
+
+static void stamp_text(const char *s, bool lenient, char *out, size_t n)
+{
+    tdp_stamp st;
+    if (!tdp_date_stamp(s, strlen(s), lenient, &st) || (!st.has_date && !st.has_time)) {
+        snprintf(out, n, "none");
+        return;
+    }
+    if (!st.has_date) {
+        snprintf(out, n, "time %02d:%02d", st.h, st.mi);
+        return;
+    }
+    td_date d = {(int16_t)st.y, (int8_t)st.m, (int8_t)st.d, 0, 0, TD_DATE_DAY};
+    if (st.has_time && st.has_zone) {
+        int32_t z = tdp_days_from_civil(st.y, st.m, st.d);
+        int mins = st.h * 60 + st.mi - st.zone;
+        if (mins < 0)
+            mins += 1440, z--;
+        if (mins >= 1440)
+            mins -= 1440, z++;
+        int y, m, dd;
+        tdp_civil_from_days(z, &y, &m, &dd);
+        d = (td_date){(int16_t)y, (int8_t)m, (int8_t)dd, (int8_t)(mins / 60),
+                      (int8_t)(mins % 60), TD_DATE_MINUTE};
+        td_date_format(&d, out, n);
+    } else if (st.has_time) {
+        char b[16];
+        td_date_format(&d, b, sizeof b);
+        snprintf(out, n, "%s %02d:%02d", b, st.h, st.mi);
+    } else {
+        td_date_format(&d, out, n);
+    }
+}
+
+static void run_case(const char *file, const kase *k)
+{
+    got g;
+    char stamp[64] = "";
+    if (k->is_stamp) {
+        stamp_text(k->stamp, k->lenient, stamp, sizeof stamp);
+    } else if (!read_phrases(k->date, k->text, &g)) {
+        fail(file, k, "read", "ok", "error");
+        return;
+    }
+    for (size_t e = 0; e < k->n_expect; e++) {
+        const char *x = k->expect[e];
+        const char *sp = strchr(x, ' ');
+        size_t kl = sp ? (size_t)(sp - x) : strlen(x);
+        const char *v = sp ? sp + 1 : "";
+        const char *have = NULL;
+        checks++;
+        if (kl == 5 && !memcmp(x, "dates", 5) && !k->is_stamp)
+            have = g.dates;
+        else if (kl == 5 && !memcmp(x, "spans", 5) && !k->is_stamp)
+            have = g.spans;
+        else if (kl == 6 && !memcmp(x, "tenses", 6) && !k->is_stamp)
+            have = g.tenses;
+        else if (kl == 4 && !memcmp(x, "want", 4) && k->is_stamp)
+            have = stamp;
+        if (!have) {
+            fail(file, k, "key", "a known key", x);
+            continue;
+        }
+        if (strcmp(have, v))
+            fail(file, k, x, v, have);
+    }
+}
+
+static char *trim(char *s)
+{
+    size_t l = strlen(s);
+    while (l && (s[l - 1] == '\n' || s[l - 1] == '\r'))
+        s[--l] = '\0';
+    return s;
+}
+
+static void run_file(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        fprintf(stderr, "%s: cannot open\n", path);
+        failures++;
+        return;
+    }
+    kase k;
+    memset(&k, 0, sizeof k);
+    snprintf(k.date, sizeof k.date, "none");
+    char line[2048];
+    unsigned ln = 0;
+    bool open = false;
+    for (;;) {
+        char *r = fgets(line, sizeof line, f);
+        ln++;
+        if (r)
+            trim(line);
+        if (!r || !line[0]) {
+            if (open && (k.text[0] || k.is_stamp))
+                run_case(path, &k);
+            for (size_t i = 0; i < k.n_expect; i++)
+                free(k.expect[i]);
+            memset(&k, 0, sizeof k);
+            snprintf(k.date, sizeof k.date, "none");
+            open = false;
+            if (!r)
+                break;
+            continue;
+        }
+        if (line[0] == '#')
+            continue;
+        if (!open)
+            k.line = ln;
+        open = true;
+        if (!strncmp(line, "date ", 5)) {
+            snprintf(k.date, sizeof k.date, "%.31s", line + 5);
+        } else if (!strncmp(line, "text ", 5)) {
+            snprintf(k.text, sizeof k.text, "%.2047s", line + 5);
+        } else if (!strncmp(line, "stamp ", 6) || !strncmp(line, "field ", 6)) {
+            snprintf(k.stamp, sizeof k.stamp, "%.511s", line + 6);
+            k.is_stamp = true;
+            k.lenient = line[0] == 'f';
+        } else if (k.n_expect < 16) {
+            k.expect[k.n_expect] = strdup(line);
+            if (k.expect[k.n_expect])
+                k.n_expect++;
+        }
+    }
+    fclose(f);
+}
+
+static int cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc == 4 && !strcmp(argv[1], "--dump")) {
+        got g;
+        if (!read_phrases(argv[2], argv[3], &g))
+            return 1;
+        printf("dates %s\nspans %s\ntenses %s\n", g.dates, g.spans, g.tenses);
+        return 0;
+    }
+    if (argc != 2) {
+        fprintf(stderr, "usage: %s DIR | --dump DATE SENTENCE\n", argv[0]);
+        return 2;
+    }
+    DIR *d = opendir(argv[1]);
+    if (!d) {
+        fprintf(stderr, "%s: cannot open\n", argv[1]);
+        return 1;
+    }
+    char *names[256];
+    size_t n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) && n < 256) {
+        size_t l = strlen(e->d_name);
+        if (l > 5 && !strcmp(e->d_name + l - 5, ".case")) {
+            size_t pl = strlen(argv[1]) + l + 2;
+            names[n] = malloc(pl);
+            if (names[n]) {
+                snprintf(names[n], pl, "%s/%s", argv[1], e->d_name);
+                n++;
+            }
+        }
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, cmp);
+    for (size_t i = 0; i < n; i++) {
+        run_file(names[i]);
+        free(names[i]);
+    }
+    printf("lang cases: %d checks, %d failed\n", checks, failures);
+    return failures ? 1 : 0;
+}
