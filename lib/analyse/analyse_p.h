@@ -9,18 +9,8 @@
 
 #include "analyse/analyse.h"
 #include "lang/dates.h"
+#include "lang/sentence.h"
 #include "text/token.h"
-
-typedef struct tdp_span {
-    uint32_t off, len;
-} tdp_span;
-
-/*
- * Splits s[0..n) into sentences, appended to *spans (grown with TDP_GROW). Spans
- * are trimmed of surrounding white space; empty ones are left out.
- */
-td_status tdp_split_sentences(const char *s, size_t n, tdp_span **spans, size_t *n_spans,
-                              size_t *cap);
 
 /* Tokens first..first+n of a list, as a list of their own (read only). */
 static inline tdp_toklist tdp_toklist_view(const tdp_toklist *tl, size_t first, size_t n)

@@ -130,7 +130,7 @@ uint32_t tdp_word_count(const char *s, size_t n);
 
 /*
  * Sentence spans of a paragraph, for articles that reach the brief without an
- * analysis (a fallback, not the analyse stage's splitter): calls fn for each.
+ * analysis (lib/lang/sentence.h's splitter): calls fn for each.
  */
 typedef int (*tdp_bspan_fn)(void *ctx, size_t off, size_t len);
 int tdp_brief_split(const char *s, size_t n, tdp_bspan_fn fn, void *ctx);

@@ -13,6 +13,7 @@
 #include <xxhash.h>
 
 #include "brief/brief_p.h"
+#include "lang/sentence.h"
 
 /* Short stop-word lists (English first; a few frequent words of German, French,
  * Spanish, Italian and Portuguese so that mixed corpora are not dominated by them). */
@@ -260,79 +261,14 @@ uint32_t tdp_word_count(const char *s, size_t n)
     return w;
 }
 
-/* Abbreviations after which a full stop does not end a sentence. */
-static bool abbrev_before(const char *s, size_t dot)
-{
-    static const char *const k_abbr[] = {
-        "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sen", "Rep", "Gen", "Col", "Lt", "Gov",
-        "Jr", "Sr", "No", "vs", "etc", "Inc", "Ltd", "Co", "Corp", "Jan", "Feb", "Mar",
-        "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "U.S", "U.K",
-        "U.N", "e.g", "i.e", "approx", "Mt", "Ft", "Pres", "Rev", "Capt", "Sgt", "Adm",
-    };
-    size_t b = dot;
-    while (b > 0 && s[b - 1] != ' ' && s[b - 1] != '(' && s[b - 1] != '"')
-        b--;
-    size_t wl = dot - b;
-    if (wl == 1 && s[b] >= 'A' && s[b] <= 'Z')
-        return true; /* an initial: "Antony J. Blinken" */
-    for (size_t i = 0; i < sizeof k_abbr / sizeof k_abbr[0]; i++)
-        if (strlen(k_abbr[i]) == wl && !memcmp(k_abbr[i], s + b, wl))
-            return true;
-    return false;
-}
-
 int tdp_brief_split(const char *s, size_t n, tdp_bspan_fn fn, void *ctx)
 {
-    size_t start = 0, i = 0;
-    while (start < n && s[start] == ' ')
-        start++;
-    while (i < n) {
-        char c = s[i];
-        if (c == '.' || c == '!' || c == '?') {
-            size_t e = i + 1;
-            /* closing quotes and brackets belong to the sentence */
-            while (e < n) {
-                unsigned char q = (unsigned char)s[e];
-                if (q == '"' || q == '\'' || q == ')') {
-                    e++;
-                } else if (q == 0xE2 && e + 2 < n && (unsigned char)s[e + 1] == 0x80 &&
-                           ((unsigned char)s[e + 2] == 0x9D ||
-                            (unsigned char)s[e + 2] == 0x99)) {
-                    e += 3;
-                } else {
-                    break;
-                }
-            }
-            bool end = e >= n;
-            if (!end && s[e] == ' ') {
-                size_t k = e;
-                while (k < n && s[k] == ' ')
-                    k++;
-                unsigned char nx = k < n ? (unsigned char)s[k] : 0;
-                bool upper = (nx >= 'A' && nx <= 'Z') || (nx >= '0' && nx <= '9') ||
-                             nx == '"' || nx == 0xE2 || nx >= 0xC3;
-                end = upper && !(c == '.' && abbrev_before(s, i));
-            }
-            if (end) {
-                if (e > start) {
-                    int r = fn(ctx, start, e - start);
-                    if (r)
-                        return r;
-                }
-                start = e;
-                while (start < n && s[start] == ' ')
-                    start++;
-                i = start;
-                continue;
-            }
-        }
-        i++;
+    size_t pos = 0, b, e;
+    while (tdp_sentence_next(s, n, &pos, &b, &e)) {
+        int r = fn(ctx, b, e - b);
+        if (r)
+            return r;
     }
-    size_t e = n;
-    while (e > start && (s[e - 1] == ' ' || s[e - 1] == '\n'))
-        e--;
-    if (e > start)
-        return fn(ctx, start, e - start);
     return 0;
 }
 

@@ -15,6 +15,7 @@
 #include "clean/clean_p.h"
 #include "html/html_p.h"
 #include "lang/dates.h"
+#include "lang/sentence.h"
 #include "tidings/clean.h"
 
 static const char R_CHROME[] = "chrome";
@@ -664,8 +665,6 @@ static void forum_blocks(ctx *c)
     }
 }
 
-static bool next_sentence(const char *s, size_t n, size_t *i, size_t *b, size_t *e);
-
 /* Reported speech: quote marks or a reporting verb, which captions do not have. */
 static bool reported(const char *s, size_t n)
 {
@@ -693,7 +692,7 @@ static bool reported(const char *s, size_t n)
 static bool one_sentence(const char *s, size_t n)
 {
     size_t p = 0, b, e, k = 0;
-    while (next_sentence(s, n, &p, &b, &e))
+    while (tdp_sentence_next(s, n, &p, &b, &e))
         k++;
     return k == 1;
 }
@@ -1214,57 +1213,13 @@ static void header_and_tail(ctx *c)
 
 /* ---- repeats ---- */
 
-/* Next sentence of s from *i: [*b, *e); false at the end. */
-static bool next_sentence(const char *s, size_t n, size_t *i, size_t *b, size_t *e)
-{
-    size_t k = *i;
-    while (k < n && s[k] == ' ')
-        k++;
-    if (k >= n)
-        return false;
-    *b = k;
-    for (; k < n; k++) {
-        unsigned char ch = (unsigned char)s[k];
-        if (ch != '.' && ch != '!' && ch != '?')
-            continue;
-        size_t j = k + 1;
-        /* "border.The sides": a glued sentence boundary (not "U.S.", "3.5") */
-        if (ch == '.' && k >= 2 && j + 1 < n && is_lower((unsigned char)s[k - 1]) &&
-            is_lower((unsigned char)s[k - 2]) && is_upper((unsigned char)s[j]) &&
-            is_lower((unsigned char)s[j + 1])) {
-            *e = j;
-            *i = j;
-            return true;
-        }
-        while (j < n && (s[j] == '"' || s[j] == '\'' || s[j] == ')'))
-            j++;
-        if (j + 2 < n && (unsigned char)s[j] == 0xE2 && (unsigned char)s[j + 1] == 0x80 &&
-            ((unsigned char)s[j + 2] == 0x9D || (unsigned char)s[j + 2] == 0x99))
-            j += 3;
-        if (j >= n || s[j] != ' ')
-            continue;
-        size_t q = j;
-        while (q < n && s[q] == ' ')
-            q++;
-        if (q < n && (is_upper((unsigned char)s[q]) || is_digit((unsigned char)s[q]) ||
-                      (unsigned char)s[q] >= 0x80 || s[q] == '"')) {
-            *e = j;
-            *i = q;
-            return true;
-        }
-    }
-    *e = n;
-    *i = n;
-    return true;
-}
-
 /* Hashes of the sentences of line i long enough to count, into *hs (grown). */
 static td_status line_sentences(const ctx *c, size_t i, uint64_t **hs, size_t *cap, size_t *cnt)
 {
     const char *s = lp(c, i);
     size_t n = c->L[i].len, p = 0, b, e;
     *cnt = 0;
-    while (next_sentence(s, n, &p, &b, &e)) {
+    while (tdp_sentence_next(s, n, &p, &b, &e)) {
         if (e - b < MIN_SENT)
             continue;
         if (TDP_GROW(*hs, *cap, *cnt + 1))

@@ -1,15 +1,10 @@
-/* sentence.c - paragraphs into sentences.
- *
- * A sentence ends at '.', '!', '?' or '…' (with any closing quotes or brackets
- * after it) when white space and then something other than a lower-case letter
- * follows. The exceptions are the usual ones of news text: titles and other
- * abbreviations ("Mr.", "Gen.", "Dec. 17", "No. 5"), initials ("Antony J. Blinken"),
- * dotted acronyms ("U.S.") unless a function word starts the next sentence, and
- * decimals. A missing space after a full stop ("border.The sides") still ends a
- * sentence when a lower-case word stands before it and a capitalised one after. */
+/* sentence.c - the one sentence splitter (see sentence.h), with the abbreviations
+ * of each language that has a table. */
 #include <utf8proc.h>
 
-#include "analyse/analyse_p.h"
+#include "lang/dates.h"
+#include "lang/sentence.h"
+#include "text/token.h"
 
 static bool is_space(unsigned char c)
 {
@@ -64,28 +59,61 @@ static size_t opener_len(const char *s, size_t n, size_t i)
     return 0;
 }
 
-/* Abbreviations that never end a sentence (titles) and that may (others). */
-static const char *const titles[] = {
+/* ---- abbreviations, per language ---- */
+
+static const char *const en_titles[] = {
     "Adm", "Amb", "Brig", "Capt", "Cmdr", "Col", "Cpl", "Dr", "Fr", "Gen", "Gov", "Hon",
     "Lt", "Maj", "Messrs", "Mme", "Mlle", "Mr", "Mrs", "Ms", "Mt", "No", "Nos", "Pres",
     "Prof", "Pvt", "Rep", "Reps", "Rev", "Sen", "Sens", "Sgt", "Sr", "Jr", "St", "Supt",
-    "Ste", "Vol", "approx", "cf", "vs", "Fig", "Art", "Sec", "Gens", "Dept", "Ft",
-};
-static const char *const months_abbr[] = {
-    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-};
-static const char *const soft_abbr[] = {
-    "Inc", "Corp", "Co", "Ltd", "Bros", "etc", "al", "Ave", "Blvd", "Rd",
+    "Ste", "Vol", "approx", "cf", "vs", "Fig", "Art", "Sec", "Gens", "Dept", "Ft", NULL};
+static const char *const en_soft[] = {
+    "Inc", "Corp", "Co", "Ltd", "Bros", "etc", "al", "Ave", "Blvd", "Rd", NULL};
+static const char *const de_titles[] = {"Hr", "Nr", "Abs", "Bd", "Bsp", "Dipl", NULL};
+static const char *const de_soft[] = {"bzw", "usw", "ca", "vgl", "ggf", "inkl", "Mio",
+                                      "Mrd", "Str", NULL};
+static const char *const fr_titles[] = {"Mgr", "Pr", NULL};
+static const char *const es_titles[] = {"Sra", "Srta", "Dra", "Lic", "Ing", "Ud", "Uds",
+                                        NULL};
+static const char *const it_titles[] = {"Sig", "Sigg", "Dott", "Avv", NULL};
+static const char *const nl_titles[] = {"dhr", "mevr", "drs", "ir", NULL};
+static const char *const nl_soft[] = {"enz", "bijv", NULL};
+static const char *const none[] = {NULL};
+
+static const tdp_sent_lang langs[] = {
+    {"en", en_titles, en_soft}, {"de", de_titles, de_soft}, {"fr", fr_titles, none},
+    {"es", es_titles, none},    {"it", it_titles, none},    {"nl", nl_titles, nl_soft},
 };
 
-static bool in_list(const char *const *l, size_t n, const char *w, size_t wl)
+static bool in_list(const char *const *l, const char *w, size_t wl)
 {
-    for (size_t i = 0; i < n; i++)
-        if (strlen(l[i]) == wl && !memcmp(l[i], w, wl))
+    for (; *l; l++)
+        if (strlen(*l) == wl && !memcmp(*l, w, wl))
             return true;
     return false;
 }
-#define IN(l, w, wl) in_list((l), sizeof(l) / sizeof((l)[0]), (w), (wl))
+
+/* The abbreviation w[0..wl) in the titles (soft false) or the others of any
+ * language with a table. */
+static bool abbreviation(const char *w, size_t wl, bool soft)
+{
+    for (size_t l = 0; l < sizeof langs / sizeof *langs; l++)
+        if (in_list(soft ? langs[l].soft : langs[l].titles, w, wl))
+            return true;
+    return false;
+}
+
+/* An English month abbreviation ("Dec", "Sept"), capitalised. */
+static bool month_abbr(const char *w, size_t wl)
+{
+    char low[8];
+    bool abbr = false;
+    if (wl < 3 || wl >= sizeof low)
+        return false;
+    for (size_t k = 0; k < wl; k++)
+        low[k] = (char)(w[k] | 32);
+    low[wl] = '\0';
+    return tdp_month_word(low, wl, TDP_DL_BIT(TDP_DL_EN), &abbr) && abbr;
+}
 
 static bool ascii_alpha(unsigned char c)
 {
@@ -125,11 +153,11 @@ static bool stop_ends_sentence(const char *s, size_t n, size_t start, size_t dot
     }
     if (wl == 1 && w[0] >= 'A' && w[0] <= 'Z')
         return false; /* initial */
-    if (IN(titles, w, wl))
+    if (abbreviation(w, wl, false))
         return false;
-    if (IN(months_abbr, w, wl))
+    if (w[0] >= 'A' && w[0] <= 'Z' && month_abbr(w, wl))
         return !next_digit && next_is_function_word(s, n, k);
-    if (IN(soft_abbr, w, wl))
+    if (abbreviation(w, wl, true))
         return next_is_function_word(s, n, k);
     return true;
 }
@@ -168,34 +196,35 @@ static bool attribution_follows(const char *s, size_t n, size_t k)
     return false;
 }
 
-static td_status push(tdp_span **spans, size_t *n_spans, size_t *cap, const char *s,
-                      size_t a, size_t b)
+/* Trims [*a, *b) of white space; false when nothing is left. */
+static bool trim(const char *s, size_t *a, size_t *b)
 {
-    while (a < b && space_len(s, b, a))
-        a += space_len(s, b, a);
-    while (b > a && is_space((unsigned char)s[b - 1]))
-        b--;
-    while (b > a + 1 && (unsigned char)s[b - 2] == 0xC2 && (unsigned char)s[b - 1] == 0xA0)
-        b -= 2;
-    if (b <= a)
-        return TD_OK;
-    if (TDP_GROW(*spans, *cap, *n_spans + 1))
-        return TD_ENOMEM;
-    (*spans)[(*n_spans)++] = (tdp_span){(uint32_t)a, (uint32_t)(b - a)};
-    return TD_OK;
+    while (*a < *b && space_len(s, *b, *a))
+        *a += space_len(s, *b, *a);
+    while (*b > *a && is_space((unsigned char)s[*b - 1]))
+        (*b)--;
+    while (*b > *a + 1 && (unsigned char)s[*b - 2] == 0xC2 && (unsigned char)s[*b - 1] == 0xA0)
+        *b -= 2;
+    return *b > *a;
 }
 
-td_status tdp_split_sentences(const char *s, size_t n, tdp_span **spans, size_t *n_spans,
-                              size_t *cap)
+bool tdp_sentence_next(const char *s, size_t n, size_t *pos, size_t *bo, size_t *eo)
 {
-    size_t start = 0;
-    for (size_t i = 0; i < n; i++) {
+    size_t start = *pos;
+#define CUT(A, B, NEXT)                                                                \
+    do {                                                                               \
+        size_t a_ = (A), b_ = (B);                                                     \
+        start = (NEXT);                                                                \
+        if (trim(s, &a_, &b_)) {                                                       \
+            *bo = a_, *eo = b_, *pos = start;                                          \
+            return true;                                                               \
+        }                                                                              \
+    } while (0)
+    for (size_t i = start; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         size_t tl = 0;
         if (c == '\n') {
-            if (push(spans, n_spans, cap, s, start, i))
-                return TD_ENOMEM;
-            start = i + 1;
+            CUT(start, i, i + 1);
             continue;
         }
         if (c == '.' || c == '!' || c == '?')
@@ -221,12 +250,8 @@ td_status tdp_split_sentences(const char *s, size_t n, tdp_span **spans, size_t 
             unsigned char nx = (unsigned char)s[j];
             if (c == '.' && j == i + 1 && i > start && s[i - 1] >= 'a' && s[i - 1] <= 'z' &&
                 i >= start + 2 && ascii_alpha((unsigned char)s[i - 2]) && nx >= 'A' &&
-                nx <= 'Z' && j + 1 < n && s[j + 1] >= 'a' && s[j + 1] <= 'z') {
-                /* but not a domain or a file name: require a word of 2+ letters after */
-                if (push(spans, n_spans, cap, s, start, j))
-                    return TD_ENOMEM;
-                start = j;
-            }
+                nx <= 'Z' && j + 1 < n && s[j + 1] >= 'a' && s[j + 1] <= 'z')
+                CUT(start, j, j); /* not a domain or a file name: 2+ letters after */
             i = j - 1;
             continue;
         }
@@ -270,10 +295,23 @@ td_status tdp_split_sentences(const char *s, size_t n, tdp_span **spans, size_t 
             i = k - 1;
             continue;
         }
-        if (push(spans, n_spans, cap, s, start, j))
-            return TD_ENOMEM;
-        start = k;
+        CUT(start, j, k);
         i = k - 1;
     }
-    return push(spans, n_spans, cap, s, start, n);
+    CUT(start, n, n);
+#undef CUT
+    *pos = n;
+    return false;
+}
+
+td_status tdp_split_sentences(const char *s, size_t n, tdp_span **spans, size_t *n_spans,
+                              size_t *cap)
+{
+    size_t pos = 0, b, e;
+    while (tdp_sentence_next(s, n, &pos, &b, &e)) {
+        if (TDP_GROW(*spans, *cap, *n_spans + 1))
+            return TD_ENOMEM;
+        (*spans)[(*n_spans)++] = (tdp_span){(uint32_t)b, (uint32_t)(e - b)};
+    }
+    return TD_OK;
 }
