@@ -288,9 +288,15 @@ static int ordinal_day(const char *w, size_t wn)
 
 bool tdp_date_stamp(const char *s, size_t n, bool lenient, tdp_stamp *st)
 {
+    memset(st, 0, sizeof *st);
+    /* a stamp holds a digit (most lines asked about are prose: the cheap test first) */
+    size_t dg = 0;
+    while (dg < n && !is_digit((unsigned char)s[dg]))
+        dg++;
+    if (dg == n)
+        return false;
     wtok tk[20];
     size_t k = wtokens(s, n, tk, 20);
-    memset(st, 0, sizeof *st);
     if (k == 0 || k > 20)
         return false;
     int pend_m = 0, pend_d = 0, pend_y = 0;

@@ -84,10 +84,13 @@ static const tdp_sent_lang langs[] = {
     {"es", es_titles, none},    {"it", it_titles, none},    {"nl", nl_titles, nl_soft},
 };
 
+/* Longest abbreviation of the tables ("Messrs", "approx"): longer words are none. */
+#define ABBR_MAX 6
+
 static bool in_list(const char *const *l, const char *w, size_t wl)
 {
     for (; *l; l++)
-        if (strlen(*l) == wl && !memcmp(*l, w, wl))
+        if ((*l)[0] == w[0] && !strncmp(*l, w, wl) && (*l)[wl] == '\0')
             return true;
     return false;
 }
@@ -96,6 +99,8 @@ static bool in_list(const char *const *l, const char *w, size_t wl)
  * language with a table. */
 static bool abbreviation(const char *w, size_t wl, bool soft)
 {
+    if (wl > ABBR_MAX)
+        return false;
     for (size_t l = 0; l < sizeof langs / sizeof *langs; l++)
         if (in_list(soft ? langs[l].soft : langs[l].titles, w, wl))
             return true;
