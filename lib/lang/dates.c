@@ -1316,7 +1316,9 @@ void tdp_find_dates_in(const char *s, size_t n, const td_date *ref, const tdp_to
      * that says who spoke ("..., she said on 5 January"). */
     td_date speech = no_date;
     bool quoted = false;
-    for (size_t k = 0; k < c.n_ph; k++) {
+    /* quotation marks: '"', “ ” (E2 80 9C/9D), « » (C2 AB/BB) */
+    bool marks = memchr(s, '"', n) || memchr(s, 0xE2, n) || memchr(s, 0xC2, n);
+    for (size_t k = 0; k < c.n_ph && marks; k++) {
         ph[k].in_quote = tdp_in_quotation(s, ph[k].off);
         quoted = quoted || (ph[k].in_quote && deictic(&ph[k]));
     }
