@@ -1,5 +1,5 @@
-/* cmd_brief.c - tidings brief [--json] [--sentences N | --words N] PATH...: the
- * stories and their briefs. */
+/* cmd_brief.c - tidings brief [--json | --json-lines | --html FILE] [-o FILE]
+ * [--sentences N | --words N] PATH...: the stories and their briefs. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,15 +7,31 @@
 #include "cli.h"
 
 static const char k_help[] =
-    "usage: tidings brief [--json | --html FILE] [--sentences N | --words N] PATH...\n\n"
+    "usage: tidings brief [--json | --json-lines | --html FILE] [-o FILE]\n"
+    "                     [--sentences N | --words N] [-q] PATH...\n\n"
     "Reads articles, finds the stories behind them and prints a brief of each:\n"
     "headline, summary, timeline, people, quotes, discrepancies and sources.\n"
     "Markdown by default.\n\n"
     "options:\n"
-    "  --json         print {\"stories\": [...]} instead (docs/json.md)\n"
-    "  --html FILE    write a self-contained HTML report to FILE instead\n"
-    "  --sentences N  sentences in each summary (default 4)\n"
-    "  --words N      summaries of about N words instead (e.g. 250)\n";
+    "  --json            print {\"stories\": [...]} instead (docs/json.md)\n"
+    "  --json-lines      print one story per line, each a JSON object\n"
+    "  --html FILE       write a self-contained HTML report to FILE (- for stdout)\n"
+    "  -o, --output FILE write to FILE instead of standard output\n"
+    "  --sentences N     sentences in each summary (default 4)\n"
+    "  --words N         summaries of about N words instead (e.g. 250)\n"
+    "  -q, --quiet       no progress on the terminal\n";
+
+enum { O_JSON = 1, O_JSON_LINES, O_HTML, O_OUTPUT, O_SENTENCES, O_WORDS, O_QUIET };
+
+static const cli_opt k_opts[] = {
+    {"json", 0, NULL, O_JSON},
+    {"json-lines", 0, NULL, O_JSON_LINES},
+    {"html", 0, "FILE", O_HTML},
+    {"output", 'o', "FILE", O_OUTPUT},
+    {"sentences", 0, "N", O_SENTENCES},
+    {"words", 0, "N", O_WORDS},
+    {"quiet", 'q', NULL, O_QUIET},
+};
 
 /* A positive count from argv, or -1. */
 static long count_arg(const char *s)
@@ -51,41 +67,65 @@ static int add(void *ctx, td_article *a)
     return 0;
 }
 
+/* One story per line (--json-lines). */
+static td_status put_lines(const td_corpus *c)
+{
+    size_t n = td_corpus_story_count(c);
+    for (size_t i = 0; i < n; i++) {
+        char *out = NULL;
+        size_t len = 0;
+        td_status st = td_corpus_story_json(c, i, &out, &len);
+        if (st)
+            return st;
+        bool ok = cli_write(out, len) && cli_write("\n", 1);
+        td_free(out);
+        if (!ok)
+            return TD_EIO;
+    }
+    return TD_OK;
+}
+
 int cmd_brief(int argc, char **argv)
 {
-    bool json = false;
-    const char *html = NULL;
+    int format = 0; /* O_JSON, O_JSON_LINES, O_HTML or 0: Markdown */
+    const char *output = NULL, *v;
     td_corpus_opts opts = {0, 0, 0, 0};
     int words = 0;
-    int i = 1;
-    for (; i < argc; i++) {
-        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-            fputs(k_help, stdout);
+    cli_parser p;
+    cli_parse_init(&p, "brief", k_help, k_opts, sizeof k_opts / sizeof *k_opts, argc, argv);
+    for (int id; (id = cli_parse_next(&p, &v)) != CLI_OPT_END;) {
+        if (id == CLI_OPT_HELP)
             return EXIT_OK;
-        } else if (!strcmp(argv[i], "--json")) {
-            json = true;
-        } else if (!strcmp(argv[i], "--html")) {
-            if (i + 1 >= argc || !argv[i + 1][0])
-                return cli_usage_error("brief", "--html needs a file name");
-            html = argv[++i];
-        } else if (!strcmp(argv[i], "--sentences") || !strcmp(argv[i], "--words")) {
-            long v = i + 1 < argc ? count_arg(argv[i + 1]) : -1;
-            if (v < 0)
-                return cli_usage_error("brief", "%s needs a positive number", argv[i]);
-            if (argv[i][2] == 's')
-                opts.summary_sentences = (int)v;
+        if (id == CLI_OPT_ERROR)
+            return EXIT_USAGE;
+        if (id == O_JSON || id == O_JSON_LINES || id == O_HTML) {
+            if (format && format != id)
+                return cli_usage_error("brief", "--json, --json-lines and --html exclude "
+                                                "each other");
+            format = id;
+        }
+        if ((id == O_HTML || id == O_OUTPUT) && output && strcmp(output, v))
+            return cli_usage_error("brief", "one output at a time (--html FILE or -o FILE)");
+        if (id == O_HTML || id == O_OUTPUT) {
+            if (!*v)
+                return cli_usage_error("brief", "%s needs a file name",
+                                       id == O_HTML ? "--html" : "-o");
+            output = v;
+        } else if (id == O_SENTENCES || id == O_WORDS) {
+            long n = count_arg(v);
+            if (n < 0)
+                return cli_usage_error("brief", "--%s needs a positive number",
+                                       id == O_SENTENCES ? "sentences" : "words");
+            if (id == O_SENTENCES)
+                opts.summary_sentences = (int)n;
             else
-                words = (int)v;
-            i++;
-        } else if (!strcmp(argv[i], "--")) {
-            i++;
-            break;
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            return cli_usage_error("brief", "unknown option '%s'", argv[i]);
-        } else {
-            break;
+                words = (int)n;
+        } else if (id == O_QUIET) {
+            cli_progress_quiet(true);
         }
     }
+    if (cli_out_open(output))
+        return EXIT_FATAL;
     td_corpus *c = td_corpus_new(&opts);
     if (!c) {
         cli_error("out of memory");
@@ -93,29 +133,28 @@ int cmd_brief(int argc, char **argv)
     }
     td_corpus_set_summary_words(c, words);
     bool fatal;
-    long rejected = cli_read_all(argv + i, argc - i, add, c, &fatal);
+    long rejected = cli_read_all(argv + 1, p.n_pos, "reading", add, c, &fatal);
     int rc = fatal ? EXIT_FATAL : rejected ? EXIT_REJECTED : EXIT_OK;
     if (!fatal) {
+        cli_progress_stage("finding the stories of", td_corpus_article_count(c), 0);
         td_status st = td_corpus_build(c);
         char *out = NULL;
         size_t n = 0;
-        if (!st)
-            st = html ? td_corpus_html(c, &out, &n)
-                 : json ? td_corpus_json(c, &out, &n)
-                        : td_corpus_markdown(c, &out, &n);
-        if (st) {
+        if (!st) {
+            cli_progress_stage("writing the briefs of", td_corpus_article_count(c), 0);
+            if (format == O_JSON_LINES)
+                st = put_lines(c);
+            else
+                st = format == O_HTML ? td_corpus_html(c, &out, &n)
+                     : format == O_JSON ? td_corpus_json(c, &out, &n)
+                                        : td_corpus_markdown(c, &out, &n);
+        }
+        if (st == TD_EIO) {
+            rc = EXIT_FATAL; /* a write failed, and said so */
+        } else if (st) {
             cli_error("%s", td_strerror(st));
             rc = EXIT_FATAL;
-        } else if (html) {
-            FILE *f = fopen(html, "wb");
-            bool ok = f && fwrite(out, 1, n, f) == n;
-            if (f && fclose(f))
-                ok = false;
-            if (!ok) {
-                cli_error("%s: cannot write", html);
-                rc = EXIT_FATAL;
-            }
-        } else if (!cli_write(out, n) || (json && !cli_write("\n", 1))) {
+        } else if (out && (!cli_write(out, n) || (format == O_JSON && !cli_write("\n", 1)))) {
             rc = EXIT_FATAL;
         }
         td_free(out);

@@ -1,15 +1,28 @@
-/* cmd_clean.c - tidings clean [--json] FILE...: the article as the engine sees it. */
+/* cmd_clean.c - tidings clean [--json] [-o FILE] PATH...: the article as the engine
+ * sees it. */
 #include <string.h>
 
 #include "cli.h"
 
 static const char k_help[] =
-    "usage: tidings clean [--json] PATH...\n\n"
+    "usage: tidings clean [--json] [-o FILE] [-q] PATH...\n\n"
     "Prints each article after cleaning: title, date, outlet, dateline, language,\n"
     "author, the paragraphs kept (### heading, > quotation, - list item) and what\n"
     "was removed, with its reason. With --json, one JSON object per article and\n"
     "line: paragraphs[] with their kinds[], and removed[] listing what cleaning\n"
-    "took out and why (docs/json.md).\n";
+    "took out and why (docs/json.md).\n\n"
+    "options:\n"
+    "  --json            one JSON object per article and line\n"
+    "  -o, --output FILE write to FILE instead of standard output\n"
+    "  -q, --quiet       no progress on the terminal\n";
+
+enum { O_JSON = 1, O_OUTPUT, O_QUIET };
+
+static const cli_opt k_opts[] = {
+    {"json", 0, NULL, O_JSON},
+    {"output", 'o', "FILE", O_OUTPUT},
+    {"quiet", 'q', NULL, O_QUIET},
+};
 
 typedef struct {
     bool json;
@@ -37,46 +50,47 @@ static int print_text(const td_article *a)
     td_date_format(&d, date, sizeof date);
     const char *t = td_article_title(a), *o = td_article_outlet(a);
     const char *dl = td_article_dateline(a), *lang = td_article_language(a);
-    printf("== %s\n", td_article_id(a));
-    if (t)
-        printf("title:    %s\n", t);
-    if (date[0])
-        printf("date:     %s\n", date);
-    if (o)
-        printf("outlet:   %s\n", o);
-    if (dl)
-        printf("dateline: %s\n", dl);
-    if (lang)
-        printf("language: %s\n", lang);
-    if (td_article_author(a))
-        printf("author:   %s\n", td_article_author(a));
-    putchar('\n');
+    const char *au = td_article_author(a);
+    bool ok = cli_printf("== %s\n", td_article_id(a));
+    if (ok && t)
+        ok = cli_printf("title:    %s\n", t);
+    if (ok && date[0])
+        ok = cli_printf("date:     %s\n", date);
+    if (ok && o)
+        ok = cli_printf("outlet:   %s\n", o);
+    if (ok && dl)
+        ok = cli_printf("dateline: %s\n", dl);
+    if (ok && lang)
+        ok = cli_printf("language: %s\n", lang);
+    if (ok && au)
+        ok = cli_printf("author:   %s\n", au);
+    if (!ok || !cli_write("\n", 1))
+        return -1;
     for (size_t i = 0; i < td_article_paragraph_count(a); i++) {
         size_t n;
         td_para_kind k;
         const char *p = td_article_paragraph(a, i, &n, &k);
+        const char *mark = "";
         if (k == TD_PARA_HEADING)
-            fputs("### ", stdout);
+            mark = "### ";
         else if (k == TD_PARA_QUOTE)
-            fputs("> ", stdout);
+            mark = "> ";
         else if (k == TD_PARA_LIST && !bulleted(p, n))
-            fputs("- ", stdout); /* a list item of an HTML page */
-        if (!cli_write(p, n))
+            mark = "- "; /* a list item of an HTML page */
+        if (!cli_write(mark, strlen(mark)) || !cli_write(p, n) || !cli_write("\n\n", 2))
             return -1;
-        fputs("\n\n", stdout);
     }
     size_t nr = td_article_removed_count(a);
-    if (nr)
-        printf("removed:\n");
+    if (nr && !cli_write("removed:\n", 9))
+        return -1;
     for (size_t i = 0; i < nr; i++) {
         const char *why;
         const char *rt = td_article_removed(a, i, &why);
-        printf("  [%s] ", why);
-        if (!cli_write(rt, strlen(rt)) || !cli_write("\n", 1))
+        if (!cli_printf("  [%s] ", why) || !cli_write(rt, strlen(rt)) || !cli_write("\n", 1))
             return -1;
     }
-    if (nr)
-        putchar('\n');
+    if (nr && !cli_write("\n", 1))
+        return -1;
     return 0;
 }
 
@@ -118,24 +132,25 @@ static int one(void *vctx, td_article *a)
 int cmd_clean(int argc, char **argv)
 {
     clean_ctx c = {false, false};
-    int i = 1;
-    for (; i < argc; i++) {
-        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-            fputs(k_help, stdout);
+    const char *output = NULL, *v;
+    cli_parser p;
+    cli_parse_init(&p, "clean", k_help, k_opts, sizeof k_opts / sizeof *k_opts, argc, argv);
+    for (int id; (id = cli_parse_next(&p, &v)) != CLI_OPT_END;) {
+        if (id == CLI_OPT_HELP)
             return EXIT_OK;
-        } else if (!strcmp(argv[i], "--json")) {
+        if (id == CLI_OPT_ERROR)
+            return EXIT_USAGE;
+        if (id == O_JSON)
             c.json = true;
-        } else if (!strcmp(argv[i], "--")) {
-            i++;
-            break;
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            return cli_usage_error("clean", "unknown option '%s'", argv[i]);
-        } else {
-            break;
-        }
+        else if (id == O_OUTPUT)
+            output = v;
+        else if (id == O_QUIET)
+            cli_progress_quiet(true);
     }
+    if (cli_out_open(output))
+        return EXIT_FATAL;
     bool fatal;
-    long rejected = cli_read_all(argv + i, argc - i, one, &c, &fatal);
+    long rejected = cli_read_all(argv + 1, p.n_pos, "cleaning", one, &c, &fatal);
     if (fatal)
         return EXIT_FATAL;
     return rejected ? EXIT_REJECTED : EXIT_OK;

@@ -1,4 +1,5 @@
-/* cmd_dedup.c - tidings dedup [--json] [--threshold J] PATH...: copies only. */
+/* cmd_dedup.c - tidings dedup [--json] [--threshold J] [-o FILE] PATH...: copies
+ * only. */
 #include <errno.h>
 #include <stdlib.h>
 #include <stdint.h>
@@ -9,7 +10,7 @@
 
 static const char k_help[] =
     "usage: tidings dedup [--json] [--threshold J] [--containment C] [--index FILE]\n"
-    "                     PATH...\n\n"
+    "                     [-o FILE] [-q] PATH...\n\n"
     "Finds the copies among the articles: exact copies (the same text once case,\n"
     "spacing and punctuation are ignored), near-copies (Jaccard similarity of their\n"
     "word shingles at least J, default 0.7) and partial copies (one reuses whole\n"
@@ -23,7 +24,20 @@ static const char k_help[] =
     "and FILE is saved at the end. Copies are told from MinHash estimates, and their\n"
     "canonical article may be one of an earlier run; an article read again with the\n"
     "same id and text counts as already indexed, not as a copy. A saved index keeps\n"
-    "the thresholds it was made with.\n";
+    "the thresholds it was made with.\n\n"
+    "-o FILE (--output FILE) writes to FILE instead of standard output; -q (--quiet)\n"
+    "shows no progress on the terminal.\n";
+
+enum { O_JSON = 1, O_THRESHOLD, O_CONTAINMENT, O_INDEX, O_OUTPUT, O_QUIET };
+
+static const cli_opt k_opts[] = {
+    {"json", 0, NULL, O_JSON},
+    {"threshold", 0, "J", O_THRESHOLD},
+    {"containment", 0, "C", O_CONTAINMENT},
+    {"index", 0, "FILE", O_INDEX},
+    {"output", 'o', "FILE", O_OUTPUT},
+    {"quiet", 'q', NULL, O_QUIET},
+};
 
 /* One copy found by the stream (--index). */
 typedef struct stream_copy {
@@ -111,21 +125,6 @@ static int by_group(const void *pa, const void *pb)
     return a->order < b->order ? -1 : a->order > b->order;
 }
 
-static void json_str(const char *s)
-{
-    putchar('"');
-    for (; *s; s++) {
-        unsigned char ch = (unsigned char)*s;
-        if (ch == '"' || ch == '\\')
-            printf("\\%c", ch);
-        else if (ch < 0x20)
-            printf("\\u%04x", ch);
-        else
-            putchar(ch);
-    }
-    putchar('"');
-}
-
 /* The stream's copies as groups, in the order their first copy arrived. */
 static void print_stream(dedup_ctx *c, bool json)
 {
@@ -145,34 +144,34 @@ static void print_stream(dedup_ctx *c, bool json)
         qsort(v, n, sizeof *v, by_group);
     size_t groups = 0;
     if (json)
-        fputs("{\"groups\":[", stdout);
+        cli_write("{\"groups\":[", 11);
     for (size_t i = 0; i < n; i++) {
         bool head = i == 0 || v[i].group != v[i - 1].group;
         if (json) {
             if (head) {
-                fputs(groups ? "]},{\"canonical\":" : "{\"canonical\":", stdout);
-                json_str(v[i].canonical);
-                fputs(",\"copies\":[", stdout);
+                cli_printf("%s{\"canonical\":", groups ? "]}," : "");
+                cli_json_str(v[i].canonical);
+                cli_write(",\"copies\":[", 11);
             } else {
-                putchar(',');
+                cli_write(",", 1);
             }
-            fputs("{\"id\":", stdout);
-            json_str(v[i].id);
-            printf(",\"similarity\":%.3f,\"kind\":\"%s\"}", v[i].similarity,
+            cli_write("{\"id\":", 6);
+            cli_json_str(v[i].id);
+            cli_printf(",\"similarity\":%.3f,\"kind\":\"%s\"}", v[i].similarity,
                    td_copy_kind_name(v[i].kind));
         } else {
             if (head)
-                printf("%s%s\n", groups ? "\n" : "", v[i].canonical);
-            printf("  %-8s %.3f  %s\n", td_copy_kind_name(v[i].kind), v[i].similarity,
+                cli_printf("%s%s\n", groups ? "\n" : "", v[i].canonical);
+            cli_printf("  %-8s %.3f  %s\n", td_copy_kind_name(v[i].kind), v[i].similarity,
                    v[i].id);
         }
         groups += head;
     }
     if (json)
-        printf("%s,\"articles\":%zu,\"known\":%zu,\"indexed\":%zu}\n",
+        cli_printf("%s,\"articles\":%zu,\"known\":%zu,\"indexed\":%zu}\n",
                groups ? "]}]" : "]", c->seen, c->known, td_dedup_index_count(c->ix));
     else
-        printf("%s%zu %s in %zu %s among %zu articles (%zu already indexed); "
+        cli_printf("%s%zu %s in %zu %s among %zu articles (%zu already indexed); "
                "%zu in the index\n",
                groups ? "\n" : "", n, n == 1 ? "copy" : "copies", groups,
                groups == 1 ? "group" : "groups", c->seen, c->known,
@@ -248,12 +247,12 @@ static int print_text(dedup_ctx *c, const td_dedup_copy *cp)
     for (size_t g = 0; g < n; g++) {
         if (head[g] == SIZE_MAX)
             continue;
-        printf("%s%s\n", groups++ ? "\n" : "", td_article_id(c->arts[g]));
+        cli_printf("%s%s\n", groups++ ? "\n" : "", td_article_id(c->arts[g]));
         for (size_t i = head[g]; i != SIZE_MAX; i = next[i], copies++)
-            printf("  %-8s %.3f  %s\n", td_copy_kind_name(cp[i].kind), cp[i].similarity,
+            cli_printf("  %-8s %.3f  %s\n", td_copy_kind_name(cp[i].kind), cp[i].similarity,
                    td_article_id(c->arts[i]));
     }
-    printf("%s%zu %s in %zu %s among %zu articles\n", groups ? "\n" : "", copies,
+    cli_printf("%s%zu %s in %zu %s among %zu articles\n", groups ? "\n" : "", copies,
            copies == 1 ? "copy" : "copies", groups, groups == 1 ? "group" : "groups", n);
     free(head);
     free(next);
@@ -263,42 +262,40 @@ static int print_text(dedup_ctx *c, const td_dedup_copy *cp)
 int cmd_dedup(int argc, char **argv)
 {
     bool json = false;
-    const char *index_path = NULL;
+    const char *index_path = NULL, *output = NULL, *v;
     td_dedup_opts opts = {0, 0};
-    int i = 1;
-    for (; i < argc; i++) {
-        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-            fputs(k_help, stdout);
+    cli_parser p;
+    cli_parse_init(&p, "dedup", k_help, k_opts, sizeof k_opts / sizeof *k_opts, argc, argv);
+    for (int id; (id = cli_parse_next(&p, &v)) != CLI_OPT_END;) {
+        if (id == CLI_OPT_HELP)
             return EXIT_OK;
-        } else if (!strcmp(argv[i], "--json")) {
+        if (id == CLI_OPT_ERROR)
+            return EXIT_USAGE;
+        if (id == O_JSON) {
             json = true;
-        } else if (!strcmp(argv[i], "--threshold") || !strcmp(argv[i], "--containment")) {
-            bool thr = argv[i][2] == 't';
-            if (i + 1 >= argc)
-                return cli_usage_error("dedup", "%s needs a value", argv[i]);
-            double v;
-            if (!parse_unit(argv[i + 1], &v) || (thr && v > 1.0))
-                return cli_usage_error("dedup", "bad value for %s: '%s' (%s)", argv[i],
-                                       argv[i + 1],
+        } else if (id == O_THRESHOLD || id == O_CONTAINMENT) {
+            bool thr = id == O_THRESHOLD;
+            double d;
+            if (!parse_unit(v, &d) || (thr && d > 1.0))
+                return cli_usage_error("dedup", "bad value for --%s: '%s' (%s)",
+                                       thr ? "threshold" : "containment", v,
                                        thr ? "a number in (0, 1]" : "a number above 0");
             if (thr)
-                opts.threshold = v;
+                opts.threshold = d;
             else
-                opts.containment = v;
-            i++;
-        } else if (!strcmp(argv[i], "--index")) {
-            if (i + 1 >= argc)
+                opts.containment = d;
+        } else if (id == O_INDEX) {
+            if (!*v)
                 return cli_usage_error("dedup", "--index needs a file");
-            index_path = argv[++i];
-        } else if (!strcmp(argv[i], "--")) {
-            i++;
-            break;
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            return cli_usage_error("dedup", "unknown option '%s'", argv[i]);
-        } else {
-            break;
+            index_path = v;
+        } else if (id == O_OUTPUT) {
+            output = v;
+        } else if (id == O_QUIET) {
+            cli_progress_quiet(true);
         }
     }
+    if (cli_out_open(output))
+        return EXIT_FATAL;
     dedup_ctx c = {0};
     if (index_path) {
         td_status st = td_dedup_index_load(index_path, &c.ix);
@@ -312,7 +309,7 @@ int cmd_dedup(int argc, char **argv)
         }
     }
     bool fatal;
-    long rejected = cli_read_all(argv + i, argc - i, keep, &c, &fatal);
+    long rejected = cli_read_all(argv + 1, p.n_pos, "reading", keep, &c, &fatal);
     int rc = fatal ? EXIT_FATAL : rejected ? EXIT_REJECTED : EXIT_OK;
     if (c.ix) {
         if (!fatal) {
@@ -333,6 +330,7 @@ int cmd_dedup(int argc, char **argv)
     }
     td_dedup_copy *cp = NULL;
     if (!fatal) {
+        cli_progress_stage("finding the copies among", c.n, 0);
         cp = malloc((c.n ? c.n : 1) * sizeof *cp);
         td_status st = cp ? td_dedup_articles(c.arts, c.n, &opts, cp) : TD_ENOMEM;
         if (st) {

@@ -6,6 +6,9 @@
  *     ingested ID story N     a new article, now in story N
  *     revised ID story N      a known id with new content (it stays in story N)
  *     unchanged ID story N    this id with this content was already stored
+ * (with --json, {"status":..., "id":..., "story":N} per line). Ids, headlines and
+ * outlets in these text lines are escaped (put_field), so a tab or newline in them
+ * cannot shift the columns.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -28,40 +31,69 @@ static const char k_ingest_help[] =
     "  --batch N       articles per transaction (1..100000)\n"
     "  --window DAYS   live window: stories quiet for longer are closed (default 7)\n"
     "  --timeout MS    wait this long for another writer (default 5000; 0: none)\n"
-    "  --quiet, -q     no per-article lines\n\n"
+    "  --json          one JSON object per article and line instead\n"
+    "  -o, --output FILE  write the lines to FILE instead of standard output\n"
+    "  --quiet, -q     no per-article lines, no progress, no summary\n\n"
     "TIDINGS_NOW (Unix seconds) fixes the arrival time, for reproducible runs.\n";
 
 static const char k_stories_help[] =
-    "usage: tidings stories --db FILE [--since DATE] [--json] [--check]\n\n"
+    "usage: tidings stories --db FILE [--since DATE] [--json] [--check] [-o FILE]\n\n"
     "Lists the stories of the database, one line each: id, headline, article count,\n"
-    "outlets and time span, separated by tabs. --since YYYY-MM-DD keeps the stories\n"
+    "outlets and time span, separated by tabs (a backslash, tab or newline in a field\n"
+    "is written \\\\, \\t, \\n). --since YYYY-MM-DD keeps the stories\n"
     "with an article on or after that date; --json prints one JSON object per line\n"
     "(id, headline, articles, outlets, first, last). --check verifies the whole\n"
-    "database first (PRAGMA integrity_check) and fails if it is damaged.\n";
+    "database first (PRAGMA integrity_check) and fails if it is damaged. -o FILE\n"
+    "(--output FILE) writes to FILE instead of standard output.\n";
 
 static const char k_show_help[] =
-    "usage: tidings show --db FILE STORY [--json]\n\n"
+    "usage: tidings show --db FILE STORY [--json] [-o FILE]\n\n"
     "Prints the brief of story STORY (an id from `tidings stories`), in the format of\n"
-    "`tidings brief`: Markdown, or JSON with --json.\n";
+    "`tidings brief`: Markdown, or JSON with --json. -o FILE (--output FILE) writes\n"
+    "to FILE instead of standard output.\n";
 
-/* Common option: --db FILE or --db=FILE. Returns 1 if consumed (and *i advanced). */
-static int opt_value(int argc, char **argv, int *i, const char *name, const char **val)
+enum { O_DB = 1, O_BATCH, O_TIMEOUT, O_WINDOW, O_QUIET, O_JSON, O_OUTPUT, O_SINCE, O_CHECK };
+
+static const cli_opt k_ingest_opts[] = {
+    {"db", 0, "FILE", O_DB},           {"batch", 0, "N", O_BATCH},
+    {"timeout", 0, "MS", O_TIMEOUT},   {"window", 0, "DAYS", O_WINDOW},
+    {"quiet", 'q', NULL, O_QUIET},     {"json", 0, NULL, O_JSON},
+    {"output", 'o', "FILE", O_OUTPUT},
+};
+
+static const cli_opt k_stories_opts[] = {
+    {"db", 0, "FILE", O_DB},     {"since", 0, "DATE", O_SINCE},     {"json", 0, NULL, O_JSON},
+    {"check", 0, NULL, O_CHECK}, {"output", 'o', "FILE", O_OUTPUT}, {"quiet", 'q', NULL, O_QUIET},
+};
+
+static const cli_opt k_show_opts[] = {
+    {"db", 0, "FILE", O_DB},
+    {"json", 0, NULL, O_JSON},
+    {"output", 'o', "FILE", O_OUTPUT},
+    {"quiet", 'q', NULL, O_QUIET},
+};
+
+/*
+ * A field of a text line: a backslash, tab, newline or carriage return is written
+ * as \\, \t, \n, \r and other control characters as \xHH, so the line
+ * stays one line with its columns where they belong.
+ */
+static bool put_field(const char *s)
 {
-    size_t n = strlen(name);
-    if (strncmp(argv[*i], name, n) != 0)
-        return 0;
-    if (argv[*i][n] == '=') {
-        *val = argv[*i] + n + 1;
-        return 1;
+    bool ok = true;
+    const char *run = s;
+    for (; ok && *s; s++) {
+        unsigned char ch = (unsigned char)*s;
+        if (ch >= 0x20 && ch != 0x7F && ch != '\\')
+            continue;
+        ok = cli_write(run, (size_t)(s - run));
+        const char *esc = ch == '\\' ? "\\\\" : ch == '\t' ? "\\t" : ch == '\n' ? "\\n"
+                          : ch == '\r' ? "\\r" : NULL;
+        if (ok)
+            ok = esc ? cli_write(esc, 2) : cli_printf("\\x%02x", ch);
+        run = s + 1;
     }
-    if (argv[*i][n] != '\0')
-        return 0;
-    if (*i + 1 >= argc) {
-        *val = NULL;
-        return 1;
-    }
-    *val = argv[++*i];
-    return 1;
+    return ok && cli_write(run, (size_t)(s - run));
 }
 
 static bool parse_long(const char *s, long lo, long hi, long *out)
@@ -107,7 +139,7 @@ typedef struct pending {
 typedef struct ingest_ctx {
     td_store *store;
     const char *db;
-    bool quiet;
+    bool quiet, json;
     long batch;
     pending *p;
     size_t n, cap;
@@ -132,14 +164,20 @@ static bool flush(ingest_ctx *c)
         return false;
     }
     static const char *const verb[] = {"ingested", "unchanged", "revised"};
-    for (size_t i = 0; i < c->n; i++) {
-        if (!c->quiet)
-            printf("%s %s story %llu\n", verb[c->p[i].kind], c->p[i].id,
-                   (unsigned long long)c->p[i].story);
+    bool ok = true;
+    for (size_t i = 0; ok && !c->quiet && i < c->n; i++) {
+        unsigned long long story = (unsigned long long)c->p[i].story;
+        if (c->json)
+            ok = cli_printf("{\"status\":\"%s\",\"id\":", verb[c->p[i].kind]) &&
+                 cli_json_str(c->p[i].id) && cli_printf(",\"story\":%llu}\n", story);
+        else
+            ok = cli_printf("%s ", verb[c->p[i].kind]) && put_field(c->p[i].id) &&
+                 cli_printf(" story %llu\n", story);
     }
     drop_pending(c);
-    if (fflush(stdout) != 0) {
-        cli_error("cannot write output");
+    if (!ok || fflush(stdout) != 0) {
+        if (ok)
+            cli_error("cannot write output");
         return false;
     }
     c->batch_start = time(NULL);
@@ -201,42 +239,45 @@ static int ingest_one(void *ctx, td_article *a)
 
 int cmd_ingest(int argc, char **argv)
 {
-    const char *db = NULL, *v;
+    const char *db = NULL, *output = NULL, *v;
     ingest_ctx c;
     memset(&c, 0, sizeof c);
     c.batch = 500;
     long window = 0, timeout = -1;
     bool batch_given = false;
-    int i = 1;
-    for (; i < argc; i++) {
-        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-            fputs(k_ingest_help, stdout);
+    cli_parser p;
+    cli_parse_init(&p, "ingest", k_ingest_help, k_ingest_opts,
+                   sizeof k_ingest_opts / sizeof *k_ingest_opts, argc, argv);
+    for (int id; (id = cli_parse_next(&p, &v)) != CLI_OPT_END;) {
+        if (id == CLI_OPT_HELP)
             return EXIT_OK;
-        } else if (opt_value(argc, argv, &i, "--db", &v)) {
-            if (!v || !*v)
+        if (id == CLI_OPT_ERROR)
+            return EXIT_USAGE;
+        if (id == O_DB) {
+            if (!*v)
                 return cli_usage_error("ingest", "--db needs a FILE");
             db = v;
-        } else if (opt_value(argc, argv, &i, "--batch", &v)) {
+        } else if (id == O_BATCH) {
             if (!parse_long(v, 1, 100000, &c.batch))
                 return cli_usage_error("ingest", "--batch needs a number from 1 to 100000");
             batch_given = true;
-        } else if (opt_value(argc, argv, &i, "--timeout", &v)) {
+        } else if (id == O_TIMEOUT) {
             if (!parse_long(v, 0, 3600000, &timeout))
                 return cli_usage_error("ingest", "--timeout needs milliseconds (0..3600000)");
-        } else if (opt_value(argc, argv, &i, "--window", &v)) {
+        } else if (id == O_WINDOW) {
             if (!parse_long(v, 1, 3650, &window))
                 return cli_usage_error("ingest", "--window needs a number of days (1..3650)");
-        } else if (!strcmp(argv[i], "--quiet") || !strcmp(argv[i], "-q")) {
+        } else if (id == O_QUIET) {
             c.quiet = true;
-        } else if (!strcmp(argv[i], "--")) {
-            i++;
-            break;
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            return cli_usage_error("ingest", "unknown option '%s'", argv[i]);
-        } else {
-            break;
+            cli_progress_quiet(true);
+        } else if (id == O_JSON) {
+            c.json = true;
+        } else if (id == O_OUTPUT) {
+            output = v;
         }
     }
+    int i = 1;
+    argc = 1 + p.n_pos;
     if (!db)
         return cli_usage_error("ingest", "--db FILE is required");
     td_store_opts so;
@@ -248,6 +289,8 @@ int cmd_ingest(int argc, char **argv)
      * reported) as it comes, unless --batch says otherwise. */
     if (!batch_given && reads_stream(argv + i, argc - i))
         c.batch = 1;
+    if (cli_out_open(output))
+        return EXIT_FATAL;
     const char *now = getenv("TIDINGS_NOW");
     long nowv;
     if (now && *now && parse_long(now, 1, 0x7fffffffL, &nowv))
@@ -260,7 +303,7 @@ int cmd_ingest(int argc, char **argv)
     c.db = db;
     c.batch_start = time(NULL);
     bool fatal;
-    long rejected = cli_read_all(argv + i, argc - i, ingest_one, &c, &fatal);
+    long rejected = cli_read_all(argv + i, argc - i, "ingesting", ingest_one, &c, &fatal);
     if (!fatal && !flush(&c))
         fatal = true;
     drop_pending(&c);
@@ -270,7 +313,8 @@ int cmd_ingest(int argc, char **argv)
         cli_error("%s: %s", db, td_strerror(st));
         fatal = true;
     }
-    if (isatty(2))
+    cli_progress_done();
+    if (isatty(2) && !c.quiet)
         fprintf(stderr, "tidings: %lu new, %lu revised, %lu unchanged, %ld rejected; "
                         "%lu new stories\n",
                 c.n_new, c.n_revised, c.n_unchanged, rejected, c.n_stories);
@@ -306,53 +350,63 @@ static int list_one(void *ctx, const td_story_info *si)
     char first[32], last[32];
     td_date_format(&si->first, first, sizeof first);
     td_date_format(&si->last, last, sizeof last);
-    printf("%llu\t%s\t%zu article%s\t", (unsigned long long)si->id,
-           si->headline && *si->headline ? si->headline : "(untitled)", si->n_articles,
-           si->n_articles == 1 ? "" : "s");
-    for (size_t i = 0; i < si->n_outlets; i++)
-        printf("%s%s", i ? ", " : "", si->outlets[i]);
-    if (!si->n_outlets)
-        fputs("-", stdout);
-    if (strcmp(first, last))
-        printf("\t%s..%s\n", first, last);
-    else
-        printf("\t%s\n", first);
+    bool ok = cli_printf("%llu\t", (unsigned long long)si->id) &&
+              put_field(si->headline && *si->headline ? si->headline : "(untitled)") &&
+              cli_printf("\t%zu article%s\t", si->n_articles, si->n_articles == 1 ? "" : "s");
+    for (size_t i = 0; ok && i < si->n_outlets; i++)
+        ok = (!i || cli_write(", ", 2)) && put_field(si->outlets[i]);
+    if (ok && !si->n_outlets)
+        ok = cli_write("-", 1);
+    if (ok && strcmp(first, last))
+        ok = cli_printf("\t%s..%s\n", first, last);
+    else if (ok)
+        ok = cli_printf("\t%s\n", first);
+    if (!ok) {
+        c->failed = true;
+        return 1;
+    }
     return 0;
 }
 
 int cmd_stories(int argc, char **argv)
 {
-    const char *db = NULL, *v;
+    const char *db = NULL, *output = NULL, *v;
     list_ctx c = {false, false};
     bool check = false;
     td_date since, *sincep = NULL;
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-            fputs(k_stories_help, stdout);
+    cli_parser p;
+    cli_parse_init(&p, "stories", k_stories_help, k_stories_opts,
+                   sizeof k_stories_opts / sizeof *k_stories_opts, argc, argv);
+    for (int id; (id = cli_parse_next(&p, &v)) != CLI_OPT_END;) {
+        if (id == CLI_OPT_HELP)
             return EXIT_OK;
-        } else if (opt_value(argc, argv, &i, "--db", &v)) {
-            if (!v || !*v)
+        if (id == CLI_OPT_ERROR)
+            return EXIT_USAGE;
+        if (id == O_DB) {
+            if (!*v)
                 return cli_usage_error("stories", "--db needs a FILE");
             db = v;
-        } else if (opt_value(argc, argv, &i, "--since", &v)) {
-            if (!v || td_date_parse(v, strlen(v), &since) || since.prec < TD_DATE_YEAR)
+        } else if (id == O_SINCE) {
+            if (td_date_parse(v, strlen(v), &since) || since.prec < TD_DATE_YEAR)
                 return cli_usage_error("stories", "--since needs a date (YYYY-MM-DD)");
             sincep = &since;
-        } else if (!strcmp(argv[i], "--json")) {
+        } else if (id == O_JSON) {
             c.json = true;
-        } else if (!strcmp(argv[i], "--check")) {
+        } else if (id == O_CHECK) {
             check = true;
-        } else if (argv[i][0] == '-') {
-            return cli_usage_error("stories", "unknown option '%s'", argv[i]);
-        } else {
-            return cli_usage_error("stories", "unexpected argument '%s'", argv[i]);
+        } else if (id == O_OUTPUT) {
+            output = v;
         }
     }
+    if (p.n_pos)
+        return cli_usage_error("stories", "unexpected argument '%s'", argv[1]);
     if (!db)
         return cli_usage_error("stories", "--db FILE is required");
     td_store_opts so;
     memset(&so, 0, sizeof so);
     so.readonly = 1;
+    if (cli_out_open(output))
+        return EXIT_FATAL;
     td_store *s = NULL;
     td_status st = td_store_open(db, &so, &s);
     if (st)
@@ -377,26 +431,30 @@ int cmd_stories(int argc, char **argv)
 
 int cmd_show(int argc, char **argv)
 {
-    const char *db = NULL, *v, *story = NULL;
+    const char *db = NULL, *output = NULL, *v, *story = NULL;
     bool json = false;
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-            fputs(k_show_help, stdout);
+    cli_parser p;
+    cli_parse_init(&p, "show", k_show_help, k_show_opts,
+                   sizeof k_show_opts / sizeof *k_show_opts, argc, argv);
+    for (int id; (id = cli_parse_next(&p, &v)) != CLI_OPT_END;) {
+        if (id == CLI_OPT_HELP)
             return EXIT_OK;
-        } else if (opt_value(argc, argv, &i, "--db", &v)) {
-            if (!v || !*v)
+        if (id == CLI_OPT_ERROR)
+            return EXIT_USAGE;
+        if (id == O_DB) {
+            if (!*v)
                 return cli_usage_error("show", "--db needs a FILE");
             db = v;
-        } else if (!strcmp(argv[i], "--json")) {
+        } else if (id == O_JSON) {
             json = true;
-        } else if (argv[i][0] == '-') {
-            return cli_usage_error("show", "unknown option '%s'", argv[i]);
-        } else if (story) {
-            return cli_usage_error("show", "one STORY at a time");
-        } else {
-            story = argv[i];
+        } else if (id == O_OUTPUT) {
+            output = v;
         }
     }
+    if (p.n_pos > 1)
+        return cli_usage_error("show", "one STORY at a time");
+    if (p.n_pos)
+        story = argv[1];
     if (!db)
         return cli_usage_error("show", "--db FILE is required");
     long id;
@@ -407,6 +465,8 @@ int cmd_show(int argc, char **argv)
     td_store_opts so;
     memset(&so, 0, sizeof so);
     so.readonly = 1;
+    if (cli_out_open(output))
+        return EXIT_FATAL;
     td_store *s = NULL;
     td_status st = td_store_open(db, &so, &s);
     if (st)

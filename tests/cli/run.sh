@@ -5,6 +5,8 @@
 #   stderr  expected standard error       (optional: absent = not compared)
 #   status  expected exit status          (default 0)
 #   needs   "shared" when the case reads ../shared (skipped when it is absent)
+# `$bin` is the binary itself, for a command that must exec it (tests/cli/onterm.py
+# puts some of its streams on a terminal).
 # TD_REGEN=1 rewrites stdout, stderr and status from the current binary.
 set -u
 bin=$1
