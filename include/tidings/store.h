@@ -44,6 +44,8 @@ typedef struct td_store_opts {
 /*
  * Opens (and, unless readonly, creates) the store at path. *out receives a handle
  * even on failure, so that td_store_error() can say why; close it in every case.
+ * A readonly store needs no write access to the file or its folder (another
+ * user's database can be read).
  * Errors: TD_EIO (cannot open), TD_ESCHEMA (not a tidings store, or a newer
  * schema), TD_ECORRUPT (not a database / damaged), TD_ELOCKED (another process
  * held the lock past the busy timeout), TD_EREADONLY (cannot write to a new file).
@@ -106,7 +108,9 @@ typedef int (*td_story_fn)(void *ctx, const td_story_info *story);
 
 /*
  * Calls fn for each story (in id order) whose last article is dated on or after
- * *since (since may be NULL for all).
+ * *since (since may be NULL for all). TD_ECORRUPT, possibly after some stories,
+ * when the database is damaged: a story's articles cannot all be read, or (for
+ * the whole list) the stories do not hold every article.
  */
 TD_API TD_NODISCARD td_status td_store_stories(td_store *s, const td_date *since,
                                                td_story_fn fn, void *ctx);
@@ -130,7 +134,8 @@ TD_API TD_NODISCARD td_status td_store_resolve(td_store *s, uint64_t story, uint
  * A built corpus of the story's articles (re-read from their stored raw input; a
  * merged story's id leads to the story it joined), for td_corpus_json /
  * td_corpus_markdown: one story, numbered with the store's id (td_corpus_opts
- * story_id). TD_ENOTFOUND: no such story.
+ * story_id). TD_ENOTFOUND: no such story. TD_ECORRUPT: fewer (or more) articles
+ * could be read than the story holds.
  */
 TD_API TD_NODISCARD td_status td_store_story_corpus(td_store *s, uint64_t story,
                                                     td_corpus **out);

@@ -1,6 +1,13 @@
 /*
  * query.c - reading the store: the list of stories, counts, and the brief of one
  * story (its articles re-read from their raw input into a corpus).
+ *
+ * SQLite reports the damage it sees (a page that is not a b-tree page), but not a
+ * page overwritten by another valid one: an index leaf lost that way makes a
+ * story's articles vanish without an error. So every read also checks what it
+ * found against the counts the stories table keeps (a story's n_articles is the
+ * number of articles whose story it is, and the listed stories hold every
+ * article), and a mismatch is TD_ECORRUPT, never a short answer.
  */
 #include <string.h>
 
@@ -25,21 +32,40 @@ TD_API td_status td_store_counts(td_store *s, uint64_t *articles, uint64_t *stor
     return rc == SQLITE_ROW ? TD_OK : tdp_store_fail(s, rc, "cannot read the database");
 }
 
-/* Fills the outlets of one story into the arena; *n set. */
-static td_status story_outlets(td_store *s, uint64_t id, tdp_arena *ar, const char ***out,
-                               size_t *n, size_t *cap)
+/* A count the stories table keeps that the rows do not bear out. */
+static td_status damaged(td_store *s, uint64_t story, uint64_t listed, uint64_t found)
 {
-    td_status st = TD_OK;
-    sqlite3_stmt *q = tdp_store_stmt(s, TDP_S_OUTLETS, &st);
-    if (!q)
-        return st;
-    sqlite3_bind_int64(q, 1, (sqlite3_int64)id);
+    if (story)
+        return tdp_store_failf(s, TD_ECORRUPT, "the database is damaged: story %llu holds "
+                               "%llu article%s, %llu can be read", (unsigned long long)story,
+                               (unsigned long long)listed, listed == 1 ? "" : "s",
+                               (unsigned long long)found);
+    return tdp_store_failf(s, TD_ECORRUPT, "the database is damaged: its stories hold %llu "
+                           "article%s, it has %llu", (unsigned long long)listed,
+                           listed == 1 ? "" : "s", (unsigned long long)found);
+}
+
+/* Its articles by outlet, most first, the articles without an outlet last. */
+static const char k_outlets_sql[] =
+    "SELECT outlet, count(*) FROM articles WHERE story = ?1 "
+    "GROUP BY outlet ORDER BY outlet IS NULL, count(*) DESC, outlet";
+
+/* Fills the outlets of one story into the arena; *n set. Every article of the
+ * story must be found. */
+static td_status story_outlets(td_store *s, sqlite3_stmt *q, const td_story_info *info,
+                               tdp_arena *ar, const char ***out, size_t *n, size_t *cap)
+{
+    sqlite3_bind_int64(q, 1, (sqlite3_int64)info->id);
     int rc;
     *n = 0;
+    uint64_t found = 0;
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        found += (uint64_t)sqlite3_column_int64(q, 1);
         const char *o = (const char *)sqlite3_column_text(q, 0);
+        if (!o)
+            continue;
         size_t len = (size_t)sqlite3_column_bytes(q, 0);
-        char *c = tdp_arena_strndup(ar, o ? o : "", o ? len : 0);
+        char *c = tdp_arena_strndup(ar, o, len);
         if (!c || TDP_GROW(*out, *cap, *n + 1)) {
             sqlite3_reset(q);
             return tdp_store_failf(s, TD_ENOMEM, "out of memory");
@@ -47,7 +73,21 @@ static td_status story_outlets(td_store *s, uint64_t id, tdp_arena *ar, const ch
         (*out)[(*n)++] = c;
     }
     sqlite3_reset(q);
-    return rc == SQLITE_DONE ? TD_OK : tdp_store_fail(s, rc, "cannot read the stories");
+    if (rc != SQLITE_DONE)
+        return tdp_store_fail(s, rc, "cannot read the stories");
+    if (found != info->n_articles)
+        return damaged(s, info->id, info->n_articles, found);
+    return TD_OK;
+}
+
+/* Every article belongs to a listed story: the sum of n_articles over them all. */
+static td_status check_total(td_store *s, uint64_t listed)
+{
+    uint64_t articles = 0;
+    td_status st = td_store_counts(s, &articles, NULL);
+    if (!st && articles != listed)
+        st = damaged(s, 0, listed, articles);
+    return st;
 }
 
 TD_API td_status td_store_stories(td_store *s, const td_date *since, td_story_fn fn,
@@ -57,14 +97,17 @@ TD_API td_status td_store_stories(td_store *s, const td_date *since, td_story_fn
         return TD_EARG;
     td_status st = TD_OK;
     /* The outlets query needs a statement of its own while this one steps. */
-    sqlite3_stmt *q = NULL;
+    sqlite3_stmt *q = NULL, *oq = NULL;
     int rc = sqlite3_prepare_v2(s->db,
                                 "SELECT id, headline, n_articles, first_day, last_day "
                                 "FROM stories WHERE last_day >= ?1 AND n_articles > 0 "
                                 "ORDER BY id",
                                 -1, &q, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(s->db, k_outlets_sql, -1, &oq, NULL);
     if (rc != SQLITE_OK) {
         sqlite3_finalize(q);
+        sqlite3_finalize(oq);
         return tdp_store_fail(s, rc, "cannot read the stories");
     }
     int64_t from = INT32_MIN;
@@ -76,6 +119,8 @@ TD_API td_status td_store_stories(td_store *s, const td_date *since, td_story_fn
     tdp_arena ar = {0};
     const char **outlets = NULL;
     size_t cap = 0;
+    uint64_t listed = 0;
+    bool stopped = false;
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
         td_story_info info;
         memset(&info, 0, sizeof info);
@@ -91,20 +136,26 @@ TD_API td_status td_store_stories(td_store *s, const td_date *since, td_story_fn
         info.n_articles = (size_t)sqlite3_column_int64(q, 2);
         info.first = tdp_store_day_date(sqlite3_column_int64(q, 3));
         info.last = tdp_store_day_date(sqlite3_column_int64(q, 4));
-        st = story_outlets(s, info.id, &ar, &outlets, &info.n_outlets, &cap);
+        listed += info.n_articles;
+        st = story_outlets(s, oq, &info, &ar, &outlets, &info.n_outlets, &cap);
         if (st)
             break;
         info.outlets = outlets;
         int stop = fn(ctx, &info);
         tdp_arena_free(&ar);
-        if (stop)
+        if (stop) {
+            stopped = true;
             break;
+        }
     }
     if (!st && rc != SQLITE_ROW && rc != SQLITE_DONE)
         st = tdp_store_fail(s, rc, "cannot read the stories");
     tdp_arena_free(&ar);
     tdp_free(outlets);
     sqlite3_finalize(q);
+    sqlite3_finalize(oq);
+    if (!st && !stopped && !since)
+        st = check_total(s, listed);
     return st;
 }
 
@@ -168,6 +219,23 @@ TD_API td_status td_store_resolve(td_store *s, uint64_t story, uint64_t *out)
     return tdp_store_failf(s, TD_ENOTFOUND, "no story %llu", (unsigned long long)story);
 }
 
+/* n_articles of a story (resolved: not merged into another). */
+static td_status story_size(td_store *s, uint64_t story, uint64_t *n)
+{
+    td_status st = TD_OK;
+    sqlite3_stmt *q = tdp_store_stmt(s, s->schema >= 2 ? TDP_S_STORY_ONE : TDP_S_STORY_ONE_V1,
+                                     &st);
+    if (!q)
+        return st;
+    sqlite3_bind_int64(q, 1, (sqlite3_int64)story);
+    int rc = sqlite3_step(q);
+    *n = rc == SQLITE_ROW ? (uint64_t)sqlite3_column_int64(q, 0) : 0;
+    sqlite3_reset(q);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return tdp_store_fail(s, rc, "cannot read the story");
+    return TD_OK;
+}
+
 TD_API td_status td_store_story_corpus(td_store *s, uint64_t story, td_corpus **out)
 {
     if (!s || !s->db || !out)
@@ -191,7 +259,9 @@ TD_API td_status td_store_story_corpus(td_store *s, uint64_t story, td_corpus **
         return st;
     }
     sqlite3_bind_int64(q, 1, (sqlite3_int64)story);
+    uint64_t found = 0;
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        found++;
         td_article *a = tdp_store_article(q, 0);
         if (!a) {
             st = tdp_store_failf(s, TD_ENOMEM, "out of memory");
@@ -208,6 +278,11 @@ TD_API td_status td_store_story_corpus(td_store *s, uint64_t story, td_corpus **
     sqlite3_reset(q);
     if (!st && rc != SQLITE_DONE)
         st = tdp_store_fail(s, rc, "cannot read the story's articles");
+    uint64_t listed = 0;
+    if (!st)
+        st = story_size(s, story, &listed);
+    if (!st && found != listed)
+        st = damaged(s, story, listed, found);
     if (!st) {
         st = td_corpus_build(c);
         if (st)

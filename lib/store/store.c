@@ -357,6 +357,53 @@ static td_status check_schema(td_store *s)
     return TD_OK;
 }
 
+/*
+ * A reader that may not write beside a WAL database (another user's file in a
+ * folder it cannot write) cannot make the -shm index SQLite reads such a database
+ * through, and every read fails with "attempt to write a readonly database".
+ * When there is no write-ahead log with content the database file holds every
+ * commit, so it is opened as it stands on disk (immutable: no lock, no index). A
+ * writer that starts meanwhile is not seen; while a writer is at work its -wal
+ * and -shm exist and SQLite reads through them without writing.
+ */
+static td_status reopen_as_it_stands(td_store *s, const char *path)
+{
+    size_t n = strlen(path);
+    char *wal = tdp_malloc(n + 5);
+    if (!wal)
+        return tdp_store_failf(s, TD_ENOMEM, "out of memory");
+    memcpy(wal, path, n);
+    memcpy(wal + n, "-wal", 5);
+    struct stat sb;
+    bool logged = stat(wal, &sb) == 0 && sb.st_size > 0;
+    tdp_free(wal);
+    if (logged)
+        return TD_EREADONLY;
+    /* file:PATH?immutable=1, PATH with '%', '?' and '#' escaped. */
+    tdp_buf b = TDP_BUF_INIT;
+    tdp_buf_puts(&b, path[0] == '/' ? "file://" : "file:");
+    for (const char *p = path; *p; p++) {
+        if (*p == '%' || *p == '?' || *p == '#')
+            tdp_buf_printf(&b, "%%%02X", (unsigned char)*p);
+        else
+            tdp_buf_putc(&b, *p);
+    }
+    tdp_buf_puts(&b, "?immutable=1");
+    char *uri = b.err ? NULL : tdp_buf_detach(&b, NULL);
+    tdp_buf_free(&b);
+    if (!uri)
+        return tdp_store_failf(s, TD_ENOMEM, "out of memory");
+    sqlite3_close(s->db);
+    s->db = NULL;
+    int rc = sqlite3_open_v2(uri, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+    tdp_free(uri);
+    if (rc != SQLITE_OK)
+        return tdp_store_fail(s, rc, "cannot open");
+    sqlite3_extended_result_codes(s->db, 1);
+    s->err[0] = 0;
+    return check_schema(s);
+}
+
 TD_API td_status td_store_open(const char *path, const td_store_opts *opts, td_store **out)
 {
     if (!out)
@@ -398,6 +445,11 @@ TD_API td_status td_store_open(const char *path, const td_store_opts *opts, td_s
     if (!s->readonly && sqlite3_db_readonly(s->db, "main") == 1)
         return tdp_store_failf(s, TD_EREADONLY, "database is read-only (no write permission)");
     td_status st = check_schema(s);
+    if (st == TD_EREADONLY && s->readonly) {
+        td_status again = reopen_as_it_stands(s, path);
+        if (again != TD_EREADONLY)
+            st = again;
+    }
     if (st)
         return st;
     if (!s->readonly) {

@@ -52,6 +52,35 @@ head -c 16384 /dev/urandom | dd of="$tmp/bad.db" bs=4096 seek=2 conv=notrunc 2>/
 expect damaged 3 "^tidings: error: $tmp/bad.db: .*\(integrity check failed\|corrupt\)" \
     "$bin" stories --check --db "$tmp/bad.db"
 
+# Damage SQLite cannot see: a leaf of the index that finds a story's articles
+# overwritten by another valid leaf of it. Every read must still say so: stories
+# and show exit 3, they never list a story short of its articles or print an
+# empty brief. (Needs python3 with SQLite's dbstat table to find the pages.)
+awk 'BEGIN { for (i = 0; i < 1500; i++) printf "{\"id\":\"s%d\",\"title\":\"Story %d\",\"date\":\"2022-01-05\",\"source\":\"Outlet %d\",\"text\":\"Article %d says a good deal about town %d and more words to fill pages.\"}\n", i, i % 300, i % 7, i, i % 300 }' >"$tmp/leaves.jsonl"
+"$bin" ingest -q --db "$tmp/swap.db" "$tmp/leaves.jsonl" || fail "swapped: ingest failed"
+pages=$(python3 -c "
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+leaves = [r[0] for r in c.execute(\"SELECT pageno FROM dbstat WHERE name = 'articles_story' AND pagetype = 'leaf' ORDER BY pageno\")]
+print(c.execute('PRAGMA page_size').fetchone()[0], leaves[0], leaves[-1]) if len(leaves) > 1 else None
+" "$tmp/swap.db" 2>/dev/null)
+if [ -n "$pages" ]; then
+    set -- $pages
+    dd if="$tmp/swap.db" of="$tmp/page" bs="$1" skip=$(($2 - 1)) count=1 2>/dev/null
+    dd if="$tmp/page" of="$tmp/swap.db" bs="$1" seek=$(($3 - 1)) conv=notrunc 2>/dev/null
+    expect swapped-stories 3 "^tidings: error: $tmp/swap.db: the database is damaged: story [0-9]* holds" \
+        "$bin" stories --db "$tmp/swap.db"
+    expect swapped-json 3 "^tidings: error: $tmp/swap.db: the database is damaged" \
+        "$bin" stories --json --db "$tmp/swap.db"
+    # The first story whose articles are short: show must fail on it too.
+    story=$(sed -n 's/.*damaged: story \([0-9]*\) holds.*/\1/p' "$tmp/err")
+    expect swapped-show 3 "^tidings: error: $tmp/swap.db: the database is damaged: story $story holds" \
+        "$bin" show --db "$tmp/swap.db" "$story"
+    [ ! -s "$tmp/out" ] || fail "swapped-show: printed a brief"
+else
+    echo "skip: swapped (no python3 with dbstat)"
+fi
+
 # Locked: another writer holds the write lock for a few seconds.
 "$bin" ingest --db "$tmp/lock.db" "$tmp/one.jsonl" >/dev/null || fail "locked: setup failed"
 if command -v sqlite3 >/dev/null 2>&1; then
@@ -81,6 +110,32 @@ if [ "$(id -u)" != 0 ]; then
     chmod 644 "$tmp/ro.db"
 else
     echo "skip: readonly (running as root)"
+fi
+
+# Read-only to this user, in a folder it cannot write (another user's database):
+# no -shm can be made beside it, and it must be read all the same.
+other=""
+if [ "$(id -u)" != 0 ]; then
+    other=" "
+elif command -v setpriv >/dev/null 2>&1 &&
+     setpriv --reuid=65534 --regid=65534 --clear-groups "$bin" --version >/dev/null 2>&1; then
+    other="setpriv --reuid=65534 --regid=65534 --clear-groups"
+fi
+if [ -n "$other" ]; then
+    mkdir "$tmp/shared"
+    "$bin" ingest -q --db "$tmp/shared/n.db" "$tmp/one.jsonl" "$tmp/two.jsonl" ||
+        fail "others: ingest failed"
+    chmod 755 "$tmp"
+    chmod 555 "$tmp/shared"
+    chmod 444 "$tmp/shared/n.db"
+    expect others-stories 0 "" sh -c "$other '$bin' stories --db '$tmp/shared/n.db' >&2; echo >&2"
+    grep -q "Ferry" "$tmp/err" || fail "others-stories: the story is not listed"
+    expect others-show 0 "" sh -c "$other '$bin' show --db '$tmp/shared/n.db' 1 >&2; echo >&2"
+    grep -q "^# " "$tmp/err" || fail "others-show: no brief"
+    chmod 755 "$tmp/shared"
+    chmod 644 "$tmp/shared/n.db"
+else
+    echo "skip: others (no other user to read as)"
 fi
 
 [ $failed = 0 ] && echo "store errors: ok"
