@@ -123,6 +123,12 @@ long cli_read_all(char **paths, int n, cli_article_fn fn, void *ctx, bool *fatal
     }
     if (progress && count >= 1000)
         fputc('\n', stderr);
+    /* Records that are not text (a crawl's images, scripts, video) are no error:
+     * one line counts them. */
+    uint64_t skipped = td_reader_skipped(r);
+    if (skipped)
+        fprintf(stderr, "tidings: note: %llu record%s skipped, not text\n",
+                (unsigned long long)skipped, skipped == 1 ? "" : "s");
     td_reader_free(r);
     return rejected;
 }
