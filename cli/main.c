@@ -146,6 +146,14 @@ long cli_read_all(char **paths, int n, const char *stage, cli_article_fn fn, voi
             rejected++;
     }
     free(file);
+    /* Records that are not text (a crawl's images, scripts, video) are no error:
+     * one line counts them. */
+    uint64_t skipped = td_reader_skipped(r);
+    if (skipped) {
+        cli_progress_clear();
+        fprintf(stderr, "tidings: note: %llu record%s skipped, not text\n",
+                (unsigned long long)skipped, skipped == 1 ? "" : "s");
+    }
     td_reader_free(r);
     return rejected;
 }

@@ -17,6 +17,10 @@ foreach(src ${TD_FUZZ_TARGETS})
   add_test(NAME fuzz.replay.${short}
            COMMAND replay_${short} ${TD_FUZZ_DIR}/corpus/${short})
   set_tests_properties(fuzz.replay.${short} PROPERTIES LABELS "fuzz;valgrind")
+  # The hostile-input corpus seeds every target too (tests/hostile/README.md).
+  add_test(NAME fuzz.hostile.${short}
+           COMMAND replay_${short} ${CMAKE_CURRENT_SOURCE_DIR}/hostile/inputs)
+  set_tests_properties(fuzz.hostile.${short} PROPERTIES LABELS "fuzz;valgrind")
 
   if(TD_FUZZ)
     add_executable(${name} ${src})

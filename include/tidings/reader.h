@@ -51,6 +51,11 @@ TD_API const char *td_reader_error(const td_reader *r);
  * UTF-8), or NULL. */
 TD_API const char *td_reader_warning(const td_reader *r);
 
+/* Records skipped so far because they are not text: WARC responses and resources
+ * whose payload is not an HTML page (images, scripts, video, binary data), at any
+ * size. They are no error; 0 for NULL. */
+TD_API uint64_t td_reader_skipped(const td_reader *r);
+
 #ifdef __cplusplus
 }
 #endif

@@ -967,11 +967,26 @@ static bool dateline(ctx *c, size_t i)
 
 /* ---- title ---- */
 
-/* A title: a few words on one line, not closed by a period (? and ! may close it). */
+/* Two words in sentence case, a capital then a word in lower case: "Bridge closes",
+ * "Markets fall". Site names and menus are capitalised throughout ("Kestrel Bay",
+ * "World News") or are chrome the lexicon knows ("Read more"). */
+static bool two_word_title(const ctx *c, size_t i)
+{
+    const cline *l = &c->L[i];
+    const unsigned char *s = (const unsigned char *)lp(c, i);
+    if (l->words != 2 || !l->len || !is_upper(s[0]))
+        return false;
+    const unsigned char *sp = memchr(s, ' ', l->len);
+    return sp && (size_t)(sp - s) + 1 < l->len && is_lower(sp[1]);
+}
+
+/* A title: a few words on one line, not closed by a period (? and ! may close it);
+ * two words only in sentence case (two_word_title). */
 static bool title_shape(const ctx *c, size_t i)
 {
     const cline *l = &c->L[i];
-    if (l->words < 3 || l->words > MAX_TITLE_WORDS || l->len > MAX_TITLE_BYTES)
+    if (l->words < 2 || (l->words == 2 && !two_word_title(c, i)) ||
+        l->words > MAX_TITLE_WORDS || l->len > MAX_TITLE_BYTES)
         return false;
     size_t n = strip_closers(lp(c, i), l->len);
     char last = n ? lp(c, i)[n - 1] : '.';
@@ -1099,7 +1114,8 @@ static void detect_title(ctx *c)
         /* in the page header: a title line repeated, else the last one (the closest
          * to the body; site names and menus come first) */
         for (size_t i = 0; i < hs && pick == SIZE_MAX; i++) {
-            if (c->L[i].reason || !title_shape(c, i))
+            /* a short line said twice is a menu item as often as a title */
+            if (c->L[i].reason || !title_shape(c, i) || c->L[i].words < 3)
                 continue;
             for (size_t k = i + 1; k < c->nl && k < i + 64; k++)
                 if (span_eq(lp(c, k), c->L[k].len, lp(c, i), c->L[i].len)) {
@@ -1107,16 +1123,24 @@ static void detect_title(ctx *c)
                     break;
                 }
         }
-        size_t p4 = SIZE_MAX, p3 = SIZE_MAX;
+        size_t p4 = SIZE_MAX, p3 = SIZE_MAX, p2 = SIZE_MAX;
         for (size_t i = 0; i < hs && pick == SIZE_MAX; i++)
             if (!c->L[i].reason && title_shape(c, i)) {
                 if (c->L[i].words >= 4)
                     p4 = i;
-                else
+                else if (c->L[i].words == 3)
                     p3 = i;
+                else
+                    p2 = i;
             }
+        /* two words only when nothing longer is there and nothing stands between
+         * them and the body */
+        if (p2 != SIZE_MAX)
+            for (size_t k = p2 + 1; k < hs; k++)
+                if (!c->L[k].reason)
+                    p2 = SIZE_MAX;
         if (pick == SIZE_MAX)
-            pick = p4 != SIZE_MAX ? p4 : p3;
+            pick = p4 != SIZE_MAX ? p4 : p3 != SIZE_MAX ? p3 : p2;
     } else {
         /* no line reads like the body: the first line, if shaped like a title */
         for (size_t i = 0; i < c->nl; i++)

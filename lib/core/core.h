@@ -92,7 +92,8 @@ size_t tdp_utf8_repair(tdp_buf *b, const char *s, size_t n);
 int32_t tdp_utf8_decode(const char *s, size_t n, size_t *adv);
 /* Encodes cp into out (4 bytes room); returns bytes written. */
 size_t tdp_utf8_encode(int32_t cp, char *out);
-/* True if the data looks binary (NULs or many control bytes in its first 8 KiB). */
+/* True if the data looks binary: more than 10% control bytes (NULs among them) in
+ * its first 8 KiB. */
 bool tdp_looks_binary(const char *s, size_t n);
 
 /* ---- JSON (reading): an object's members, one callback per member ---- */

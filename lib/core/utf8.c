@@ -120,11 +120,11 @@ bool tdp_looks_binary(const char *str, size_t n)
 {
     const unsigned char *s = (const unsigned char *)str;
     size_t lim = n < 8192 ? n : 8192, ctl = 0;
-    for (size_t i = 0; i < lim; i++) {
-        if (s[i] == 0)
-            return true;
+    /* NULs count as control bytes: one stray NUL does not make a page binary, while
+     * executables, images and UTF-16 are full of them. Random bytes (compressed
+     * video) hold 11% control bytes. */
+    for (size_t i = 0; i < lim; i++)
         if (s[i] < 0x20 && s[i] != '\n' && s[i] != '\r' && s[i] != '\t' && s[i] != '\f')
             ctl++;
-    }
     return lim && ctl * 10 > lim; /* more than 10% control bytes */
 }

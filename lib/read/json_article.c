@@ -12,6 +12,8 @@ typedef struct {
     td_status st;
     bool have_text, have_html, have_id;
     const char *date_field; /* which field gave the date, for priority */
+    size_t nuls;            /* NULs (\u0000) replaced in the strings kept */
+    tdp_buf fixed;          /* a string with its NULs replaced */
 } jctx;
 
 static bool key_is(const char *k, size_t kl, const char *name)
@@ -53,6 +55,24 @@ static int member(void *ctx, const char *k, size_t kl, tdp_json_type t, const ch
     }
     if (t != TDP_JSON_STRING)
         return 0;
+    const char *z = memchr(v, '\0', vl);
+    if (z) { /* "\u0000": U+FFFD, as for a NUL in a text file */
+        tdp_buf_reset(&c->fixed);
+        for (size_t i = 0; i < vl; i++) {
+            if (v[i]) {
+                tdp_buf_putc(&c->fixed, v[i]);
+            } else {
+                tdp_buf_put(&c->fixed, "\xEF\xBF\xBD", 3);
+                c->nuls++;
+            }
+        }
+        if (c->fixed.err) {
+            c->st = TD_ENOMEM;
+            return 1;
+        }
+        v = c->fixed.data;
+        vl = c->fixed.len;
+    }
     if (key_is(k, kl, "id")) {
         if (vl) { /* an empty id is no id: the fallback names the article */
             set(c, TD_FIELD_ID, v, vl);
@@ -87,14 +107,17 @@ static int member(void *ctx, const char *k, size_t kl, tdp_json_type t, const ch
 }
 
 td_status tdp_article_from_json(const char *s, size_t n, const char *fallback_id,
-                                td_article **out, tdp_buf *why)
+                                td_article **out, tdp_buf *why, size_t *nuls)
 {
     char reason[96];
-    jctx c = {td_article_new(), TD_OK, false, false, false, NULL};
+    jctx c = {td_article_new(), TD_OK, false, false, false, NULL, 0, TDP_BUF_INIT};
     *out = NULL;
+    *nuls = 0;
     if (!c.a)
         return TD_ENOMEM;
     td_status st = tdp_json_object(s, n, member, &c, reason, sizeof reason);
+    tdp_buf_free(&c.fixed);
+    *nuls = c.nuls;
     if (st) {
         tdp_buf_printf(why, "invalid JSON: %s", reason);
         td_article_free(c.a);

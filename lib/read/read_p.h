@@ -11,6 +11,10 @@
 #include "tidings/reader.h"
 
 #define TDP_DEFAULT_MAX_BYTES ((size_t)32 << 20)
+/* How far past the size limit the reader looks for the end of a line, or for the
+ * next WARC record, before it gives up on the rest of the input (an endless
+ * input, /dev/zero, has neither). */
+#define TDP_SCAN_MAX ((size_t)1 << 30)
 
 typedef struct tdp_stream {
     gzFile gz;              /* NULL for an in-memory buffer */
@@ -30,15 +34,16 @@ size_t tdp_stream_fill(tdp_stream *s, size_t want);
 
 /*
  * Next line (without its "\n" or "\r\n"). TD_END at end of input. A line longer
- * than max is skipped to its end and reported as TD_ETOOBIG (its length in *len).
+ * than max is skipped to its end and reported as TD_ETOOBIG (its length in *len);
+ * a line with no end within TDP_SCAN_MAX bytes also sets s->err to TD_ETOOBIG: the
+ * rest of the input is not read.
  */
 td_status tdp_stream_line(tdp_stream *s, size_t max, const char **line, size_t *len);
 
 /* Reads exactly n bytes into out (appended); TD_ECORRUPT if input ends first. */
 td_status tdp_stream_read(tdp_stream *s, size_t n, tdp_buf *out);
-/* Skips n bytes. */
-td_status tdp_stream_skip(tdp_stream *s, size_t n);
-/* Reads the rest of the input; TD_ETOOBIG past max (the rest is drained). */
+/* Reads the rest of the input; TD_ETOOBIG past max, where reading stops (the input
+ * may have no end: /dev/zero, `yes`). */
 td_status tdp_stream_rest(tdp_stream *s, size_t max, tdp_buf *out);
 
 struct libdeflate_decompressor;
@@ -68,6 +73,7 @@ typedef struct tdp_source {
     tdp_stream st;
     uint32_t line;          /* lines consumed so far (JSONL) */
     uint64_t record;        /* records consumed so far (WARC) */
+    uint64_t skipped;       /* records skipped as not text (WARC) */
     bool open;
     bool done;              /* whole-file formats: the one article was produced */
 } tdp_source;
@@ -79,8 +85,9 @@ typedef struct tdp_source {
  */
 td_status tdp_warc_next(tdp_source *src, size_t max, td_article **out, tdp_buf *why);
 
-/* Builds an article from a JSON object (JSONL line or a .json file). */
+/* Builds an article from a JSON object (JSONL line or a .json file). A NUL in a
+ * string (\u0000) becomes U+FFFD, counted in *nuls, so that no field is cut short. */
 td_status tdp_article_from_json(const char *s, size_t n, const char *fallback_id,
-                                td_article **out, tdp_buf *why);
+                                td_article **out, tdp_buf *why, size_t *nuls);
 
 #endif

@@ -97,6 +97,7 @@ struct td_reader {
     tdp_buf err, warn, tmp;
     bool has_warn;
     struct libdeflate_decompressor *inflater; /* for whole .gz files, made on use */
+    uint64_t skipped; /* records skipped as not text, in the files closed so far */
     keyset ids;      /* the ids given to files, buffers and stdin */
     keyset nodes;    /* device and inode of every file and folder queued or entered */
 };
@@ -118,6 +119,7 @@ TD_API td_reader *td_reader_new(const td_reader_opts *opts)
 static void close_source(td_reader *r)
 {
     tdp_source *s = &r->src;
+    r->skipped += s->skipped;
     if (s->st.gz)
         gzclose(s->st.gz);
     tdp_free(s->st.buf);
@@ -465,6 +467,11 @@ TD_API const char *td_reader_error(const td_reader *r)
     return r && r->err.data ? r->err.data : "";
 }
 
+TD_API uint64_t td_reader_skipped(const td_reader *r)
+{
+    return r ? r->skipped + r->src.skipped : 0;
+}
+
 TD_API const char *td_reader_warning(const td_reader *r)
 {
     return r && r->has_warn ? r->warn.data : NULL;
@@ -485,8 +492,13 @@ static td_status fail(td_reader *r, td_status st, uint32_t line, const char *wha
     return r->err.err ? r->err.err : st;
 }
 
+/* A warning on the article being read; a second one is added to the first. */
 static void warn(td_reader *r, uint32_t line, const char *what)
 {
+    if (r->has_warn) {
+        tdp_buf_printf(&r->warn, "; %s", what);
+        return;
+    }
     tdp_buf_reset(&r->warn);
     if (line)
         tdp_buf_printf(&r->warn, "%s:%u: %s", shown_path(r), line, what);
@@ -646,6 +658,48 @@ static td_status check_utf8(td_reader *r, tdp_buf *b, uint32_t line)
     return TD_OK;
 }
 
+/* Replaces each NUL byte of b with U+FFFD, with a warning: a text that passed as
+ * text keeps its length and no C string is cut short (removing them instead could
+ * join "<scr" and "ipt>"). */
+static td_status replace_nuls(td_reader *r, tdp_buf *b, uint32_t line)
+{
+    const char *z = memchr(b->data, '\0', b->len);
+    if (!z)
+        return TD_OK;
+    size_t first = (size_t)(z - b->data), count = 0;
+    tdp_buf fixed = TDP_BUF_INIT;
+    tdp_buf_put(&fixed, b->data, first);
+    for (size_t i = first; i < b->len; i++) {
+        if (b->data[i]) {
+            tdp_buf_putc(&fixed, b->data[i]);
+        } else {
+            tdp_buf_put(&fixed, "\xEF\xBF\xBD", 3);
+            count++;
+        }
+    }
+    if (fixed.err) {
+        tdp_buf_free(&fixed);
+        return fail(r, TD_ENOMEM, line, "out of memory");
+    }
+    tdp_buf_free(b);
+    *b = fixed;
+    char m[96];
+    snprintf(m, sizeof m, "%zu NUL byte%s replaced with U+FFFD (first at byte %zu)", count,
+             count == 1 ? "" : "s", first);
+    warn(r, line, m);
+    return TD_OK;
+}
+
+static void warn_json_nuls(td_reader *r, size_t nuls, uint32_t line)
+{
+    if (!nuls)
+        return;
+    char m[96];
+    snprintf(m, sizeof m, "%zu NUL character%s (\\u0000) replaced with U+FFFD", nuls,
+             nuls == 1 ? "" : "s");
+    warn(r, line, m);
+}
+
 static td_status set_origin(td_reader *r, td_article *a, uint32_t line)
 {
     a->path = tdp_article_str(a, r->src.path, strlen(r->src.path));
@@ -729,7 +783,9 @@ static td_status next_whole(td_reader *r, td_article **out)
         return st;
     }
     if (s->fmt == TDP_FMT_TEXT) {
-        st = text_article(r, &text, out);
+        st = replace_nuls(r, &text, 0);
+        if (!st)
+            st = text_article(r, &text, out);
     } else if (s->fmt == TDP_FMT_HTML) {
         td_article *a = td_article_new();
         if (a) { /* the page's bytes are handed over, not copied */
@@ -744,13 +800,17 @@ static td_status next_whole(td_reader *r, td_article **out)
         }
     } else { /* one JSON object */
         tdp_buf why = TDP_BUF_INIT;
-        st = tdp_article_from_json(text.data, text.len, s->id_base, out, &why);
-        if (st)
+        size_t nuls = 0;
+        st = tdp_article_from_json(text.data, text.len, s->id_base, out, &why, &nuls);
+        if (st) {
             fail(r, st, 0, why.data ? why.data : td_strerror(st));
-        else if (set_origin(r, *out, 0)) {
-            td_article_free(*out);
-            *out = NULL;
-            st = fail(r, TD_ENOMEM, 0, "out of memory");
+        } else {
+            warn_json_nuls(r, nuls, 0);
+            if (set_origin(r, *out, 0)) {
+                td_article_free(*out);
+                *out = NULL;
+                st = fail(r, TD_ENOMEM, 0, "out of memory");
+            }
         }
         tdp_buf_free(&why);
     }
@@ -769,10 +829,14 @@ static td_status next_jsonl(td_reader *r, td_article **out)
             return TD_END;
         s->line++;
         if (st == TD_ETOOBIG) {
-            char m[128];
-            snprintf(m, sizeof m, "line of %zu bytes is larger than the %zu MiB limit",
-                     len, r->opts.max_bytes >> 20);
-            return fail(r, st, s->line, m);
+            char m[320];
+            snprintf(m, sizeof m, "line of %s%zu bytes is larger than the %zu MiB limit%s%s",
+                     s->st.err ? "more than " : "", len, r->opts.max_bytes >> 20,
+                     s->st.err ? "; " : "", s->st.err ? s->st.errmsg : "");
+            st = fail(r, st, s->line, m);
+            if (s->st.err)
+                close_source(r); /* an endless line: nothing after it can be read */
+            return st;
         }
         if (st) {
             /* A read error ends the file: report it once, then go to the next. */
@@ -790,18 +854,22 @@ static td_status next_jsonl(td_reader *r, td_article **out)
         tdp_buf_reset(&r->tmp);
         if (tdp_buf_put(&r->tmp, line + i, len - i))
             return fail(r, TD_ENOMEM, s->line, "out of memory");
-        if (memchr(r->tmp.data, '\0', r->tmp.len))
+        /* A raw NUL is invalid JSON: the parser names its place; a binary line is
+         * said to be one. */
+        if (memchr(r->tmp.data, '\0', r->tmp.len) && tdp_looks_binary(r->tmp.data, r->tmp.len))
             return fail(r, TD_EBINARY, s->line, "binary data, not JSON");
         if ((st = check_utf8(r, &r->tmp, s->line)))
             return st;
         tdp_buf why = TDP_BUF_INIT;
-        st = tdp_article_from_json(r->tmp.data, r->tmp.len, NULL, out, &why);
+        size_t nuls = 0;
+        st = tdp_article_from_json(r->tmp.data, r->tmp.len, NULL, out, &why, &nuls);
         if (st) {
             fail(r, st, s->line, why.data ? why.data : td_strerror(st));
             tdp_buf_free(&why);
             return st;
         }
         tdp_buf_free(&why);
+        warn_json_nuls(r, nuls, s->line);
         if (set_origin(r, *out, s->line)) {
             td_article_free(*out);
             *out = NULL;

@@ -111,6 +111,13 @@ td_status tdp_stream_line(tdp_stream *s, size_t max, const char **line, size_t *
             size_t total = avail;
             s->beg = s->end;
             for (;;) {
+                if (total > max + TDP_SCAN_MAX) {
+                    s->err = TD_ETOOBIG;
+                    snprintf(s->errmsg, sizeof s->errmsg,
+                             "no line end within %zu MiB: the rest is not read",
+                             (max + TDP_SCAN_MAX) >> 20);
+                    break;
+                }
                 if (!tdp_stream_fill(s, 1))
                     break;
                 char *p = memchr(s->buf + s->beg, '\n', s->end - s->beg);
@@ -161,19 +168,6 @@ td_status tdp_stream_read(tdp_stream *s, size_t n, tdp_buf *out)
     return TD_OK;
 }
 
-td_status tdp_stream_skip(tdp_stream *s, size_t n)
-{
-    while (n) {
-        size_t have = tdp_stream_fill(s, 1);
-        if (!have)
-            return s->err ? s->err : TD_ECORRUPT;
-        size_t take = have < n ? have : n;
-        s->beg += take;
-        n -= take;
-    }
-    return TD_OK;
-}
-
 td_status tdp_stream_rest(tdp_stream *s, size_t max, tdp_buf *out)
 {
     for (;;) {
@@ -181,9 +175,8 @@ td_status tdp_stream_rest(tdp_stream *s, size_t max, tdp_buf *out)
         if (!have)
             return s->err ? s->err : TD_OK;
         if (out->len + have > max) {
+            /* Stop here: the rest is not read (an endless input has no end). */
             s->beg = s->end;
-            while (tdp_stream_fill(s, 1))
-                s->beg = s->end;
             return TD_ETOOBIG;
         }
         if (tdp_buf_put(out, s->buf + s->beg, have))

@@ -4,7 +4,9 @@
  * Each call returns the next response (or resource) record whose HTTP payload is
  * an HTML page, as an article with html, url (WARC-Target-URI) and the fetch date
  * (WARC-Date, used when the page gives no publication date). Other record types
- * and non-HTML payloads are skipped silently. The HTTP headers of the record give
+ * and non-HTML payloads (images, scripts, video, binary data served as HTML) are
+ * skipped quietly and counted (td_reader_skipped), also when they are over the
+ * size limit. The HTTP headers of the record give
  * the charset (pages not valid UTF-8 are converted here), the status (only 2xx
  * pages are kept), and the transfer and content encodings (chunked, gzip and
  * deflate are undone, bounded by the size limit).
@@ -12,7 +14,8 @@
  * A broken record (missing or bad Content-Length, missing headers, a block that
  * does not end where its length says) is reported once and reading resumes at the
  * next line that starts a record ("WARC/"), so one bad record loses nothing after
- * it. A record cut short by the end of the input is reported; a damaged gzip
+ * it; a record over the size limit is skipped up to a record start inside it, so a
+ * wrong length (999999999999999999) loses nothing after it either. A record cut short by the end of the input is reported; a damaged gzip
  * stream ends the file (the reader reports it).
  */
 #include <stdio.h>
@@ -87,7 +90,15 @@ static long long parse_len(const char *s, size_t n)
 static void resync(tdp_stream *st)
 {
     bool at_line = true;
-    for (;;) {
+    for (size_t seen = 0;;) {
+        if (seen > TDP_SCAN_MAX) { /* no record anywhere near: give the input up */
+            st->err = TD_ECORRUPT;
+            snprintf(st->errmsg, sizeof st->errmsg,
+                     "no WARC record within %zu MiB: the rest is not read",
+                     TDP_SCAN_MAX >> 20);
+            st->beg = st->end;
+            return;
+        }
         size_t have = tdp_stream_fill(st, 5);
         if (have < 5) {
             st->beg = st->end;
@@ -109,6 +120,7 @@ static void resync(tdp_stream *st)
         /* Keep the last 4 bytes: a "WARC/" may straddle the refill. */
         at_line = b[have - 5] == '\n';
         st->beg += have - 4;
+        seen += have - 4;
     }
 }
 
@@ -427,9 +439,7 @@ static td_status record_article(const whead *h, const char *blk, size_t n, size_
         goto done;
     }
     if (tdp_looks_binary(body, blen)) {
-        tdp_buf_printf(why, "record %llu: binary data served as HTML",
-                       (unsigned long long)rec);
-        st = TD_EBINARY;
+        st = TD_END; /* binary data served as HTML: not text, skipped and counted */
         goto done;
     }
     /* The HTTP charset is the strongest evidence: decode now, so the page is
@@ -472,6 +482,81 @@ done:
     return st;
 }
 
+/*
+ * Skips the block of a record over the size limit (n bytes) without keeping it. A
+ * length that lies (999999999999999999) must not swallow the records after it, so
+ * the skip stops where a record starts inside the block: "WARC/1." opening the line
+ * after a blank one. Returns 1 when it stopped there, 0 when the block was skipped
+ * whole, -1 when the input ended (or broke) first.
+ */
+static int skip_block(tdp_stream *st, unsigned long long n)
+{
+    static const char rec[] = "WARC/1.";
+    int blank = 3; /* 1: after "\n", 2: after "\n\r", 3: at a line after a blank one */
+    size_t m = 0, scan = 0;
+    unsigned long long done = 0;
+    for (;;) {
+        size_t have = tdp_stream_fill(st, scan + 65536);
+        if (have <= scan) {
+            st->beg += have;
+            return -1;
+        }
+        const char *b = st->buf + st->beg;
+        for (size_t k = scan; k < have; k++) {
+            if (done + k == n) {
+                st->beg += k;
+                return 0;
+            }
+            char c = b[k];
+            if ((blank == 3 || m) && c == rec[m]) {
+                blank = 0;
+                if (++m == sizeof rec - 1) {
+                    st->beg += k + 1 - m;
+                    return 1;
+                }
+                continue;
+            }
+            m = 0;
+            if (c == '\n')
+                blank = blank ? 3 : 1;
+            else if (c == '\r' && blank)
+                blank = 2;
+            else
+                blank = 0;
+        }
+        /* Keep the last bytes unread: a record start may straddle the refill. */
+        size_t adv = have > sizeof rec ? have - sizeof rec : 0;
+        st->beg += adv;
+        done += adv;
+        scan = have - adv;
+    }
+}
+
+/* Whether a record over the size limit holds a page (so that losing it is an
+ * error), from the start of its block: the HTTP status and type of a response, the
+ * type of a resource. Video, images and the like are not pages. */
+static bool block_is_page(tdp_stream *st, const whead *h)
+{
+    if (strcmp(h->type, "resource") == 0)
+        return html_type(h->ctype);
+    if (strncmp(h->ctype, "application/http", 16) != 0)
+        return false;
+    size_t have = tdp_stream_fill(st, 65536);
+    http hp;
+    if (!parse_http(st->buf + st->beg, have, &hp))
+        return false;
+    if (hp.status < 200 || hp.status > 299 || (hp.ctype[0] && !html_type(hp.ctype)))
+        return false;
+    if (!hp.ctype[0]) {
+        const char *p = st->buf + st->beg + hp.body;
+        size_t k = 0, bl = have - hp.body;
+        while (k < bl && (p[k] == ' ' || p[k] == '\n' || p[k] == '\r' || p[k] == '\t'))
+            k++;
+        return k < bl && p[k] == '<';
+    }
+    return true;
+}
+
 td_status tdp_warc_next(tdp_source *src, size_t max, td_article **out, tdp_buf *why)
 {
     tdp_stream *st = &src->st;
@@ -493,9 +578,28 @@ td_status tdp_warc_next(tdp_source *src, size_t max, td_article **out, tdp_buf *
         size_t clen = (size_t)h.clen;
         bool wanted = strcmp(h.type, "response") == 0 || strcmp(h.type, "resource") == 0;
         if ((unsigned long long)h.clen > (unsigned long long)max) {
-            tdp_stream_skip(st, clen);
-            if (!wanted)
+            bool page = wanted && block_is_page(st, &h);
+            int k = skip_block(st, (unsigned long long)h.clen);
+            if (st->err) {
+                tdp_buf_free(&hdr);
+                return TD_END; /* a damaged stream is reported by the reader */
+            }
+            if (k > 0) {
+                tdp_buf_printf(why, "record %llu: Content-Length %lld runs past the next "
+                               "record, skipped", (unsigned long long)rec, h.clen);
+                tdp_buf_free(&hdr);
+                return TD_EPARSE;
+            }
+            if (k < 0) {
+                tdp_buf_printf(why, "record %llu: truncated (Content-Length %lld)",
+                               (unsigned long long)rec, h.clen);
+                tdp_buf_free(&hdr);
+                return TD_ECORRUPT;
+            }
+            if (!page) { /* a video, an image: not text, skipped and counted */
+                src->skipped += wanted;
                 continue;
+            }
             tdp_buf_printf(why, "record %llu: %lld bytes, larger than the %zu MiB limit",
                            (unsigned long long)rec, h.clen, max >> 20);
             tdp_buf_free(&hdr);
@@ -552,8 +656,10 @@ td_status tdp_warc_next(tdp_source *src, size_t max, td_article **out, tdp_buf *
         }
         s = record_article(&h, b, clen, max, out, why, rec);
         st->beg += clen;
-        if (s == TD_END)
+        if (s == TD_END) {
+            src->skipped++; /* a response or resource that is not a page */
             continue;
+        }
         tdp_buf_free(&hdr);
         return s;
     }

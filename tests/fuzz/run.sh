@@ -27,7 +27,9 @@ for n in $names; do
     fi
     mkdir -p "$build/fuzz-corpus/$n"
     echo "fuzz: $n for ${secs}s"
-    if ! "$bin" "$build/fuzz-corpus/$n" "$src/corpus/$n" -max_total_time="$secs" \
+    # the hostile-input corpus seeds every target (read only, as the seeds are)
+    if ! "$bin" "$build/fuzz-corpus/$n" "$src/corpus/$n" "$src/../hostile/inputs" \
+        -max_total_time="$secs" \
         -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
         -artifact_prefix="$build/fuzz-crash/$n-" >"$build/fuzz-$n.log" 2>&1; then
         echo "fuzz: $n FAILED, see $build/fuzz-$n.log and $build/fuzz-crash/" >&2

@@ -39,8 +39,16 @@ static void test_utf8(void **state)
     assert_int_equal(tdp_utf8_repair(&b, "a\xFF" "b", 3), 1);
     assert_string_equal(b.data, "a\xEF\xBF\xBD" "b");
     tdp_buf_free(&b);
-    assert_true(tdp_looks_binary("ab\0cd", 5));
+    assert_true(tdp_looks_binary("ab\0cd", 5)); /* one NUL in five bytes */
+    assert_true(tdp_looks_binary("\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0", 16));
+    assert_true(tdp_looks_binary("B\0r\0i\0d\0g\0e\0", 12)); /* UTF-16 */
     assert_false(tdp_looks_binary("plain text\n", 11));
+    /* one stray NUL in a page of text is not binary */
+    char page[2000];
+    for (size_t i = 0; i < sizeof page; i++)
+        page[i] = i % 80 == 79 ? '\n' : (char)('a' + i % 26);
+    page[1000] = '\0';
+    assert_false(tdp_looks_binary(page, sizeof page));
 }
 
 typedef struct {

@@ -335,6 +335,44 @@ static void test_symlink_loops(void **state)
     td_reader_free(r);
 }
 
+/* One NUL does not make a text binary: it becomes U+FFFD, with a warning; a NUL in
+ * a JSON string (\u0000) does not cut the field short. */
+static void test_nul_bytes(void **state)
+{
+    fixture *f = *state;
+    static const char one[] = "Bridge closes\nThe bridge\0 closed on Monday.\n";
+    write_file(f, "one-nul.txt", one, sizeof one - 1);
+    write_str(f, "t.jsonl", "{\"id\": \"n1\", \"title\": \"Bridge\\u0000 closes for repairs\", "
+                            "\"text\": \"The bridge closed.\"}\n");
+    td_reader *r = reader(NULL);
+    assert_int_equal(td_reader_add(r, "one-nul.txt"), TD_OK);
+    assert_int_equal(td_reader_add(r, "t.jsonl"), TD_OK);
+    td_article *a = next_ok(r);
+    check_text(a, "one-nul", "Bridge closes\nThe bridge\xEF\xBF\xBD closed on Monday.\n");
+    assert_string_equal(td_reader_warning(r),
+                        "one-nul.txt: 1 NUL byte replaced with U+FFFD (first at byte 24)");
+    td_article_free(a);
+    a = next_ok(r);
+    assert_string_equal(td_article_title(a), "Bridge\xEF\xBF\xBD closes for repairs");
+    assert_string_equal(td_reader_warning(r),
+                        "t.jsonl:1: 1 NUL character (\\u0000) replaced with U+FFFD");
+    td_article_free(a);
+    next_end(r);
+    td_reader_free(r);
+}
+
+/* An input without end stops at the size limit. */
+static void test_endless_input(void **state)
+{
+    (void)state;
+    td_reader_opts o = {1u << 20, 0};
+    td_reader *r = reader(&o);
+    assert_int_equal(td_reader_add(r, "/dev/zero"), TD_OK);
+    next_err(r, TD_ETOOBIG, "/dev/zero: ", "larger than the 1 MiB limit");
+    next_end(r);
+    td_reader_free(r);
+}
+
 static void test_stdin(void **state)
 {
     fixture *f = *state;
@@ -683,8 +721,9 @@ static void test_jsonl_bad_lines(void **state)
     next_err(r, TD_EPARSE, pre, "");
     snprintf(pre, sizeof pre, "%s:7: invalid JSON", p);
     next_err(r, TD_EPARSE, pre, "");
+    /* a raw NUL is invalid JSON, at its place (a binary line is said to be one) */
     snprintf(pre, sizeof pre, "%s:8: ", p);
-    next_err(r, TD_EBINARY, pre, "binary data, not JSON");
+    next_err(r, TD_EPARSE, pre, "invalid JSON: control character in string at byte 15");
     a = next_ok(r);
     check_text(a, "g", "last");
     td_article_free(a);
@@ -929,6 +968,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_folder_recursive_sorted, setup, teardown),
         cmocka_unit_test_setup_teardown(test_ids_across_folders, setup, teardown),
         cmocka_unit_test_setup_teardown(test_symlink_loops, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_nul_bytes, setup, teardown),
+        cmocka_unit_test(test_endless_input),
         cmocka_unit_test_setup_teardown(test_stdin, setup, teardown),
         cmocka_unit_test_setup_teardown(test_jsonl_fields, setup, teardown),
         cmocka_unit_test_setup_teardown(test_json_news_please, setup, teardown),

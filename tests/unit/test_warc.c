@@ -270,7 +270,13 @@ static void test_charset_chunked_gzip(void **state)
     rec(&b, "response", "http://a.example/bin", blk2.data, blk2.len, -1);
     tdp_buf_free(&blk2);
     got g;
-    read_buf(&b, &g);
+    td_reader *r = td_reader_new(NULL);
+    assert_non_null(r);
+    assert_int_equal(td_reader_add_buffer(r, "crawl.warc", b.data, b.len), TD_OK);
+    drain(r, &g);
+    /* the 404 page and the binary one are not text: skipped quietly, counted */
+    assert_int_equal(td_reader_skipped(r), 2);
+    td_reader_free(r);
     assert_int_equal(g.n_ok, 3);
     assert_string_equal(g.texts[0], "Le caf\xc3\xa9 de la gare a ferm\xc3\xa9 ses portes "
                                     "apr\xc3\xa8s cent ans de service.");
@@ -278,9 +284,62 @@ static void test_charset_chunked_gzip(void **state)
                         "Chunked bodies are joined again before the page is read here.");
     assert_string_equal(g.texts[2],
                         "Compressed bodies are inflated before the page is read by us.");
-    assert_int_equal(g.n_err, 1);
-    assert_int_equal(g.sts[0], TD_EBINARY);
-    assert_non_null(strstr(g.errs[0], "record 5: binary"));
+    assert_int_equal(g.n_err, 0);
+    tdp_buf_free(&b);
+}
+
+/* Records over the size limit: a length that lies by eighteen digits loses nothing
+ * after it; a video over the limit is skipped quietly and counted; a page over it
+ * is reported. */
+static void test_over_the_limit(void **state)
+{
+    (void)state;
+    tdp_buf b = TDP_BUF_INIT;
+    response(&b, "http://a.example/1", k_html_hdr,
+             PAGE("The council met in Brussels on Wednesday for four hours of talks."), -1);
+    response(&b, "http://a.example/lie", k_html_hdr,
+             PAGE("This record claims a length of nearly a billion gigabytes."),
+             999999999999999999L);
+    response(&b, "http://a.example/3", k_html_hdr,
+             PAGE("The ferry to the islands sailed again on Thursday after the storm."), -1);
+    /* 3 MiB of video without a NUL, past a 1 MiB limit */
+    size_t vn = 3u << 20;
+    char *video = malloc(vn);
+    assert_non_null(video);
+    for (size_t i = 0; i < vn; i++)
+        video[i] = (char)(1 + (i * 7919u) % 255u);
+    tdp_buf blk = TDP_BUF_INIT;
+    tdp_buf_puts(&blk, "HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\n\r\n");
+    tdp_buf_put(&blk, video, vn);
+    rec(&b, "response", "http://a.example/video.mp4", blk.data, blk.len, -1);
+    /* the same bytes as a page */
+    tdp_buf_reset(&blk);
+    tdp_buf_puts(&blk, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html>");
+    tdp_buf_put(&blk, video, vn);
+    rec(&b, "response", "http://a.example/big.html", blk.data, blk.len, -1);
+    response(&b, "http://a.example/5", k_html_hdr,
+             PAGE("The harbour office counted thirty ships at anchor on Friday morning."), -1);
+    tdp_buf_free(&blk);
+    free(video);
+    td_reader_opts o = {1u << 20, 0};
+    td_reader *r = td_reader_new(&o);
+    assert_non_null(r);
+    assert_int_equal(td_reader_add_buffer(r, "crawl.warc", b.data, b.len), TD_OK);
+    got g;
+    drain(r, &g);
+    assert_int_equal(g.n_ok, 3);
+    assert_string_equal(g.urls[0], "http://a.example/1");
+    assert_string_equal(g.urls[1], "http://a.example/3");
+    assert_string_equal(g.urls[2], "http://a.example/5");
+    assert_int_equal(g.n_err, 2);
+    assert_int_equal(g.sts[0], TD_EPARSE);
+    assert_non_null(strstr(g.errs[0], "record 2: Content-Length 999999999999999999 runs past "
+                                      "the next record"));
+    assert_int_equal(g.sts[1], TD_ETOOBIG);
+    assert_non_null(strstr(g.errs[1], "record 5: "));
+    assert_non_null(strstr(g.errs[1], "larger than the 1 MiB limit"));
+    assert_int_equal(td_reader_skipped(r), 1);
+    td_reader_free(r);
     tdp_buf_free(&b);
 }
 
@@ -364,6 +423,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_responses_and_skips),
+        cmocka_unit_test(test_over_the_limit),
         cmocka_unit_test(test_fetch_date_is_fallback),
         cmocka_unit_test(test_missing_length_resyncs),
         cmocka_unit_test(test_wrong_lengths_resync),
