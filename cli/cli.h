@@ -38,6 +38,8 @@ bool cli_write(const char *s, size_t n);
  * inputs, or -1 if fn asked to stop (it returns nonzero).
  */
 typedef int (*cli_article_fn)(void *ctx, td_article *a);
+/* --comments: HTML pages keep their reader comments (kind "comment"). */
+extern bool cli_keep_comments;
 long cli_read_all(char **paths, int n, cli_article_fn fn, void *ctx, bool *fatal);
 
 /* Subcommands, one file each. */

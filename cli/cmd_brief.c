@@ -7,7 +7,8 @@
 #include "cli.h"
 
 static const char k_help[] =
-    "usage: tidings brief [--json | --html FILE] [--sentences N | --words N] PATH...\n\n"
+    "usage: tidings brief [--json | --html FILE] [--sentences N | --words N] [--comments]\n"
+    "                     PATH...\n\n"
     "Reads articles, finds the stories behind them and prints a brief of each:\n"
     "headline, summary, timeline, people, quotes, discrepancies and sources.\n"
     "Markdown by default.\n\n"
@@ -15,7 +16,8 @@ static const char k_help[] =
     "  --json         print {\"stories\": [...]} instead (docs/json.md)\n"
     "  --html FILE    write a self-contained HTML report to FILE instead\n"
     "  --sentences N  sentences in each summary (default 4)\n"
-    "  --words N      summaries of about N words instead (e.g. 250)\n";
+    "  --words N      summaries of about N words instead (e.g. 250)\n"
+    "  --comments     keep the reader comments of HTML pages\n";
 
 /* A positive count from argv, or -1. */
 static long count_arg(const char *s)
@@ -64,6 +66,8 @@ int cmd_brief(int argc, char **argv)
             return EXIT_OK;
         } else if (!strcmp(argv[i], "--json")) {
             json = true;
+        } else if (!strcmp(argv[i], "--comments")) {
+            cli_keep_comments = true;
         } else if (!strcmp(argv[i], "--html")) {
             if (i + 1 >= argc || !argv[i + 1][0])
                 return cli_usage_error("brief", "--html needs a file name");

@@ -4,12 +4,13 @@
 #include "cli.h"
 
 static const char k_help[] =
-    "usage: tidings clean [--json] PATH...\n\n"
+    "usage: tidings clean [--json] [--comments] PATH...\n\n"
     "Prints each article after cleaning: title, date, outlet, dateline, language,\n"
     "author, the paragraphs kept (### heading, > quotation, - list item) and what\n"
     "was removed, with its reason. With --json, one JSON object per article and\n"
     "line: paragraphs[] with their kinds[], and removed[] listing what cleaning\n"
-    "took out and why (docs/json.md).\n";
+    "took out and why (docs/json.md). With --comments, the reader comments of HTML\n"
+    "pages are kept after the article, each marked [comment] (kind \"comment\").\n";
 
 typedef struct {
     bool json;
@@ -59,6 +60,8 @@ static int print_text(const td_article *a)
             fputs("### ", stdout);
         else if (k == TD_PARA_QUOTE)
             fputs("> ", stdout);
+        else if (k == TD_PARA_COMMENT)
+            fputs("[comment] ", stdout);
         else if (k == TD_PARA_LIST && !bulleted(p, n))
             fputs("- ", stdout); /* a list item of an HTML page */
         if (!cli_write(p, n))
@@ -125,6 +128,8 @@ int cmd_clean(int argc, char **argv)
             return EXIT_OK;
         } else if (!strcmp(argv[i], "--json")) {
             c.json = true;
+        } else if (!strcmp(argv[i], "--comments")) {
+            cli_keep_comments = true;
         } else if (!strcmp(argv[i], "--")) {
             i++;
             break;

@@ -68,10 +68,13 @@ bool cli_write(const char *s, size_t n)
     return true;
 }
 
+bool cli_keep_comments;
+
 long cli_read_all(char **paths, int n, cli_article_fn fn, void *ctx, bool *fatal)
 {
     td_reader_opts ro = {0, 1};
     td_reader *r = td_reader_new(&ro);
+    td_reader_keep_comments(r, cli_keep_comments);
     long rejected = 0;
     *fatal = false;
     if (!r) {

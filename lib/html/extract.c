@@ -32,7 +32,7 @@ typedef struct block {
     uint32_t links;         /* bytes of text inside <a> */
     int32_t weight;
     uint8_t kind;           /* td_para_kind */
-    bool keep;
+    bool comment;           /* inside reader comments kept on request */
 } block;
 
 typedef struct extractor {
@@ -47,6 +47,7 @@ typedef struct extractor {
     uint32_t cur_off, cur_links;
     bool open;
     bool keep_comments;     /* reader comments kept (drop 2), else dropped */
+    bool relaxed;           /* the fallback: no element dropped for its name */
 } extractor;
 
 /* ---- class and id names ---- */
@@ -352,7 +353,7 @@ static td_status mark_drops(extractor *ex)
         bool big = most || (atotal && mtext[i] * 4 > atotal);
         if (!x->nattr) {
             if ((x->tag == TDP_HT_FOOTER || x->tag == TDP_HT_HEADER ||
-                 x->tag == TDP_HT_FORM) && !big)
+                 x->tag == TDP_HT_FORM) && !big && !ex->relaxed)
                 ex->drop[i] = 1;
             continue;
         }
@@ -360,6 +361,8 @@ static td_status mark_drops(extractor *ex)
             ex->drop[i] = 1;
             continue;
         }
+        if (ex->relaxed)
+            continue;
         int v = class_verdict(d, i);
         /* Phrasing elements wrapping a long text are not page furniture, whatever
          * they are called (a byline span or a bold run around a whole post). */
@@ -425,6 +428,7 @@ static void flush(extractor *ex)
     k->len = (uint32_t)(bt->len - ex->cur_off);
     k->owner = ex->cur_owner;
     k->links = ex->cur_links;
+    k->comment = ex->drop[ex->cur_owner] == 2;
     tdp_buf_putc(bt, '\0');
 }
 
@@ -485,7 +489,7 @@ static void make_blocks(extractor *ex)
     while (i && !ex->bt.err) {
         const tdp_hnode *x = &d->nodes[i];
         bool descend = false;
-        if (!ex->drop[i]) {
+        if (ex->drop[i] != 1) {
             unsigned fl = tdp_htag_flags(x->tag);
             if (x->tag == TDP_HT_TEXT) {
                 put_text(ex, ex->bown[x->parent], d->str.data + x->str, x->len, in_a > 0);
@@ -631,7 +635,7 @@ static void weigh(extractor *ex)
             w = -30;
         else if (teaser(s, b->len))
             w = -len / 2;
-        b->weight = w;
+        b->weight = b->comment ? 0 : w;
     }
 }
 
@@ -709,7 +713,7 @@ static size_t headline(const extractor *ex, const td_article *a)
         const block *b = &ex->b[k];
         int tag = d->nodes[b->owner].tag;
         int r = tag == TDP_HT_H1 ? 0 : (tdp_htag_flags(tag) & HT_HEAD) ? 1 : 2;
-        if (r >= rank || b->links * 2 > b->len || b->len > 400)
+        if (r >= rank || b->comment || b->links * 2 > b->len || b->len > 400)
             continue;
         const char *s = ex->bt.data + b->off;
         if (r < 2 ? same_title(s, b->len, t, tn) : (b->len == tn && eq_ci(s, t, tn))) {
@@ -749,7 +753,7 @@ static bool side_node(const tdp_hdoc *d, uint32_t i)
 
 /* The container: the element whose subtree weighs most once the choice's
  * weights are applied, then narrowed to a child holding 80% of its weight. */
-static uint32_t choose(extractor *ex, const td_article *a)
+static td_status choose(extractor *ex, const td_article *a, uint32_t *bestp)
 {
     tdp_hdoc *d = ex->d;
     size_t n = d->n;
@@ -761,8 +765,11 @@ static uint32_t choose(extractor *ex, const td_article *a)
     uint32_t *gap = tdp_malloc((ex->nb + 1) * sizeof *gap);
     int64_t *sc = tdp_malloc(n * sizeof *sc);
     uint32_t best = 0;
-    if (!end || !fb || !npos || !side || !near || !gap || !sc)
+    td_status st = TD_OK;
+    if (!end || !fb || !npos || !side || !near || !gap || !sc) {
+        st = TD_ENOMEM;
         goto out;
+    }
     for (size_t i = 0; i < n; i++) {
         end[i] = (uint32_t)i;
         fb[i] = UINT32_MAX;
@@ -854,7 +861,94 @@ out:
     tdp_free(near);
     tdp_free(gap);
     tdp_free(sc);
+    *bestp = best;
+    return st;
+}
+
+/* Drops, blocks, their weights and the subtree weights, from scratch. */
+static td_status prepare(extractor *ex)
+{
+    tdp_hdoc *d = ex->d;
+    size_t n = d->n;
+    memset(ex->drop, 0, n);
+    memset(ex->score, 0, n * sizeof *ex->score);
+    ex->nb = 0;
+    ex->bt.len = 0;
+    ex->open = false;
+    td_status st = mark_drops(ex);
+    if (st)
+        return st;
+    make_blocks(ex);
+    if (ex->bt.err)
+        return ex->bt.err;
+    weigh(ex);
+    for (size_t k = 0; k < ex->nb; k++)
+        ex->score[ex->b[k].owner] += ex->b[k].weight;
+    for (size_t i = n; i-- > 1;)
+        ex->score[d->nodes[i].parent] += ex->score[i];
+    return TD_OK;
+}
+
+typedef struct paras {
+    tdp_xpara *xp;
+    size_t n, cap;
+} paras;
+
+/* Appends one paragraph to the text. */
+static td_status put_para(tdp_buf *out, paras *p, const char *s, uint32_t len, uint8_t kind)
+{
+    if (out->len)
+        tdp_buf_puts(out, "\n\n");
+    if (out->len > UINT32_MAX - len || TDP_GROW(p->xp, p->cap, p->n + 1))
+        return out->err ? out->err : TD_ENOMEM;
+    p->xp[p->n++] = (tdp_xpara){(uint32_t)out->len, len, kind};
+    tdp_buf_put(out, s, len);
+    return out->err;
+}
+
+/* The block with the most unlinked text, or ex->nb when none has a line of text
+ * of its own (20 bytes, links at most half, not a boilerplate line). */
+static size_t densest(const extractor *ex)
+{
+    size_t best = ex->nb;
+    uint32_t bw = 19;
+    for (size_t k = 0; k < ex->nb; k++) {
+        const block *b = &ex->b[k];
+        if (!b->comment && b->len - b->links > bw && b->links * 2 <= b->len &&
+            !boiler_line(ex->bt.data + b->off, b->len)) {
+            bw = b->len - b->links;
+            best = k;
+        }
+    }
     return best;
+}
+
+/* The paragraphs of the container's subtree: no link lists, boilerplate lines,
+ * comments or headline. */
+static td_status put_container(extractor *ex, const td_article *a, uint32_t best,
+                               tdp_buf *out, paras *p)
+{
+    const tdp_hdoc *d = ex->d;
+    const char *title = a->title;
+    size_t title_len = title ? strlen(title) : 0;
+    uint32_t lo = best, hi = best ? last_desc(d, best) : 0;
+    td_status st = TD_OK;
+    for (size_t k = 0; best && k < ex->nb && !st; k++) {
+        const block *b = &ex->b[k];
+        if (b->owner < lo || b->owner > hi || b->comment)
+            continue;
+        const char *s = ex->bt.data + b->off;
+        double ld = b->len ? (double)b->links / b->len : 0;
+        if ((ld > 0.5 && !item_with_text(d, b)) || boiler_line(s, b->len))
+            continue;
+        if (b->kind == TD_PARA_HEADING && title_len && b->len == title_len &&
+            memcmp(s, title, title_len) == 0)
+            continue;
+        if (d->nodes[b->owner].tag == TDP_HT_H1)
+            continue;
+        st = put_para(out, p, s, b->len, para_kind(d, b, best));
+    }
+    return st;
 }
 
 static td_status content(extractor *ex, td_article *a, tdp_buf *out)
@@ -866,23 +960,19 @@ static td_status content(extractor *ex, td_article *a, tdp_buf *out)
     ex->score = tdp_calloc(n, sizeof *ex->score);
     if (!ex->drop || !ex->bown || !ex->score)
         return TD_ENOMEM;
-    td_status st = mark_drops(ex);
-    if (st)
-        return st;
     for (size_t i = 1; i < n; i++) {
         const tdp_hnode *x = &d->nodes[i];
         ex->bown[i] = (tdp_htag_flags(x->tag) & HT_BLOCK) ? (uint32_t)i : ex->bown[x->parent];
     }
-    make_blocks(ex);
-    if (ex->bt.err)
-        return ex->bt.err;
-    weigh(ex);
-    for (size_t k = 0; k < ex->nb; k++)
-        ex->score[ex->b[k].owner] += ex->b[k].weight;
-    for (size_t i = n; i-- > 1;)
-        ex->score[d->nodes[i].parent] += ex->score[i];
-    uint32_t best = choose(ex, a);
+    td_status st = prepare(ex);
+    uint32_t best = 0;
+    if (!st)
+        st = choose(ex, a, &best);
+    if (st)
+        return st;
 #ifdef TDP_HTML_DEBUG
+    if (ex->relaxed)
+        fprintf(stderr, "fallback\n");
     {
         fprintf(stderr, "nb %zu best %u n %zu\n", ex->nb, best, n);
         for (size_t i = 1; i < n; i++) {
@@ -907,47 +997,46 @@ static td_status content(extractor *ex, td_article *a, tdp_buf *out)
         }
     }
 #endif
-    if (!best)
-        return TD_EEMPTY;
-    uint32_t lo = best, hi = last_desc(d, best);
-    tdp_xpara *xp = NULL;
-    size_t nxp = 0, capxp = 0;
-    const char *title = a->title;
-    size_t title_len = title ? strlen(title) : 0;
-    for (size_t k = 0; k < ex->nb; k++) {
-        block *b = &ex->b[k];
-        if (b->owner < lo || b->owner > hi)
-            continue;
-        const char *s = ex->bt.data + b->off;
-        double ld = b->len ? (double)b->links / b->len : 0;
-        if ((ld > 0.5 && !item_with_text(d, b)) || boiler_line(s, b->len))
-            continue;
-        if (b->kind == TD_PARA_HEADING && title_len && b->len == title_len &&
-            memcmp(s, title, title_len) == 0)
-            continue;
-        if (d->nodes[b->owner].tag == TDP_HT_H1)
-            continue;
-        if (out->len)
-            tdp_buf_puts(out, "\n\n");
-        if (out->len > UINT32_MAX - b->len || TDP_GROW(xp, capxp, nxp + 1)) {
-            tdp_free(xp);
-            return out->err ? out->err : TD_ENOMEM;
+    paras p = {NULL, 0, 0};
+    st = put_container(ex, a, best, out, &p);
+    if (!st && !out->len) {
+        /* Never nothing from a page with visible text: with no element dropped
+         * for its name, the block with the most text of its own and its siblings,
+         * and a note that says so. */
+        ex->relaxed = true;
+        st = prepare(ex);
+        size_t k = st ? ex->nb : densest(ex);
+        if (k < ex->nb) {
+            static const char note[] = "no article container: the densest text block kept";
+            uint32_t o = ex->b[k].owner;
+            st = put_container(ex, a, d->nodes[o].parent ? d->nodes[o].parent : o, out, &p);
+            if (!st)
+                st = tdp_article_add_removed(a, note, sizeof note - 1, "fallback");
         }
-        xp[nxp++] = (tdp_xpara){(uint32_t)out->len, b->len, para_kind(d, b, best)};
-        tdp_buf_put(out, s, b->len);
     }
-    st = out->err ? out->err : out->len ? TD_OK : TD_EEMPTY;
+    /* Reader comments, on request: after the article, each block a paragraph. */
+    for (size_t k = 0; ex->keep_comments && out->len && k < ex->nb && !st; k++) {
+        const block *b = &ex->b[k];
+        const char *s = ex->bt.data + b->off;
+        if (!b->comment || b->kind == TD_PARA_HEADING || b->links * 2 > b->len ||
+            boiler_line(s, b->len) ||
+            (b->len < 20 && !sentence_end(s, b->len)))
+            continue;
+        st = put_para(out, &p, s, b->len, TD_PARA_COMMENT);
+    }
+    if (!st)
+        st = out->err ? out->err : out->len ? TD_OK : TD_EEMPTY;
     if (!st) {
-        tdp_xpara *keep = tdp_arena_alloc(&a->arena, nxp * sizeof *keep);
+        tdp_xpara *keep = tdp_arena_alloc(&a->arena, p.n * sizeof *keep);
         if (keep) {
-            memcpy(keep, xp, nxp * sizeof *keep);
+            memcpy(keep, p.xp, p.n * sizeof *keep);
             a->xparas = keep;
-            a->n_xparas = nxp;
+            a->n_xparas = p.n;
         } else {
             st = TD_ENOMEM;
         }
     }
-    tdp_free(xp);
+    tdp_free(p.xp);
     return st;
 }
 
@@ -971,6 +1060,7 @@ td_status tdp_html_extract(td_article *a)
     extractor ex;
     memset(&ex, 0, sizeof ex);
     ex.d = &doc;
+    ex.keep_comments = a->keep_comments;
     tdp_buf out = TDP_BUF_INIT;
     if (!st)
         st = tdp_html_meta(&doc, a);
