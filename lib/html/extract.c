@@ -129,6 +129,23 @@ static bool taxonomy_name(const char *v, size_t n)
     return false;
 }
 
+/* Four words or more, one of them a function word of running text. */
+static bool slug_of_text(char words[][32], const uint8_t *lens, int nw)
+{
+    static const char *const fn[] = {"a", "an", "the", "of", "and", "to", "in", "for",
+                                     "on", "at", "from", "with", "how", "why", "what",
+                                     "when", "your", "you", NULL};
+    int real = 0;
+    bool f = false;
+    for (int w = 0; w < nw; w++) {
+        if (!lens[w])
+            return false; /* several names, not one slug */
+        real++;
+        f |= word_is(words[w], lens[w], fn);
+    }
+    return real >= 4 && f;
+}
+
 /* -3 reader comments, -2 boilerplate for sure, -1 boilerplate, +1 article, 0
  * neither, from the class and id attributes. */
 static int class_verdict(const tdp_hdoc *d, uint32_t i)
@@ -178,6 +195,10 @@ static int class_verdict(const tdp_hdoc *d, uint32_t i)
             if (j < n && (v[j] == ' ' || v[j] == '\t') && nw < 24)
                 lens[nw++] = 0;
         }
+        /* An id made from a heading's words ("sharing-with-a-single-developer")
+         * names a part of the text, not a kind of block. */
+        if (k == 1 && slug_of_text(words, lens, nw))
+            continue;
         for (int w = 0; w < nw; w++) {
             if (!lens[w])
                 continue;
@@ -663,34 +684,43 @@ static uint8_t para_kind(const tdp_hdoc *d, const block *b, uint32_t container)
 
 /* ---- the headline and the container ---- */
 
-static bool eq_ci(const char *a, const char *b, size_t n)
+/* A title as compared: ASCII letters and digits lower-cased, other ASCII and the
+ * general punctuation block (curly quotes, dashes, ellipsis: U+2000-U+206F) left
+ * out, other characters kept; at most cap bytes. */
+static size_t title_key(const char *s, size_t n, char *out, size_t cap)
 {
-    for (size_t i = 0; i < n; i++) {
-        char x = a[i], y = b[i];
-        if (x >= 'A' && x <= 'Z')
-            x = (char)(x + 32);
-        if (y >= 'A' && y <= 'Z')
-            y = (char)(y + 32);
-        if (x != y)
-            return false;
+    size_t o = 0;
+    for (size_t i = 0; i < n && o < cap; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == 0xE2 && i + 2 < n && ((unsigned char)s[i + 1] & 0xFE) == 0x80) {
+            i += 2;
+            continue;
+        }
+        if (c >= 'A' && c <= 'Z')
+            out[o++] = (char)(c + 32);
+        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)
+            out[o++] = (char)c;
     }
-    return true;
+    return o;
 }
 
 /* The text is the title, or one holds the other and the shorter is most of the
- * longer ("Story" and "Story - Site"). */
+ * longer ("Story" and "Story - Site"), punctuation and case aside. */
 static bool same_title(const char *s, size_t n, const char *t, size_t tn)
 {
-    if (!t || tn < 8 || n < 8)
+    char a[512], b[512];
+    if (!t || n > sizeof a || tn > sizeof b)
         return false;
-    if (n == tn)
-        return eq_ci(s, t, n);
-    const char *lo = n < tn ? s : t, *hi = n < tn ? t : s;
+    n = title_key(s, n, a, sizeof a);
+    tn = title_key(t, tn, b, sizeof b);
+    if (tn < 6 || n < 6)
+        return false;
+    const char *lo = n < tn ? a : b, *hi = n < tn ? b : a;
     size_t ln = n < tn ? n : tn, hn = n < tn ? tn : n;
     if (ln * 10 < hn * 6)
         return false;
     for (size_t k = 0; k + ln <= hn; k++)
-        if (eq_ci(hi + k, lo, ln))
+        if (memcmp(hi + k, lo, ln) == 0)
             return true;
     return false;
 }
@@ -716,7 +746,8 @@ static size_t headline(const extractor *ex, const td_article *a)
         if (r >= rank || b->comment || b->links * 2 > b->len || b->len > 400)
             continue;
         const char *s = ex->bt.data + b->off;
-        if (r < 2 ? same_title(s, b->len, t, tn) : (b->len == tn && eq_ci(s, t, tn))) {
+        if (r < 2 ? same_title(s, b->len, t, tn)
+                  : (b->len <= tn + 8 && tn <= b->len + 8 && same_title(s, b->len, t, tn))) {
             best = k;
             rank = r;
         }
@@ -941,8 +972,8 @@ static td_status put_container(extractor *ex, const td_article *a, uint32_t best
         double ld = b->len ? (double)b->links / b->len : 0;
         if ((ld > 0.5 && !item_with_text(d, b)) || boiler_line(s, b->len))
             continue;
-        if (b->kind == TD_PARA_HEADING && title_len && b->len == title_len &&
-            memcmp(s, title, title_len) == 0)
+        if (b->kind == TD_PARA_HEADING && title_len && b->len <= title_len + 8 &&
+            title_len <= b->len + 8 && same_title(s, b->len, title, title_len))
             continue;
         if (d->nodes[b->owner].tag == TDP_HT_H1)
             continue;
