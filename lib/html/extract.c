@@ -278,6 +278,33 @@ static uint32_t text_weight(const char *s, uint32_t n)
     return w;
 }
 
+/* The class (and with `id`, the id) of node i lower-cased into buf, at most cap
+ * bytes; its length. These run for every element with attributes: one copy, then
+ * plain substring tests. */
+static size_t lower_names(const tdp_hdoc *d, uint32_t i, bool id, char *buf, size_t cap)
+{
+    size_t o = 0;
+    for (int k = 0; k < 1 + id; k++) {
+        size_t n;
+        const char *v = tdp_hnode_attr(d, i, k ? "id" : "class", &n);
+        for (size_t j = 0; v && j < n && o < cap; j++)
+            buf[o++] = (v[j] >= 'A' && v[j] <= 'Z') ? (char)(v[j] + 32) : v[j];
+        if (o < cap)
+            buf[o++] = ' ';
+    }
+    return o;
+}
+
+static bool has_sub(const char *h, size_t n, const char *needle)
+{
+    size_t l = strlen(needle);
+    for (const char *p = h; n >= l && (p = memchr(p, needle[0], n - l + 1 - (size_t)(p - h)));
+         p++)
+        if (memcmp(p, needle, l) == 0)
+            return true;
+    return false;
+}
+
 /* Names that mark an element as the article itself, strongly enough to keep a
  * boilerplate-named wrapper around it. */
 static bool article_mark(const tdp_hdoc *d, uint32_t i)
@@ -294,12 +321,12 @@ static bool article_mark(const tdp_hdoc *d, uint32_t i)
         return false;
     if (attr_has(d, i, "itemprop", "articlebody"))
         return true;
-    size_t n;
-    const char *v = tdp_hnode_attr(d, i, "class", &n);
-    if (!v)
+    char buf[256];
+    size_t n = lower_names(d, i, false, buf, sizeof buf);
+    if (!has_sub(buf, n, "body") && !has_sub(buf, n, "content") && !has_sub(buf, n, "entry"))
         return false;
     for (int k = 0; names[k]; k++)
-        if (attr_has(d, i, "class", names[k]))
+        if (has_sub(buf, n, names[k]))
             return true;
     return false;
 }
@@ -764,11 +791,9 @@ static bool side_node(const tdp_hdoc *d, uint32_t i)
         return true;
     if (!d->nodes[i].nattr)
         return false;
-    static const char *const names[] = {"sidebar", "widget", "footer", NULL};
-    for (int k = 0; names[k]; k++)
-        if (attr_has(d, i, "class", names[k]) || attr_has(d, i, "id", names[k]))
-            return true;
-    return false;
+    char buf[256];
+    size_t n = lower_names(d, i, true, buf, sizeof buf);
+    return has_sub(buf, n, "sidebar") || has_sub(buf, n, "widget") || has_sub(buf, n, "footer");
 }
 
 /* Weights of the choice (on the three dev sets together): a candidate that
