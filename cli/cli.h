@@ -103,6 +103,8 @@ const char *cli_suggest(const char *word, const char *const *names, size_t n);
  * (returned a negative number) or the reader could not go on.
  */
 typedef int (*cli_article_fn)(void *ctx, td_article *a);
+/* --comments: HTML pages keep their reader comments (kind "comment"). */
+extern bool cli_keep_comments;
 long cli_read_all(char **paths, int n, const char *stage, cli_article_fn fn, void *ctx,
                   bool *fatal);
 

@@ -8,7 +8,7 @@
 
 static const char k_help[] =
     "usage: tidings brief [--json | --json-lines | --html FILE] [-o FILE]\n"
-    "                     [--sentences N | --words N] [-q] PATH...\n\n"
+    "                     [--sentences N | --words N] [--comments] [-q] PATH...\n\n"
     "Reads articles, finds the stories behind them and prints a brief of each:\n"
     "headline, summary, timeline, people, quotes, discrepancies and sources.\n"
     "Markdown by default.\n\n"
@@ -19,9 +19,10 @@ static const char k_help[] =
     "  -o, --output FILE write to FILE instead of standard output\n"
     "  --sentences N     sentences in each summary (default 4)\n"
     "  --words N         summaries of about N words instead (e.g. 250)\n"
+    "  --comments        keep the reader comments of HTML pages\n"
     "  -q, --quiet       no progress on the terminal\n";
 
-enum { O_JSON = 1, O_JSON_LINES, O_HTML, O_OUTPUT, O_SENTENCES, O_WORDS, O_QUIET };
+enum { O_JSON = 1, O_JSON_LINES, O_HTML, O_OUTPUT, O_SENTENCES, O_WORDS, O_COMMENTS, O_QUIET };
 
 static const cli_opt k_opts[] = {
     {"json", 0, NULL, O_JSON},
@@ -30,6 +31,7 @@ static const cli_opt k_opts[] = {
     {"output", 'o', "FILE", O_OUTPUT},
     {"sentences", 0, "N", O_SENTENCES},
     {"words", 0, "N", O_WORDS},
+    {"comments", 0, NULL, O_COMMENTS},
     {"quiet", 'q', NULL, O_QUIET},
 };
 
@@ -120,6 +122,8 @@ int cmd_brief(int argc, char **argv)
                 opts.summary_sentences = (int)n;
             else
                 words = (int)n;
+        } else if (id == O_COMMENTS) {
+            cli_keep_comments = true;
         } else if (id == O_QUIET) {
             cli_progress_quiet(true);
         }

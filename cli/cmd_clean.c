@@ -5,22 +5,25 @@
 #include "cli.h"
 
 static const char k_help[] =
-    "usage: tidings clean [--json] [-o FILE] [-q] PATH...\n\n"
+    "usage: tidings clean [--json] [--comments] [-o FILE] [-q] PATH...\n\n"
     "Prints each article after cleaning: title, date, outlet, dateline, language,\n"
     "author, the paragraphs kept (### heading, > quotation, - list item) and what\n"
     "was removed, with its reason. With --json, one JSON object per article and\n"
     "line: paragraphs[] with their kinds[], and removed[] listing what cleaning\n"
-    "took out and why (docs/json.md).\n\n"
+    "took out and why (docs/json.md). With --comments, the reader comments of HTML\n"
+    "pages are kept after the article, each marked [comment] (kind \"comment\").\n\n"
     "options:\n"
     "  --json            one JSON object per article and line\n"
     "  -o, --output FILE write to FILE instead of standard output\n"
+    "  --comments        keep the reader comments of HTML pages\n"
     "  -q, --quiet       no progress on the terminal\n";
 
-enum { O_JSON = 1, O_OUTPUT, O_QUIET };
+enum { O_JSON = 1, O_OUTPUT, O_COMMENTS, O_QUIET };
 
 static const cli_opt k_opts[] = {
     {"json", 0, NULL, O_JSON},
     {"output", 'o', "FILE", O_OUTPUT},
+    {"comments", 0, NULL, O_COMMENTS},
     {"quiet", 'q', NULL, O_QUIET},
 };
 
@@ -75,6 +78,8 @@ static int print_text(const td_article *a)
             mark = "### ";
         else if (k == TD_PARA_QUOTE)
             mark = "> ";
+        else if (k == TD_PARA_COMMENT)
+            mark = "[comment] ";
         else if (k == TD_PARA_LIST && !bulleted(p, n))
             mark = "- "; /* a list item of an HTML page */
         if (!cli_write(mark, strlen(mark)) || !cli_write(p, n) || !cli_write("\n\n", 2))
@@ -144,6 +149,8 @@ int cmd_clean(int argc, char **argv)
             c.json = true;
         else if (id == O_OUTPUT)
             output = v;
+        else if (id == O_COMMENTS)
+            cli_keep_comments = true;
         else if (id == O_QUIET)
             cli_progress_quiet(true);
     }

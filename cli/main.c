@@ -66,6 +66,8 @@ static uint64_t input_size(const char *path, int depth)
     return sum;
 }
 
+bool cli_keep_comments;
+
 long cli_read_all(char **paths, int n, const char *stage, cli_article_fn fn, void *ctx,
                   bool *fatal)
 {
@@ -78,6 +80,7 @@ long cli_read_all(char **paths, int n, const char *stage, cli_article_fn fn, voi
         *fatal = true;
         return 0;
     }
+    td_reader_keep_comments(r, cli_keep_comments);
     static char dash_s[] = "-";
     char *dash[] = {dash_s};
     if (n == 0) {

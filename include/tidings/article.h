@@ -34,7 +34,9 @@ typedef enum td_para_kind {
     TD_PARA_TEXT = 0,
     TD_PARA_HEADING = 1,
     TD_PARA_LIST = 2,
-    TD_PARA_QUOTE = 3
+    TD_PARA_QUOTE = 3,
+    TD_PARA_COMMENT = 4 /* a reader comment on an HTML page, kept on request
+                           (td_reader_keep_comments) after the article */
 } td_para_kind;
 
 TD_API td_article *td_article_new(void);

@@ -30,6 +30,11 @@ typedef struct td_reader_opts {
 TD_API td_reader *td_reader_new(const td_reader_opts *opts);
 TD_API void td_reader_free(td_reader *r);
 
+/* Nonzero: HTML pages keep their reader comments, after the article, as
+ * paragraphs of kind TD_PARA_COMMENT (they are left out by default). Applies to
+ * the articles returned from then on. */
+TD_API void td_reader_keep_comments(td_reader *r, int keep);
+
 /* Queues a file, a folder or "-" (stdin). Paths are read in the order given. */
 TD_API TD_NODISCARD td_status td_reader_add(td_reader *r, const char *path);
 

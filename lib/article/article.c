@@ -161,6 +161,7 @@ static const char *kind_name(uint8_t k)
     case TD_PARA_HEADING: return "heading";
     case TD_PARA_LIST: return "list";
     case TD_PARA_QUOTE: return "quote";
+    case TD_PARA_COMMENT: return "comment";
     default: return "text";
     }
 }

@@ -57,6 +57,8 @@ struct td_article {
     tdp_removed *removed;
     size_t n_removed, cap_removed;
     bool cleaned;
+    bool keep_comments;            /* HTML extraction keeps reader comments
+                                      (td_reader_keep_comments) */
 
     struct tdp_analysis *an;       /* owned; freed with the article */
 };

@@ -32,7 +32,7 @@ typedef struct block {
     uint32_t links;         /* bytes of text inside <a> */
     int32_t weight;
     uint8_t kind;           /* td_para_kind */
-    bool keep;
+    bool comment;           /* inside reader comments kept on request */
 } block;
 
 typedef struct extractor {
@@ -47,6 +47,7 @@ typedef struct extractor {
     uint32_t cur_off, cur_links;
     bool open;
     bool keep_comments;     /* reader comments kept (drop 2), else dropped */
+    bool relaxed;           /* the fallback: no element dropped for its name */
 } extractor;
 
 /* ---- class and id names ---- */
@@ -128,6 +129,23 @@ static bool taxonomy_name(const char *v, size_t n)
     return false;
 }
 
+/* Four words or more, one of them a function word of running text. */
+static bool slug_of_text(char words[][32], const uint8_t *lens, int nw)
+{
+    static const char *const fn[] = {"a", "an", "the", "of", "and", "to", "in", "for",
+                                     "on", "at", "from", "with", "how", "why", "what",
+                                     "when", "your", "you", NULL};
+    int real = 0;
+    bool f = false;
+    for (int w = 0; w < nw; w++) {
+        if (!lens[w])
+            return false; /* several names, not one slug */
+        real++;
+        f |= word_is(words[w], lens[w], fn);
+    }
+    return real >= 4 && f;
+}
+
 /* -3 reader comments, -2 boilerplate for sure, -1 boilerplate, +1 article, 0
  * neither, from the class and id attributes. */
 static int class_verdict(const tdp_hdoc *d, uint32_t i)
@@ -177,6 +195,10 @@ static int class_verdict(const tdp_hdoc *d, uint32_t i)
             if (j < n && (v[j] == ' ' || v[j] == '\t') && nw < 24)
                 lens[nw++] = 0;
         }
+        /* An id made from a heading's words ("sharing-with-a-single-developer")
+         * names a part of the text, not a kind of block. */
+        if (k == 1 && slug_of_text(words, lens, nw))
+            continue;
         for (int w = 0; w < nw; w++) {
             if (!lens[w])
                 continue;
@@ -256,6 +278,33 @@ static uint32_t text_weight(const char *s, uint32_t n)
     return w;
 }
 
+/* The class (and with `id`, the id) of node i lower-cased into buf, at most cap
+ * bytes; its length. These run for every element with attributes: one copy, then
+ * plain substring tests. */
+static size_t lower_names(const tdp_hdoc *d, uint32_t i, bool id, char *buf, size_t cap)
+{
+    size_t o = 0;
+    for (int k = 0; k < 1 + id; k++) {
+        size_t n;
+        const char *v = tdp_hnode_attr(d, i, k ? "id" : "class", &n);
+        for (size_t j = 0; v && j < n && o < cap; j++)
+            buf[o++] = (v[j] >= 'A' && v[j] <= 'Z') ? (char)(v[j] + 32) : v[j];
+        if (o < cap)
+            buf[o++] = ' ';
+    }
+    return o;
+}
+
+static bool has_sub(const char *h, size_t n, const char *needle)
+{
+    size_t l = strlen(needle);
+    for (const char *p = h; n >= l && (p = memchr(p, needle[0], n - l + 1 - (size_t)(p - h)));
+         p++)
+        if (memcmp(p, needle, l) == 0)
+            return true;
+    return false;
+}
+
 /* Names that mark an element as the article itself, strongly enough to keep a
  * boilerplate-named wrapper around it. */
 static bool article_mark(const tdp_hdoc *d, uint32_t i)
@@ -272,12 +321,12 @@ static bool article_mark(const tdp_hdoc *d, uint32_t i)
         return false;
     if (attr_has(d, i, "itemprop", "articlebody"))
         return true;
-    size_t n;
-    const char *v = tdp_hnode_attr(d, i, "class", &n);
-    if (!v)
+    char buf[256];
+    size_t n = lower_names(d, i, false, buf, sizeof buf);
+    if (!has_sub(buf, n, "body") && !has_sub(buf, n, "content") && !has_sub(buf, n, "entry"))
         return false;
     for (int k = 0; names[k]; k++)
-        if (attr_has(d, i, "class", names[k]))
+        if (has_sub(buf, n, names[k]))
             return true;
     return false;
 }
@@ -352,7 +401,7 @@ static td_status mark_drops(extractor *ex)
         bool big = most || (atotal && mtext[i] * 4 > atotal);
         if (!x->nattr) {
             if ((x->tag == TDP_HT_FOOTER || x->tag == TDP_HT_HEADER ||
-                 x->tag == TDP_HT_FORM) && !big)
+                 x->tag == TDP_HT_FORM) && !big && !ex->relaxed)
                 ex->drop[i] = 1;
             continue;
         }
@@ -360,6 +409,8 @@ static td_status mark_drops(extractor *ex)
             ex->drop[i] = 1;
             continue;
         }
+        if (ex->relaxed)
+            continue;
         int v = class_verdict(d, i);
         /* Phrasing elements wrapping a long text are not page furniture, whatever
          * they are called (a byline span or a bold run around a whole post). */
@@ -425,6 +476,7 @@ static void flush(extractor *ex)
     k->len = (uint32_t)(bt->len - ex->cur_off);
     k->owner = ex->cur_owner;
     k->links = ex->cur_links;
+    k->comment = ex->drop[ex->cur_owner] == 2;
     tdp_buf_putc(bt, '\0');
 }
 
@@ -485,7 +537,7 @@ static void make_blocks(extractor *ex)
     while (i && !ex->bt.err) {
         const tdp_hnode *x = &d->nodes[i];
         bool descend = false;
-        if (!ex->drop[i]) {
+        if (ex->drop[i] != 1) {
             unsigned fl = tdp_htag_flags(x->tag);
             if (x->tag == TDP_HT_TEXT) {
                 put_text(ex, ex->bown[x->parent], d->str.data + x->str, x->len, in_a > 0);
@@ -631,7 +683,7 @@ static void weigh(extractor *ex)
             w = -30;
         else if (teaser(s, b->len))
             w = -len / 2;
-        b->weight = w;
+        b->weight = b->comment ? 0 : w;
     }
 }
 
@@ -659,34 +711,43 @@ static uint8_t para_kind(const tdp_hdoc *d, const block *b, uint32_t container)
 
 /* ---- the headline and the container ---- */
 
-static bool eq_ci(const char *a, const char *b, size_t n)
+/* A title as compared: ASCII letters and digits lower-cased, other ASCII and the
+ * general punctuation block (curly quotes, dashes, ellipsis: U+2000-U+206F) left
+ * out, other characters kept; at most cap bytes. */
+static size_t title_key(const char *s, size_t n, char *out, size_t cap)
 {
-    for (size_t i = 0; i < n; i++) {
-        char x = a[i], y = b[i];
-        if (x >= 'A' && x <= 'Z')
-            x = (char)(x + 32);
-        if (y >= 'A' && y <= 'Z')
-            y = (char)(y + 32);
-        if (x != y)
-            return false;
+    size_t o = 0;
+    for (size_t i = 0; i < n && o < cap; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == 0xE2 && i + 2 < n && ((unsigned char)s[i + 1] & 0xFE) == 0x80) {
+            i += 2;
+            continue;
+        }
+        if (c >= 'A' && c <= 'Z')
+            out[o++] = (char)(c + 32);
+        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)
+            out[o++] = (char)c;
     }
-    return true;
+    return o;
 }
 
 /* The text is the title, or one holds the other and the shorter is most of the
- * longer ("Story" and "Story - Site"). */
+ * longer ("Story" and "Story - Site"), punctuation and case aside. */
 static bool same_title(const char *s, size_t n, const char *t, size_t tn)
 {
-    if (!t || tn < 8 || n < 8)
+    char a[512], b[512];
+    if (!t || n > sizeof a || tn > sizeof b)
         return false;
-    if (n == tn)
-        return eq_ci(s, t, n);
-    const char *lo = n < tn ? s : t, *hi = n < tn ? t : s;
+    n = title_key(s, n, a, sizeof a);
+    tn = title_key(t, tn, b, sizeof b);
+    if (tn < 6 || n < 6)
+        return false;
+    const char *lo = n < tn ? a : b, *hi = n < tn ? b : a;
     size_t ln = n < tn ? n : tn, hn = n < tn ? tn : n;
     if (ln * 10 < hn * 6)
         return false;
     for (size_t k = 0; k + ln <= hn; k++)
-        if (eq_ci(hi + k, lo, ln))
+        if (memcmp(hi + k, lo, ln) == 0)
             return true;
     return false;
 }
@@ -709,10 +770,11 @@ static size_t headline(const extractor *ex, const td_article *a)
         const block *b = &ex->b[k];
         int tag = d->nodes[b->owner].tag;
         int r = tag == TDP_HT_H1 ? 0 : (tdp_htag_flags(tag) & HT_HEAD) ? 1 : 2;
-        if (r >= rank || b->links * 2 > b->len || b->len > 400)
+        if (r >= rank || b->comment || b->links * 2 > b->len || b->len > 400)
             continue;
         const char *s = ex->bt.data + b->off;
-        if (r < 2 ? same_title(s, b->len, t, tn) : (b->len == tn && eq_ci(s, t, tn))) {
+        if (r < 2 ? same_title(s, b->len, t, tn)
+                  : (b->len <= tn + 8 && tn <= b->len + 8 && same_title(s, b->len, t, tn))) {
             best = k;
             rank = r;
         }
@@ -729,11 +791,9 @@ static bool side_node(const tdp_hdoc *d, uint32_t i)
         return true;
     if (!d->nodes[i].nattr)
         return false;
-    static const char *const names[] = {"sidebar", "widget", "footer", NULL};
-    for (int k = 0; names[k]; k++)
-        if (attr_has(d, i, "class", names[k]) || attr_has(d, i, "id", names[k]))
-            return true;
-    return false;
+    char buf[256];
+    size_t n = lower_names(d, i, true, buf, sizeof buf);
+    return has_sub(buf, n, "sidebar") || has_sub(buf, n, "widget") || has_sub(buf, n, "footer");
 }
 
 /* Weights of the choice (on the three dev sets together): a candidate that
@@ -749,7 +809,7 @@ static bool side_node(const tdp_hdoc *d, uint32_t i)
 
 /* The container: the element whose subtree weighs most once the choice's
  * weights are applied, then narrowed to a child holding 80% of its weight. */
-static uint32_t choose(extractor *ex, const td_article *a)
+static td_status choose(extractor *ex, const td_article *a, uint32_t *bestp)
 {
     tdp_hdoc *d = ex->d;
     size_t n = d->n;
@@ -761,8 +821,11 @@ static uint32_t choose(extractor *ex, const td_article *a)
     uint32_t *gap = tdp_malloc((ex->nb + 1) * sizeof *gap);
     int64_t *sc = tdp_malloc(n * sizeof *sc);
     uint32_t best = 0;
-    if (!end || !fb || !npos || !side || !near || !gap || !sc)
+    td_status st = TD_OK;
+    if (!end || !fb || !npos || !side || !near || !gap || !sc) {
+        st = TD_ENOMEM;
         goto out;
+    }
     for (size_t i = 0; i < n; i++) {
         end[i] = (uint32_t)i;
         fb[i] = UINT32_MAX;
@@ -854,7 +917,94 @@ out:
     tdp_free(near);
     tdp_free(gap);
     tdp_free(sc);
+    *bestp = best;
+    return st;
+}
+
+/* Drops, blocks, their weights and the subtree weights, from scratch. */
+static td_status prepare(extractor *ex)
+{
+    tdp_hdoc *d = ex->d;
+    size_t n = d->n;
+    memset(ex->drop, 0, n);
+    memset(ex->score, 0, n * sizeof *ex->score);
+    ex->nb = 0;
+    ex->bt.len = 0;
+    ex->open = false;
+    td_status st = mark_drops(ex);
+    if (st)
+        return st;
+    make_blocks(ex);
+    if (ex->bt.err)
+        return ex->bt.err;
+    weigh(ex);
+    for (size_t k = 0; k < ex->nb; k++)
+        ex->score[ex->b[k].owner] += ex->b[k].weight;
+    for (size_t i = n; i-- > 1;)
+        ex->score[d->nodes[i].parent] += ex->score[i];
+    return TD_OK;
+}
+
+typedef struct paras {
+    tdp_xpara *xp;
+    size_t n, cap;
+} paras;
+
+/* Appends one paragraph to the text. */
+static td_status put_para(tdp_buf *out, paras *p, const char *s, uint32_t len, uint8_t kind)
+{
+    if (out->len)
+        tdp_buf_puts(out, "\n\n");
+    if (out->len > UINT32_MAX - len || TDP_GROW(p->xp, p->cap, p->n + 1))
+        return out->err ? out->err : TD_ENOMEM;
+    p->xp[p->n++] = (tdp_xpara){(uint32_t)out->len, len, kind};
+    tdp_buf_put(out, s, len);
+    return out->err;
+}
+
+/* The block with the most unlinked text, or ex->nb when none has a line of text
+ * of its own (20 bytes, links at most half, not a boilerplate line). */
+static size_t densest(const extractor *ex)
+{
+    size_t best = ex->nb;
+    uint32_t bw = 19;
+    for (size_t k = 0; k < ex->nb; k++) {
+        const block *b = &ex->b[k];
+        if (!b->comment && b->len - b->links > bw && b->links * 2 <= b->len &&
+            !boiler_line(ex->bt.data + b->off, b->len)) {
+            bw = b->len - b->links;
+            best = k;
+        }
+    }
     return best;
+}
+
+/* The paragraphs of the container's subtree: no link lists, boilerplate lines,
+ * comments or headline. */
+static td_status put_container(extractor *ex, const td_article *a, uint32_t best,
+                               tdp_buf *out, paras *p)
+{
+    const tdp_hdoc *d = ex->d;
+    const char *title = a->title;
+    size_t title_len = title ? strlen(title) : 0;
+    uint32_t lo = best, hi = best ? last_desc(d, best) : 0;
+    td_status st = TD_OK;
+    for (size_t k = 0; best && k < ex->nb && !st; k++) {
+        const block *b = &ex->b[k];
+        if (b->owner < lo || b->owner > hi || b->comment)
+            continue;
+        const char *s = ex->bt.data + b->off;
+        double ld = b->len ? (double)b->links / b->len : 0;
+        if ((ld > 0.5 && !item_with_text(d, b)) || boiler_line(s, b->len))
+            continue;
+        if (b->kind == TD_PARA_HEADING && title_len && b->len <= title_len + 8 &&
+            title_len <= b->len + 8 && same_title(s, b->len, title, title_len))
+            continue;
+        if (d->nodes[b->owner].tag == TDP_HT_H1)
+            continue;
+        st = put_para(out, p, s, b->len, para_kind(d, b, best));
+    }
+    return st;
 }
 
 static td_status content(extractor *ex, td_article *a, tdp_buf *out)
@@ -866,23 +1016,19 @@ static td_status content(extractor *ex, td_article *a, tdp_buf *out)
     ex->score = tdp_calloc(n, sizeof *ex->score);
     if (!ex->drop || !ex->bown || !ex->score)
         return TD_ENOMEM;
-    td_status st = mark_drops(ex);
-    if (st)
-        return st;
     for (size_t i = 1; i < n; i++) {
         const tdp_hnode *x = &d->nodes[i];
         ex->bown[i] = (tdp_htag_flags(x->tag) & HT_BLOCK) ? (uint32_t)i : ex->bown[x->parent];
     }
-    make_blocks(ex);
-    if (ex->bt.err)
-        return ex->bt.err;
-    weigh(ex);
-    for (size_t k = 0; k < ex->nb; k++)
-        ex->score[ex->b[k].owner] += ex->b[k].weight;
-    for (size_t i = n; i-- > 1;)
-        ex->score[d->nodes[i].parent] += ex->score[i];
-    uint32_t best = choose(ex, a);
+    td_status st = prepare(ex);
+    uint32_t best = 0;
+    if (!st)
+        st = choose(ex, a, &best);
+    if (st)
+        return st;
 #ifdef TDP_HTML_DEBUG
+    if (ex->relaxed)
+        fprintf(stderr, "fallback\n");
     {
         fprintf(stderr, "nb %zu best %u n %zu\n", ex->nb, best, n);
         for (size_t i = 1; i < n; i++) {
@@ -907,47 +1053,46 @@ static td_status content(extractor *ex, td_article *a, tdp_buf *out)
         }
     }
 #endif
-    if (!best)
-        return TD_EEMPTY;
-    uint32_t lo = best, hi = last_desc(d, best);
-    tdp_xpara *xp = NULL;
-    size_t nxp = 0, capxp = 0;
-    const char *title = a->title;
-    size_t title_len = title ? strlen(title) : 0;
-    for (size_t k = 0; k < ex->nb; k++) {
-        block *b = &ex->b[k];
-        if (b->owner < lo || b->owner > hi)
-            continue;
-        const char *s = ex->bt.data + b->off;
-        double ld = b->len ? (double)b->links / b->len : 0;
-        if ((ld > 0.5 && !item_with_text(d, b)) || boiler_line(s, b->len))
-            continue;
-        if (b->kind == TD_PARA_HEADING && title_len && b->len == title_len &&
-            memcmp(s, title, title_len) == 0)
-            continue;
-        if (d->nodes[b->owner].tag == TDP_HT_H1)
-            continue;
-        if (out->len)
-            tdp_buf_puts(out, "\n\n");
-        if (out->len > UINT32_MAX - b->len || TDP_GROW(xp, capxp, nxp + 1)) {
-            tdp_free(xp);
-            return out->err ? out->err : TD_ENOMEM;
+    paras p = {NULL, 0, 0};
+    st = put_container(ex, a, best, out, &p);
+    if (!st && !out->len) {
+        /* Never nothing from a page with visible text: with no element dropped
+         * for its name, the block with the most text of its own and its siblings,
+         * and a note that says so. */
+        ex->relaxed = true;
+        st = prepare(ex);
+        size_t k = st ? ex->nb : densest(ex);
+        if (k < ex->nb) {
+            static const char note[] = "no article container: the densest text block kept";
+            uint32_t o = ex->b[k].owner;
+            st = put_container(ex, a, d->nodes[o].parent ? d->nodes[o].parent : o, out, &p);
+            if (!st)
+                st = tdp_article_add_removed(a, note, sizeof note - 1, "fallback");
         }
-        xp[nxp++] = (tdp_xpara){(uint32_t)out->len, b->len, para_kind(d, b, best)};
-        tdp_buf_put(out, s, b->len);
     }
-    st = out->err ? out->err : out->len ? TD_OK : TD_EEMPTY;
+    /* Reader comments, on request: after the article, each block a paragraph. */
+    for (size_t k = 0; ex->keep_comments && out->len && k < ex->nb && !st; k++) {
+        const block *b = &ex->b[k];
+        const char *s = ex->bt.data + b->off;
+        if (!b->comment || b->kind == TD_PARA_HEADING || b->links * 2 > b->len ||
+            boiler_line(s, b->len) ||
+            (b->len < 20 && !sentence_end(s, b->len)))
+            continue;
+        st = put_para(out, &p, s, b->len, TD_PARA_COMMENT);
+    }
+    if (!st)
+        st = out->err ? out->err : out->len ? TD_OK : TD_EEMPTY;
     if (!st) {
-        tdp_xpara *keep = tdp_arena_alloc(&a->arena, nxp * sizeof *keep);
+        tdp_xpara *keep = tdp_arena_alloc(&a->arena, p.n * sizeof *keep);
         if (keep) {
-            memcpy(keep, xp, nxp * sizeof *keep);
+            memcpy(keep, p.xp, p.n * sizeof *keep);
             a->xparas = keep;
-            a->n_xparas = nxp;
+            a->n_xparas = p.n;
         } else {
             st = TD_ENOMEM;
         }
     }
-    tdp_free(xp);
+    tdp_free(p.xp);
     return st;
 }
 
@@ -971,6 +1116,7 @@ td_status tdp_html_extract(td_article *a)
     extractor ex;
     memset(&ex, 0, sizeof ex);
     ex.d = &doc;
+    ex.keep_comments = a->keep_comments;
     tdp_buf out = TDP_BUF_INIT;
     if (!st)
         st = tdp_html_meta(&doc, a);

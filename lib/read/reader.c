@@ -96,6 +96,7 @@ struct td_reader {
     tdp_source src;
     tdp_buf err, warn, tmp;
     bool has_warn;
+    bool keep_comments;    /* td_reader_keep_comments */
     struct libdeflate_decompressor *inflater; /* for whole .gz files, made on use */
     uint64_t skipped; /* records skipped as not text, in the files closed so far */
     keyset ids;      /* the ids given to files, buffers and stdin */
@@ -879,6 +880,12 @@ static td_status next_jsonl(td_reader *r, td_article **out)
     }
 }
 
+TD_API void td_reader_keep_comments(td_reader *r, int keep)
+{
+    if (r)
+        r->keep_comments = keep != 0;
+}
+
 TD_API td_status td_reader_next(td_reader *r, td_article **out)
 {
     if (!r || !out)
@@ -936,6 +943,8 @@ TD_API td_status td_reader_next(td_reader *r, td_article **out)
                 return e;
             continue;
         }
+        if (st == TD_OK && *out)
+            (*out)->keep_comments = r->keep_comments;
         return st;
     }
 }

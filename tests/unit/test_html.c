@@ -17,6 +17,7 @@
 #include "html/html_p.h"
 #include "html/meta.h"
 #include "tidings/clean.h"
+#include "tidings/reader.h"
 
 static td_article *extract(const char *html, size_t n, td_status *st)
 {
@@ -393,6 +394,55 @@ static void test_clean_trusts_extraction(void **state)
     td_article_free(b);
 }
 
+/* Reader comments: out by default; with the reader's keep_comments, after the
+ * article as paragraphs of kind comment, through cleaning. */
+static size_t count_kind(const char *page, int keep, td_para_kind want, size_t *total)
+{
+    td_reader *r = td_reader_new(NULL);
+    assert_non_null(r);
+    td_reader_keep_comments(r, keep);
+    assert_int_equal(td_reader_add_buffer(r, "thread.html", page, strlen(page)), TD_OK);
+    td_article *a;
+    assert_int_equal(td_reader_next(r, &a), TD_OK);
+    assert_int_equal(td_clean(a), TD_OK);
+    size_t n = 0;
+    *total = td_article_paragraph_count(a);
+    for (size_t i = 0; i < *total; i++) {
+        td_para_kind k;
+        size_t len;
+        const char *t = td_article_paragraph(a, i, &len, &k);
+        if (k == want) {
+            n++;
+            assert_non_null(strstr(t, "ferry"));
+        }
+    }
+    td_article_free(a);
+    td_reader_free(r);
+    return n;
+}
+
+static void test_comments_on_request(void **state)
+{
+    (void)state;
+    static const char page[] =
+        "<html><head><title>Night ferry to be withdrawn</title></head><body>"
+        "<article><h1>Night ferry to be withdrawn</h1>"
+        "<p>The operator said on Monday that the night sailing would end in March, "
+        "after two winters in which it ran at less than a third full.</p>"
+        "<p>Island councillors said they would ask the ministry to keep a subsidised "
+        "service for workers on early shifts at the mainland hospital.</p></article>"
+        "<div id=\"comments\"><div class=\"comment\"><p>I take that ferry twice a week "
+        "for my dialysis and there is no other way for me to get there in time.</p></div>"
+        "<div class=\"comment\"><p>The ferry was half empty because the timetable "
+        "changed without notice, not because nobody needs it.</p></div></div>"
+        "</body></html>";
+    size_t total;
+    assert_int_equal(count_kind(page, 0, TD_PARA_COMMENT, &total), 0);
+    assert_int_equal(total, 2);
+    assert_int_equal(count_kind(page, 1, TD_PARA_COMMENT, &total), 2);
+    assert_int_equal(total, 4);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -406,6 +456,7 @@ int main(void)
         cmocka_unit_test(test_meta_helpers),
         cmocka_unit_test(test_paragraph_kinds),
         cmocka_unit_test(test_clean_trusts_extraction),
+        cmocka_unit_test(test_comments_on_request),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
