@@ -156,6 +156,25 @@ TD_API const td_story *td_corpus_story(const td_corpus *c, size_t i)
     return c && c->built && i < c->n_stories ? &c->briefs[i] : NULL;
 }
 
+const char *tdp_corpus_headline(const td_corpus *c, size_t story)
+{
+    return c && c->built && story < c->n_stories ? c->briefs[story].headline : NULL;
+}
+
+td_status tdp_corpus_set_headline(td_corpus *c, size_t story, const char *headline)
+{
+    if (!c || !c->built || story >= c->n_stories)
+        return TD_EARG;
+    if (!headline)
+        return TD_OK;
+    tdp_brief *b = &c->briefs[story];
+    const char *h = tdp_arena_strndup(&b->arena, headline, strlen(headline));
+    if (!h)
+        return TD_ENOMEM;
+    b->headline = h;
+    return TD_OK;
+}
+
 TD_API size_t td_corpus_article_count(const td_corpus *c) { return c ? c->n : 0; }
 TD_API size_t td_corpus_story_count(const td_corpus *c) { return c && c->built ? c->n_stories : 0; }
 

@@ -81,4 +81,9 @@ td_status tdp_corpus_stories(const tdp_prepared *p, size_t n, double copy_thresh
 struct td_corpus;
 td_status tdp_corpus_add_prepared(struct td_corpus *c, tdp_prepared *p);
 
+/* The headline of a built corpus's story (NULL when there is none), and one set
+ * in its place (copied; a NULL headline leaves the brief's own). */
+const char *tdp_corpus_headline(const struct td_corpus *c, size_t story);
+td_status tdp_corpus_set_headline(struct td_corpus *c, size_t story, const char *headline);
+
 #endif
