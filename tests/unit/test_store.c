@@ -140,6 +140,25 @@ static void test_identity(void **state)
     assert_int_equal(sqlite3_column_int64(q, 2), tdp_days_from_civil(2022, 1, 11));
     assert_string_equal((const char *)sqlite3_column_text(q, 3), "2022-01-11");
     sqlite3_finalize(q);
+    /* The version the revision replaced is kept whole. */
+    assert_int_equal(sqlite3_prepare_v2(s->db, "SELECT e.in_text, e.in_title, e.in_date, "
+                                        "e.hash != a.hash FROM earlier AS e JOIN articles "
+                                        "AS a ON a.seq = e.seq WHERE a.id = 'a1'", -1, &q,
+                                        NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+    assert_string_equal((const char *)sqlite3_column_text(q, 0),
+                        "Dock workers walked out on Monday.");
+    assert_string_equal((const char *)sqlite3_column_text(q, 1), "Port strike");
+    assert_string_equal((const char *)sqlite3_column_text(q, 2), "2022-01-10");
+    assert_int_equal(sqlite3_column_int(q, 3), 1);
+    assert_int_equal(sqlite3_step(q), SQLITE_DONE);
+    sqlite3_finalize(q);
+    /* The brief shows the newest version, from its stored prepared form. */
+    char *out = NULL;
+    assert_int_equal(td_store_show(s, story, 1, &out, NULL), TD_OK);
+    assert_non_null(strstr(out, "Dock workers returned on Tuesday."));
+    assert_null(strstr(out, "walked out on Monday"));
+    td_free(out);
     assert_int_equal(td_store_close(s), TD_OK);
 }
 
