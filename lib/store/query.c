@@ -238,15 +238,12 @@ static td_status add_prepared(td_store *s, uint64_t story, td_corpus *c)
         st = tdp_store_prepared(s, sqlite3_column_int64(q, 0), version,
                                 sqlite3_column_blob(q, 2), (size_t)sqlite3_column_bytes(q, 2),
                                 &p, &fresh);
-        if (st == TD_ENOMEM || st == TD_EDB || st == TD_EIO || st == TD_ELOCKED) {
-            if (st == TD_ENOMEM)
-                tdp_store_failf(s, st, "out of memory");
-            break;
-        }
-        if (st) {
+        if (st == TD_EEMPTY) {
             st = TD_OK; /* rejected by the pipeline now: left out */
             continue;
         }
+        if (st)
+            break;
         st = tdp_corpus_add_prepared(c, &p);
         if (st) {
             tdp_store_failf(s, st, "out of memory");

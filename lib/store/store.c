@@ -908,14 +908,14 @@ typedef struct pending_feat {
 } pending_feat;
 
 /*
- * The info of a stored article without usable stored features: its raw input is
- * read back, cleaned and analysed. *left_out: the current cleaner rejects it (it
- * stays stored but is left out of the live state). Failures set the message.
+ * Article `seq` read back from its raw input and prepared again. *rejected: there
+ * is no such row, or the pipeline now rejects it (TD_OK is returned; *out is
+ * empty). Other failures (the database, memory) set the message.
  */
-static td_status reclean(td_store *s, int64_t seq, int placed_by, int64_t day,
-                         tdp_cinfo *info, bool *left_out)
+static td_status prepare_raw(td_store *s, int64_t seq, tdp_prepared *out, bool *rejected)
 {
-    *left_out = false;
+    memset(out, 0, sizeof *out);
+    *rejected = false;
     td_status st = TD_OK;
     sqlite3_stmt *q = tdp_store_stmt(s, TDP_S_RAW_ONE, &st);
     if (!q)
@@ -924,28 +924,38 @@ static td_status reclean(td_store *s, int64_t seq, int placed_by, int64_t day,
     int rc = sqlite3_step(q);
     if (rc != SQLITE_ROW) {
         sqlite3_reset(q);
-        *left_out = rc == SQLITE_DONE;
-        return rc == SQLITE_DONE ? TD_OK : tdp_store_fail(s, rc, "cannot read the live stories");
+        *rejected = rc == SQLITE_DONE;
+        return rc == SQLITE_DONE ? TD_OK : tdp_store_fail(s, rc, "cannot read an article");
     }
     td_article *a = tdp_store_article(q, 0);
     sqlite3_reset(q);
     if (!a)
         return tdp_store_failf(s, TD_ENOMEM, "out of memory");
+    st = tdp_prepare(a, out);
+    if (st == TD_ENOMEM)
+        return tdp_store_failf(s, st, "out of memory");
+    *rejected = st != TD_OK;
+    return TD_OK;
+}
+
+/*
+ * The info of a stored article without usable stored features: its raw input is
+ * prepared again. *left_out: the pipeline now rejects it (it stays stored but is
+ * left out of the live state). Failures set the message.
+ */
+static td_status reclean(td_store *s, int64_t seq, int placed_by, int64_t day,
+                         tdp_cinfo *info, bool *left_out)
+{
     s->recleaned++;
     tdp_prepared p;
-    st = tdp_prepare(a, &p);
-    if (st && st != TD_ENOMEM) {
-        *left_out = true;
-        st = TD_OK;
-    } else if (!st) {
+    td_status st = prepare_raw(s, seq, &p, left_out);
+    if (!st && !*left_out) {
         *info = p.info;
         memset(&p.info, 0, sizeof p.info);
         present(info, placed_by, day);
     }
     tdp_prepared_free(&p);
-    if (st)
-        return tdp_store_failf(s, st, "cannot rebuild the live stories: %s", td_strerror(st));
-    return TD_OK;
+    return st;
 }
 
 /*
@@ -1443,23 +1453,15 @@ td_status tdp_store_prepared(td_store *s, int64_t seq, int version, const void *
     td_status st = TD_ECORRUPT;
     if (blob && version == TDP_PREPARED_VERSION)
         st = tdp_prepared_decode(blob, len, out);
+    if (st == TD_ENOMEM)
+        return tdp_store_failf(s, st, "out of memory");
     if (st != TD_ECORRUPT)
         return st;
     /* none of this version (or damaged bytes): from the raw input */
-    sqlite3_stmt *q = tdp_store_stmt(s, TDP_S_RAW_ONE, &st);
-    if (!q)
-        return st;
-    sqlite3_bind_int64(q, 1, seq);
-    int rc = sqlite3_step(q);
-    if (rc != SQLITE_ROW) {
-        sqlite3_reset(q);
-        return rc == SQLITE_DONE ? TD_EEMPTY : tdp_store_fail(s, rc, "cannot read an article");
-    }
-    td_article *a = tdp_store_article(q, 0);
-    sqlite3_reset(q);
-    if (!a)
-        return tdp_store_failf(s, TD_ENOMEM, "out of memory");
-    st = tdp_prepare(a, out);
+    bool rejected;
+    st = prepare_raw(s, seq, out, &rejected);
+    if (!st && rejected)
+        return TD_EEMPTY;
     *fresh = st == TD_OK;
     return st;
 }
@@ -1544,14 +1546,13 @@ static td_status settle_load(td_store *s, settle_run *r, int64_t horizon)
         st = tdp_store_prepared(s, row.seq, version, sqlite3_column_blob(q, 4),
                                 (size_t)sqlite3_column_bytes(q, 4), &r->preps[r->n],
                                 &is_fresh);
-        if (st == TD_ENOMEM || st == TD_EDB || st == TD_EIO || st == TD_ECORRUPT ||
-            st == TD_ELOCKED)
-            break;
-        if (st) {
+        if (st == TD_EEMPTY) {
             /* the pipeline rejects it now: it keeps its story */
             st = TD_OK;
             continue;
         }
+        if (st)
+            break;
         if (is_fresh) {
             if (TDP_GROW(fresh, cap_fresh, n_fresh + 1)) {
                 tdp_prepared_free(&r->preps[r->n]);

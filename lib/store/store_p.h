@@ -115,7 +115,7 @@ td_status tdp_store_story_build(td_store *s, uint64_t story, bool stored_headlin
  * The prepared article of a stored one: its stored bytes when they are of the
  * current version (blob, len: the `prepared` row, NULL when none), else its raw
  * input (row seq) prepared again, with *fresh set so that the caller can store
- * it. TD_EEMPTY (and the like): the pipeline rejects it now.
+ * it. TD_EEMPTY: the pipeline rejects it now; other failures set the message.
  */
 struct tdp_prepared;
 td_status tdp_store_prepared(td_store *s, int64_t seq, int version,
