@@ -651,7 +651,7 @@ static void test_alloc_failures(void **state)
     /* every allocation of the first 400 (open, ingest), then spread ever wider
      * over the settling at close, whose preparing and briefing make thousands */
     for (long k = 0; k < 400000 && !ok_seen; k += k < 400 ? 1 : 1 + k / 16) {
-        char id[16];
+        char id[32];
         snprintf(id, sizeof id, "m%ld", k);
         td_article *a = art(id, "New", "2022-01-02", "Herald", "A newer article.");
         g_count = 0;
