@@ -12,7 +12,9 @@
  *             u32 n, n x (u32 para, off, len)                     sentences (text
  *                                                                 = that span)
  *             u32 n, n x (date, u32 sent, off, len, u8 kind, mod, week, future,
- *                         date end)                               dates mentioned
+ *                         tense, speech, date end, phrase)        dates mentioned
+ *             (phrase = u32 off, len; u8 form, kind, mod, tense, marker, unit,
+ *             in_quote; i8 weekday; i16 year; i8 month, day, day2; i16 shift)
  *             u32 n, n x (str name, key, title; u32 sent, off, len; u8 type)
  *             u32 n, n x (str text, speaker, speaker_key, speaker_title;
  *                         u32 sent, para; u8 speaker_type, partial) quotes
@@ -77,6 +79,23 @@ static void put_date(wr *w, const td_date *d)
     put_u8(w, d->prec);
 }
 
+#define PHRASE_BYTES 22u
+
+static void put_phrase(wr *w, const tdp_date_phrase *p)
+{
+    put_u32(w, p->off);
+    put_u32(w, p->len);
+    const uint8_t b[] = {p->form, p->kind, p->mod, p->tense, p->marker, p->unit,
+                         p->in_quote, (uint8_t)p->weekday};
+    for (size_t i = 0; i < sizeof b; i++)
+        put_u8(w, b[i]);
+    put_le(w, (uint16_t)p->year, 2);
+    put_u8(w, (uint8_t)p->month);
+    put_u8(w, (uint8_t)p->day);
+    put_u8(w, (uint8_t)p->day2);
+    put_le(w, (uint16_t)p->shift, 2);
+}
+
 td_status tdp_prepared_encode(const tdp_prepared *p, unsigned char **out, size_t *len)
 {
     *out = NULL;
@@ -130,7 +149,10 @@ td_status tdp_prepared_encode(const tdp_prepared *p, unsigned char **out, size_t
         put_u8(&w, d->mod);
         put_u8(&w, d->week);
         put_u8(&w, d->future);
+        put_u8(&w, d->tense);
+        put_u8(&w, d->speech);
         put_date(&w, &d->end);
+        put_phrase(&w, &d->phrase);
     }
     put_u32(&w, an->n_mentions);
     for (size_t i = 0; i < an->n_mentions; i++) {
@@ -323,6 +345,31 @@ static td_status read_article(rd *r, td_article *a)
     return st;
 }
 
+static void get_phrase(rd *r, tdp_date_phrase *p)
+{
+    p->off = get_u32(r);
+    p->len = get_u32(r);
+    p->form = get_u8(r);
+    p->kind = get_u8(r);
+    p->mod = get_u8(r);
+    p->tense = get_u8(r);
+    p->marker = get_u8(r);
+    p->unit = get_u8(r);
+    p->in_quote = get_u8(r);
+    p->weekday = (int8_t)get_u8(r);
+    p->year = (int16_t)(uint16_t)get_le(r, 2);
+    p->month = (int8_t)get_u8(r);
+    p->day = (int8_t)get_u8(r);
+    p->day2 = (int8_t)get_u8(r);
+    p->shift = (int16_t)(uint16_t)get_le(r, 2);
+    if (p->form > TDP_FORM_SHIFT || p->kind > TDP_DATE_VAGUE || p->mod > TDP_DATE_MOD_LATE ||
+        p->tense > TDP_TENSE_FUTURE || p->marker > TDP_MARK_EARLIER_THIS ||
+        p->unit > TDP_UNIT_YEAR || p->in_quote > 1 || p->weekday < -1 || p->weekday > 6 ||
+        p->month < 0 || p->month > 12 || p->day < 0 || p->day > 31 || p->day2 < 0 ||
+        p->day2 > 31)
+        r->bad = true;
+}
+
 /* The span [off, off + len) lies within n bytes. */
 static bool inside(uint32_t off, uint32_t len, uint32_t n)
 {
@@ -356,7 +403,7 @@ static td_status read_analysis(rd *r, td_article *a)
             an->n_sents = i + 1;
     }
 
-    n = st || r->bad ? 0 : get_count(r, 2 * DATE_BYTES + 16);
+    n = st || r->bad ? 0 : get_count(r, 2 * DATE_BYTES + 18 + PHRASE_BYTES);
     an->dates = get_array(n, sizeof *an->dates, &st);
     for (uint32_t i = 0; i < n && !st && !r->bad; i++) {
         tdp_date_mention *d = &an->dates[i];
@@ -368,10 +415,13 @@ static td_status read_analysis(rd *r, td_article *a)
         d->mod = get_u8(r);
         d->week = get_u8(r);
         d->future = get_u8(r);
+        d->tense = get_u8(r);
+        d->speech = get_u8(r);
         get_date(r, &d->end);
+        get_phrase(r, &d->phrase);
         if (d->sent >= an->n_sents || !inside(d->off, d->len, an->sents[d->sent].len) ||
             d->kind > TDP_DATE_VAGUE || d->mod > TDP_DATE_MOD_LATE || d->week > 1 ||
-            d->future > 1)
+            d->future > 1 || d->tense > TDP_TENSE_FUTURE || d->speech > 1)
             r->bad = true;
         else
             an->n_dates = i + 1;

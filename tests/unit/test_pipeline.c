@@ -99,6 +99,17 @@ static void assert_same(const tdp_prepared *x, const tdp_prepared *y)
         assert_same_date(&p->dates[i].end, &q->dates[i].end);
         assert_int_equal(p->dates[i].sent, q->dates[i].sent);
         assert_int_equal(p->dates[i].kind, q->dates[i].kind);
+        assert_int_equal(p->dates[i].tense, q->dates[i].tense);
+        assert_int_equal(p->dates[i].speech, q->dates[i].speech);
+        const tdp_date_phrase *ph = &p->dates[i].phrase, *qh = &q->dates[i].phrase;
+        assert_int_equal(ph->off, qh->off);
+        assert_int_equal(ph->len, qh->len);
+        assert_int_equal(ph->form, qh->form);
+        assert_int_equal(ph->marker, qh->marker);
+        assert_int_equal(ph->weekday, qh->weekday);
+        assert_int_equal(ph->year, qh->year);
+        assert_int_equal(ph->day2, qh->day2);
+        assert_int_equal(ph->shift, qh->shift);
     }
     assert_int_equal(p->n_mentions, q->n_mentions);
     for (size_t i = 0; i < p->n_mentions; i++) {
