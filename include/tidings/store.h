@@ -2,12 +2,16 @@
  * tidings/store.h - the embedded store: articles arrive over days and join stories.
  *
  * A store is one SQLite database file (docs/store.md gives its schema). Each
- * ingested article is cleaned, analysed and joins a live story (or starts one) on
- * arrival; its raw input is kept so that a story's brief can be derived again at
- * any time. A new process continues where the last one left off: the live stories
- * are rebuilt from the articles of the last window when the first article arrives,
- * from what the clusterer was shown of each (stored with it since schema 3), so
- * nothing is cleaned or analysed again.
+ * ingested article is prepared by the pipeline (cleaned, analysed, its features
+ * and copy signature made) and joins a live story (or starts one) on arrival; the
+ * prepared article is stored beside its raw input, so that listing and showing
+ * stories never clean or analyse again. td_store_settle (and td_store_close)
+ * then gives the articles that arrived since the last settle the stories the
+ * batch (`tidings brief`) gives them: an ingest of a set equals a brief of it,
+ * and an ingest killed and run again equals one that ran through. A new process
+ * continues where the last one left off: the live stories are rebuilt from the
+ * articles of the last window when the first article arrives, from what the
+ * clusterer was shown of each, so nothing is cleaned or analysed again.
  *
  * Durability: td_store_ingest works inside a transaction that td_store_commit ends.
  * Only what td_store_commit returned TD_OK for is durable; report an article as
@@ -31,7 +35,7 @@ extern "C" {
 typedef struct td_store td_store;
 
 /* The schema version this library writes and reads (PRAGMA user_version). */
-#define TD_STORE_SCHEMA 3
+#define TD_STORE_SCHEMA 4
 
 typedef struct td_store_opts {
     int readonly;          /* nonzero: never write (stories, show) */
@@ -54,8 +58,9 @@ TD_API TD_NODISCARD td_status td_store_open(const char *path, const td_store_opt
                                             td_store **out);
 
 /*
- * Commits what is pending (see td_store_commit) and closes. Returns the commit's
- * status; the handle is released in every case. td_store_close(NULL) is TD_OK.
+ * Commits what is pending (see td_store_commit), settles (td_store_settle, on a
+ * handle open for writing) and closes. Returns the first failure; the handle is
+ * released in every case. td_store_close(NULL) is TD_OK.
  */
 TD_API td_status td_store_close(td_store *s);
 
@@ -92,6 +97,17 @@ TD_API TD_NODISCARD td_status td_store_commit(td_store *s);
 
 /* Articles ingested since the last commit. */
 TD_API size_t td_store_pending(const td_store *s);
+
+/*
+ * Commits what is pending, then gives every article not yet settled (ingested or
+ * revised since the last settle) its final story: the articles placed from a
+ * window before the earliest of them on are grouped again as the batch groups
+ * them (copies, then stories; docs/store.md), in arrival order, and the changes
+ * are stored as moves (table `moves`) in one transaction, with each changed
+ * story's headline. Nothing to settle: TD_OK at once. A failure leaves the store
+ * as it was (and unsettled).
+ */
+TD_API TD_NODISCARD td_status td_store_settle(td_store *s);
 
 /* One story as listed by td_store_stories. Days are TD_DATE_DAY dates. */
 typedef struct td_story_info {

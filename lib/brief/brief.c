@@ -527,9 +527,9 @@ static td_status headline(bctx *c)
     return b->headline ? TD_OK : TD_ENOMEM;
 }
 
-td_status tdp_brief_build(td_article *const *arts, const tdp_copy *copies,
-                          const uint32_t *members, size_t n_members,
-                          const tdp_brief_opts *opts, tdp_brief *out)
+static td_status build(td_article *const *arts, const tdp_copy *copies,
+                       const uint32_t *members, size_t n_members,
+                       const tdp_brief_opts *opts, bool sections, tdp_brief *out)
 {
     memset(out, 0, sizeof *out);
     if (!arts || (!members && n_members))
@@ -549,7 +549,7 @@ td_status tdp_brief_build(td_article *const *arts, const tdp_copy *copies,
         score_sentences(&c);
         st = headline(&c);
     }
-    if (!st)
+    if (!st && sections)
         st = tdp_brief_sections_build(&c);
     tdp_btok_free(c.tok);
     tdp_arena_free(&c.scratch);
@@ -558,6 +558,20 @@ td_status tdp_brief_build(td_article *const *arts, const tdp_copy *copies,
     tdp_free(c.fallback);
     terms_free(&c.terms);
     return st;
+}
+
+td_status tdp_brief_build(td_article *const *arts, const tdp_copy *copies,
+                          const uint32_t *members, size_t n_members,
+                          const tdp_brief_opts *opts, tdp_brief *out)
+{
+    return build(arts, copies, members, n_members, opts, true, out);
+}
+
+td_status tdp_brief_headline(td_article *const *arts, const tdp_copy *copies,
+                             const uint32_t *members, size_t n_members, tdp_brief *out)
+{
+    static const tdp_brief_opts none = {0, 0};
+    return build(arts, copies, members, n_members, &none, false, out);
 }
 
 static void free_entities(tdp_bentity *e, size_t n)

@@ -80,6 +80,10 @@ td_status tdp_brief_build(td_article *const *arts, const tdp_copy *copies,
                           const uint32_t *members, size_t n_members,
                           const tdp_brief_opts *opts, tdp_brief *out);
 void tdp_brief_free(tdp_brief *b);
+/* The same brief with its headline (and article list) only, no sections: what a
+ * store lists for a story. */
+td_status tdp_brief_headline(td_article *const *arts, const tdp_copy *copies,
+                             const uint32_t *members, size_t n_members, tdp_brief *out);
 
 /*
  * The emitters (emit_*.c): a story, read through the public views only, as a JSON

@@ -1,18 +1,17 @@
 /*
- * corpus.c - the pipeline over a set of articles: add (clean, analyse), build
- * (dedup, cluster, one brief per story), emit (JSON, Markdown).
+ * corpus.c - the pipeline over a set of articles: add (prepare: lib/pipeline),
+ * build (dedup on the signatures, clustering on the features, one brief per
+ * story over the analysed articles), emit (JSON, Markdown, HTML).
  */
-#include "analyse/analyse.h"
 #include "brief/brief_p.h"
-#include "cluster/cluster_p.h"
-#include "dedup/dedup_p.h"
-#include "tidings/clean.h"
+#include "pipeline/pipeline_p.h"
 #include "tidings/corpus.h"
 
 struct td_corpus {
     td_corpus_opts opts;
-    td_article **arts;
-    size_t n, cap;
+    tdp_prepared *preps;      /* what the pipeline made of each article */
+    td_article **arts;        /* preps[i].a, as the briefs read them */
+    size_t n, cap, cap_preps;
     tdp_copy *copies;
     uint32_t *story_of;
     size_t n_stories;
@@ -58,9 +57,28 @@ TD_API void td_corpus_free(td_corpus *c)
         return;
     drop_build(c);
     for (size_t i = 0; i < c->n; i++)
-        td_article_free(c->arts[i]);
+        tdp_prepared_free(&c->preps[i]);
+    tdp_free(c->preps);
     tdp_free(c->arts);
     tdp_free(c);
+}
+
+td_status tdp_corpus_add_prepared(td_corpus *c, tdp_prepared *p)
+{
+    if (!c || !p || !p->a) {
+        tdp_prepared_free(p);
+        return TD_EARG;
+    }
+    if (TDP_GROW(c->arts, c->cap, c->n + 1) ||
+        TDP_GROW(c->preps, c->cap_preps, c->n + 1)) {
+        tdp_prepared_free(p);
+        return TD_ENOMEM;
+    }
+    c->preps[c->n] = *p;
+    c->arts[c->n++] = p->a;
+    memset(p, 0, sizeof *p);
+    c->built = false;
+    return TD_OK;
 }
 
 TD_API td_status td_corpus_add(td_corpus *c, td_article *a)
@@ -69,18 +87,9 @@ TD_API td_status td_corpus_add(td_corpus *c, td_article *a)
         td_article_free(a);
         return TD_EARG;
     }
-    td_status st = td_clean(a);
-    if (!st)
-        st = tdp_analyse(a);
-    if (!st && TDP_GROW(c->arts, c->cap, c->n + 1))
-        st = TD_ENOMEM;
-    if (st) {
-        td_article_free(a);
-        return st;
-    }
-    c->arts[c->n++] = a;
-    c->built = false;
-    return TD_OK;
+    tdp_prepared p;
+    td_status st = tdp_prepare(a, &p);
+    return st ? st : tdp_corpus_add_prepared(c, &p);
 }
 
 /* One brief per story, over the story's members in corpus order. */
@@ -127,12 +136,9 @@ TD_API td_status td_corpus_build(td_corpus *c)
     }
     for (size_t i = 0; i < c->n; i++)
         c->copies[i].of = -1;
-    td_status st = tdp_dedup_corpus(c->arts, c->n, c->opts.copy_threshold, c->copies);
-    if (!st && c->opts.story_id)
-        c->n_stories = c->n ? 1 : 0; /* one known story: story_of is all 0 */
-    else if (!st)
-        st = tdp_cluster_corpus(c->arts, c->n, c->copies, c->opts.story_threshold,
-                                c->story_of, &c->n_stories);
+    td_status st = tdp_corpus_stories(c->preps, c->n, c->opts.copy_threshold,
+                                      c->opts.story_id ? -1 : c->opts.story_threshold,
+                                      c->copies, c->story_of, &c->n_stories);
     if (!st)
         st = build_briefs(c);
     if (st) {
@@ -148,6 +154,25 @@ TD_API td_status td_corpus_build(td_corpus *c)
 TD_API const td_story *td_corpus_story(const td_corpus *c, size_t i)
 {
     return c && c->built && i < c->n_stories ? &c->briefs[i] : NULL;
+}
+
+const char *tdp_corpus_headline(const td_corpus *c, size_t story)
+{
+    return c && c->built && story < c->n_stories ? c->briefs[story].headline : NULL;
+}
+
+td_status tdp_corpus_set_headline(td_corpus *c, size_t story, const char *headline)
+{
+    if (!c || !c->built || story >= c->n_stories)
+        return TD_EARG;
+    if (!headline)
+        return TD_OK;
+    tdp_brief *b = &c->briefs[story];
+    const char *h = tdp_arena_strndup(&b->arena, headline, strlen(headline));
+    if (!h)
+        return TD_ENOMEM;
+    b->headline = h;
+    return TD_OK;
 }
 
 TD_API size_t td_corpus_article_count(const td_corpus *c) { return c ? c->n : 0; }

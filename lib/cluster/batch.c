@@ -291,6 +291,15 @@ td_status tdp_cluster_corpus_params(td_article *const *arts, size_t n,
     return st;
 }
 
+td_status tdp_cluster_corpus_infos(const tdp_cinfo *info, size_t n,
+                                   const tdp_copy *copies, const tdp_cluster_params *p,
+                                   uint32_t *story_of, size_t *n_stories)
+{
+    if (((!info || !story_of) && n) || !n_stories || !p)
+        return TD_EARG;
+    return run_corpus(info, n, copies, p, story_of, n_stories);
+}
+
 /* ---- sub-events ---- */
 
 /*

@@ -119,6 +119,12 @@ td_status tdp_cluster_corpus_params(td_article *const *arts, size_t n,
                                     const tdp_copy *copies, const tdp_cluster_params *p,
                                     uint32_t *story_of, size_t *n_stories);
 tdp_clusterer *tdp_clusterer_new_params(const tdp_cluster_params *p, uint64_t first_id);
+/* tdp_cluster_corpus_params from the articles' infos (tdp_cluster_info of each,
+ * own_terms as p says), computed beforehand: the same stories. */
+struct tdp_cinfo;
+td_status tdp_cluster_corpus_infos(const struct tdp_cinfo *info, size_t n,
+                                   const tdp_copy *copies, const tdp_cluster_params *p,
+                                   uint32_t *story_of, size_t *n_stories);
 
 /* One feature of an article: a hashed term, its count and kind. */
 typedef struct tdp_cfeat {

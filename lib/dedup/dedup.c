@@ -118,9 +118,73 @@ static td_status verify(run *r, const td_article *a, const td_article *b, double
     return TD_OK;
 }
 
-/* nearest (optional): the article each one matched best, -1 when none. */
-static td_status corpus_run(td_article *const *arts, size_t n, double t, double c,
-                            tdp_copy *out, int32_t *nearest)
+td_status tdp_csig_alloc(tdp_csig *c)
+{
+    c->para_hash = NULL;
+    c->para_words = c->para_first = NULL;
+    if (!c->n_paras)
+        return TD_OK;
+    if (c->n_paras > TDP_DEDUP_MAX_PARAS)
+        return TD_EARG;
+    c->para_hash = tdp_malloc((size_t)c->n_paras * 16);
+    if (!c->para_hash)
+        return TD_ENOMEM;
+    c->para_words = (uint32_t *)(c->para_hash + c->n_paras);
+    c->para_first = c->para_words + c->n_paras;
+    return TD_OK;
+}
+
+td_status tdp_csig_make(const tdp_sig *s, tdp_csig *out)
+{
+    out->exact = s->exact;
+    out->n_words = s->n_words;
+    out->n_shingles = s->n_shingles;
+    out->n_paras = s->n_paras;
+    out->truncated = s->truncated;
+    memcpy(out->vals, s->vals, sizeof out->vals);
+    td_status st = tdp_csig_alloc(out);
+    if (st)
+        return st;
+    for (uint32_t i = 0; i < s->n_paras; i++) {
+        out->para_hash[i] = s->para_hash[i];
+        out->para_words[i] = s->para_words[i];
+        out->para_first[i] = s->para_first[i];
+    }
+    return TD_OK;
+}
+
+void tdp_csig_expand(const tdp_csig *c, tdp_sig *out)
+{
+    out->exact = c->exact;
+    out->n_words = c->n_words;
+    out->n_shingles = c->n_shingles;
+    out->n_paras = c->n_paras;
+    out->truncated = c->truncated;
+    memcpy(out->vals, c->vals, sizeof out->vals);
+    for (uint32_t i = 0; i < c->n_paras; i++) {
+        out->para_hash[i] = c->para_hash[i];
+        out->para_words[i] = c->para_words[i];
+        out->para_first[i] = c->para_first[i];
+    }
+}
+
+void tdp_csig_free(tdp_csig *c)
+{
+    if (c) {
+        tdp_free(c->para_hash);
+        c->para_hash = NULL;
+        c->para_words = c->para_first = NULL;
+        c->n_paras = 0;
+    }
+}
+
+/*
+ * sigs (optional): the articles' signatures, else each is computed here.
+ * nearest (optional): the article each one matched best, -1 when none.
+ */
+static td_status corpus_run(td_article *const *arts, const tdp_csig *const *sigs,
+                            size_t n, double t, double c, tdp_copy *out,
+                            int32_t *nearest)
 {
     for (size_t i = 0; i < n; i++) {
         out[i] = (tdp_copy){-1, 0.0f, TDP_COPY_NONE};
@@ -158,7 +222,10 @@ static td_status corpus_run(td_article *const *arts, size_t n, double t, double 
     for (size_t k = 0; !st && k < n; k++) {
         size_t i = ord[k].i;
         const td_article *a = arts[i];
-        st = tdp_sig_paras(&r.shq, a->paras, a->n_paras, r.sig);
+        if (sigs)
+            tdp_csig_expand(sigs[i], r.sig);
+        else
+            st = tdp_sig_paras(&r.shq, a->paras, a->n_paras, r.sig);
         if (st || !r.sig->exact)
             continue;   /* no words: no signature, never a copy */
         r.have_q = false;
@@ -274,7 +341,18 @@ td_status tdp_dedup_corpus(td_article *const *arts, size_t n, double threshold,
 {
     if ((!arts && n) || !out || threshold < 0 || threshold > 1)
         return TD_EARG;
-    return corpus_run(arts, n, threshold > 0 ? threshold : TDP_DEDUP_DEFAULT_THRESHOLD,
+    return corpus_run(arts, NULL, n,
+                      threshold > 0 ? threshold : TDP_DEDUP_DEFAULT_THRESHOLD,
+                      TDP_DEDUP_DEFAULT_CONTAINMENT, out, NULL);
+}
+
+td_status tdp_dedup_corpus_sigs(td_article *const *arts, const tdp_csig *const *sigs,
+                                size_t n, double threshold, tdp_copy *out)
+{
+    if ((!arts && n) || (!sigs && n) || !out || threshold < 0 || threshold > 1)
+        return TD_EARG;
+    return corpus_run(arts, sigs, n,
+                      threshold > 0 ? threshold : TDP_DEDUP_DEFAULT_THRESHOLD,
                       TDP_DEDUP_DEFAULT_CONTAINMENT, out, NULL);
 }
 
@@ -299,7 +377,7 @@ TD_API td_status td_dedup_articles(td_article *const *arts, size_t n,
     }
     tdp_copy *tmp = tdp_malloc((n ? n : 1) * sizeof *tmp);
     int32_t *near = tdp_malloc((n ? n : 1) * sizeof *near);
-    td_status st = tmp && near ? corpus_run(arts, n, t, c, tmp, near) : TD_ENOMEM;
+    td_status st = tmp && near ? corpus_run(arts, NULL, n, t, c, tmp, near) : TD_ENOMEM;
     for (size_t i = 0; !st && i < n; i++)
         out[i] = (td_dedup_copy){tmp[i].of, near[i], tmp[i].similarity,
                                  (td_copy_kind)tmp[i].kind};

@@ -37,6 +37,11 @@ typedef struct tdp_copy {
  */
 td_status tdp_dedup_corpus(td_article *const *arts, size_t n, double threshold,
                            tdp_copy *out);
+typedef struct tdp_csig tdp_csig;
+/* The same from the articles' signatures computed beforehand (sigs[i] of arts[i],
+ * as tdp_csig_make of tdp_sig_paras over its paragraphs): the same answer. */
+td_status tdp_dedup_corpus_sigs(td_article *const *arts, const tdp_csig *const *sigs,
+                                size_t n, double threshold, tdp_copy *out);
 
 /* ---- parameters (measured: docs/dedup.md) ---- */
 #define TDP_DEDUP_K 128                 /* MinHash bins */
@@ -63,6 +68,28 @@ typedef struct tdp_sig {
     uint32_t para_first[TDP_DEDUP_MAX_PARAS];   /* index of its first word */
     bool truncated;          /* the caps above cut the text */
 } tdp_sig;
+
+/*
+ * A signature as an article keeps it (a prepared article, a stored one): the
+ * paragraph fingerprints in one block sized to them, not the fixed arrays of
+ * tdp_sig (about 0.5 KB for a short article instead of 4.7 KB).
+ */
+struct tdp_csig {
+    uint64_t exact;
+    uint32_t n_words, n_shingles, n_paras;
+    bool truncated;
+    uint32_t vals[TDP_DEDUP_K];
+    uint64_t *para_hash;     /* n_paras of each, in one tdp_malloc'd block */
+    uint32_t *para_words;
+    uint32_t *para_first;
+};
+
+/* The compact form of s (TD_ENOMEM only), and back; free releases the block. */
+td_status tdp_csig_make(const tdp_sig *s, tdp_csig *out);
+/* Allocates the paragraph block of out for out->n_paras (set by the caller). */
+td_status tdp_csig_alloc(tdp_csig *out);
+void tdp_csig_expand(const tdp_csig *c, tdp_sig *out);
+void tdp_csig_free(tdp_csig *c);
 
 /* Scratch memory reused from one article to the next (one per thread). */
 typedef struct tdp_shingler {

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "store/store_p.h"
+#include "pipeline/pipeline_p.h"
 
 TD_API td_status td_store_counts(td_store *s, uint64_t *articles, uint64_t *stories)
 {
@@ -236,38 +237,46 @@ static td_status story_size(td_store *s, uint64_t story, uint64_t *n)
     return TD_OK;
 }
 
-TD_API td_status td_store_story_corpus(td_store *s, uint64_t story, td_corpus **out)
+/* The headline the store lists for a story (NULL when none); *out tdp_malloc'd. */
+static td_status stored_headline(td_store *s, uint64_t story, char **out)
 {
-    if (!s || !s->db || !out)
-        return TD_EARG;
     *out = NULL;
-    td_status st = td_store_resolve(s, story, &story);
-    if (st)
+    td_status st = TD_OK;
+    sqlite3_stmt *q = tdp_store_stmt(s, TDP_S_HEADLINE, &st);
+    if (!q)
         return st;
-    int rc;
-    sqlite3_stmt *q;
-
-    /* The articles were put together by the streaming clusterer: the corpus keeps
-     * them as one story, under the store's id. */
-    td_corpus_opts co = {0, 0, 0, story};
-    td_corpus *c = td_corpus_new(&co);
-    if (!c)
-        return tdp_store_failf(s, TD_ENOMEM, "out of memory");
-    q = tdp_store_stmt(s, TDP_S_STORY_ARTS, &st);
-    if (!q) {
-        td_corpus_free(c);
-        return st;
-    }
     sqlite3_bind_int64(q, 1, (sqlite3_int64)story);
-    uint64_t found = 0;
+    int rc = sqlite3_step(q);
+    if (rc == SQLITE_ROW && sqlite3_column_type(q, 0) != SQLITE_NULL) {
+        const char *h = (const char *)sqlite3_column_text(q, 0);
+        *out = h ? tdp_strdup(h) : NULL;
+        if (h && !*out)
+            st = tdp_store_failf(s, TD_ENOMEM, "out of memory");
+    } else if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        st = tdp_store_fail(s, rc, "cannot read the story");
+    }
+    sqlite3_reset(q);
+    return st;
+}
+
+/* A schema-3 (or older) store read as it is: its articles' raw input, prepared
+ * again (it keeps no prepared articles). */
+static td_status add_from_raw(td_store *s, uint64_t story, td_corpus *c, uint64_t *found)
+{
+    td_status st = TD_OK;
+    sqlite3_stmt *q = tdp_store_stmt(s, TDP_S_STORY_ARTS, &st);
+    if (!q)
+        return st;
+    sqlite3_bind_int64(q, 1, (sqlite3_int64)story);
+    int rc;
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        found++;
+        ++*found;
         td_article *a = tdp_store_article(q, 0);
         if (!a) {
             st = tdp_store_failf(s, TD_ENOMEM, "out of memory");
             break;
         }
-        /* An article the current cleaner rejects is left out of the brief. */
+        /* An article the current pipeline rejects is left out of the brief. */
         st = td_corpus_add(c, a);
         if (st == TD_ENOMEM) {
             tdp_store_failf(s, st, "out of memory");
@@ -278,22 +287,93 @@ TD_API td_status td_store_story_corpus(td_store *s, uint64_t story, td_corpus **
     sqlite3_reset(q);
     if (!st && rc != SQLITE_DONE)
         st = tdp_store_fail(s, rc, "cannot read the story's articles");
-    uint64_t listed = 0;
-    if (!st)
+    return st;
+}
+
+/* The story's stored prepared articles (each without a current one prepared again
+ * from its raw input). */
+static td_status add_prepared(td_store *s, uint64_t story, td_corpus *c, uint64_t *found)
+{
+    td_status st = TD_OK;
+    sqlite3_stmt *q = tdp_store_stmt(s, TDP_S_STORY_PREP, &st);
+    if (!q)
+        return st;
+    sqlite3_bind_int64(q, 1, (sqlite3_int64)story);
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        ++*found;
+        int version = sqlite3_column_type(q, 1) == SQLITE_NULL ? 0 : sqlite3_column_int(q, 1);
+        tdp_prepared p;
+        bool fresh;
+        st = tdp_store_prepared(s, sqlite3_column_int64(q, 0), version,
+                                sqlite3_column_blob(q, 2), (size_t)sqlite3_column_bytes(q, 2),
+                                &p, &fresh);
+        if (st == TD_EEMPTY) {
+            st = TD_OK; /* rejected by the pipeline now: left out */
+            continue;
+        }
+        if (st)
+            break;
+        st = tdp_corpus_add_prepared(c, &p);
+        if (st) {
+            tdp_store_failf(s, st, "out of memory");
+            break;
+        }
+    }
+    sqlite3_reset(q);
+    if (!st && rc != SQLITE_DONE)
+        st = tdp_store_fail(s, rc, "cannot read the story's articles");
+    return st;
+}
+
+td_status tdp_store_story_build(td_store *s, uint64_t story, bool with_headline,
+                                td_corpus **out)
+{
+    *out = NULL;
+    /* The articles were put together by the store: the corpus keeps them as one
+     * story, under the store's id. */
+    td_corpus_opts co = {0, 0, 0, story};
+    td_corpus *c = td_corpus_new(&co);
+    if (!c)
+        return tdp_store_failf(s, TD_ENOMEM, "out of memory");
+    uint64_t found = 0, listed = 0;
+    td_status st = s->schema >= 4 ? add_prepared(s, story, c, &found)
+                                  : add_from_raw(s, story, c, &found);
+    /* A read for the user checks the rows against the story's count (see the top of
+     * this file); inside an ingest the count is still being written. */
+    if (!st && with_headline)
         st = story_size(s, story, &listed);
-    if (!st && found != listed)
+    if (!st && with_headline && found != listed)
         st = damaged(s, story, listed, found);
     if (!st) {
         st = td_corpus_build(c);
         if (st)
             tdp_store_failf(s, st, "cannot build the brief: %s", td_strerror(st));
     }
+    char *hl = NULL;
+    if (!st && with_headline)
+        st = stored_headline(s, story, &hl);
+    if (!st && hl && td_corpus_story_count(c) &&
+        (st = tdp_corpus_set_headline(c, 0, hl)) != TD_OK)
+        tdp_store_failf(s, st, "out of memory");
+    tdp_free(hl);
     if (st) {
         td_corpus_free(c);
         return st;
     }
     *out = c;
     return TD_OK;
+}
+
+TD_API td_status td_store_story_corpus(td_store *s, uint64_t story, td_corpus **out)
+{
+    if (!s || !s->db || !out)
+        return TD_EARG;
+    *out = NULL;
+    td_status st = td_store_resolve(s, story, &story);
+    if (st)
+        return st;
+    return tdp_store_story_build(s, story, true, out);
 }
 
 TD_API td_status td_store_show(td_store *s, uint64_t story, int json, char **out, size_t *len)

@@ -22,6 +22,8 @@
 #include <xxhash.h>
 
 #include "analyse/analyse.h"
+#include "brief/brief_p.h"
+#include "pipeline/pipeline_p.h"
 #include "store/store_p.h"
 #include "tidings/clean.h"
 
@@ -37,14 +39,14 @@ static const char *const k_sql[TDP_S_N_] = {
     [TDP_S_INS_ART] =
         "INSERT INTO articles(id, hash, story, arrived, day, placed_by, date, title, "
         "outlet, in_url, in_title, in_date, in_source, in_author, in_language, in_text, "
-        "in_html, origin, line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
-        "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+        "in_html, origin, line, settled) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+        "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, 0)",
     [TDP_S_UPD_ART] =
         "UPDATE articles SET hash = ?2, revised = ?4, day = ?5, placed_by = ?6, "
         "date = ?7, title = ?8, outlet = ?9, in_url = ?10, in_title = ?11, "
         "in_date = ?12, in_source = ?13, in_author = ?14, in_language = ?15, "
         "in_text = ?16, in_html = ?17, origin = ?18, line = ?19, "
-        "revisions = revisions + 1 WHERE id = ?1",
+        "revisions = revisions + 1, settled = 0 WHERE id = ?1",
     [TDP_S_NEW_STORY] =
         "INSERT INTO stories(headline, n_articles, first_day, last_day, created, "
         "updated) VALUES (NULL, 0, ?1, ?1, ?2, ?2)",
@@ -68,6 +70,38 @@ static const char *const k_sql[TDP_S_N_] = {
     [TDP_S_RAW_ONE] = "SELECT " TDP_RAW_COLS " FROM articles WHERE seq = ?1",
     [TDP_S_INS_FEAT] = "INSERT OR REPLACE INTO features(seq, version, data) "
                        "VALUES (?1, ?2, ?3)",
+    [TDP_S_INS_PREP] = "INSERT OR REPLACE INTO prepared(seq, version, data) "
+                       "VALUES (?1, ?2, ?3)",
+    /* the version a revision replaces, kept whole */
+    [TDP_S_EARLIER] = "INSERT INTO earlier(seq, hash, replaced, in_url, in_title, in_date, "
+                      "in_source, in_author, in_language, in_text, in_html, origin, line) "
+                      "SELECT seq, hash, ?2, in_url, in_title, in_date, in_source, "
+                      "in_author, in_language, in_text, in_html, origin, line "
+                      "FROM articles WHERE id = ?1",
+    [TDP_S_UNSETTLED] = "SELECT min(day), count(*) FROM articles WHERE settled = 0",
+    /* what settles: the articles not settled, and the whole stories (as settled)
+     * with a settled article placed on ?1 or later */
+    [TDP_S_SETTLE_SET] = "SELECT a.seq, a.story, a.settled, p.version, p.data "
+                         "FROM articles AS a LEFT JOIN prepared AS p ON p.seq = a.seq "
+                         "WHERE a.settled = 0 OR (a.story IN (SELECT story FROM articles "
+                         "WHERE settled = 1 AND day >= ?1) AND a.settled = 1) "
+                         "ORDER BY a.seq",
+    [TDP_S_MOVE_ART] = "UPDATE articles SET story = ?2 WHERE seq = ?1",
+    [TDP_S_INS_MOVE] = "INSERT INTO moves(at, seq, from_story, into_story) "
+                       "VALUES (?1, ?2, ?3, ?4)",
+    [TDP_S_SETTLED] = "UPDATE articles SET settled = 1 WHERE settled = 0",
+    [TDP_S_RECOUNT] =
+        "UPDATE stories SET n_articles = (SELECT count(*) FROM articles WHERE story = ?1), "
+        "first_day = coalesce((SELECT min(day) FROM articles WHERE story = ?1), first_day), "
+        "last_day = coalesce((SELECT max(day) FROM articles WHERE story = ?1), last_day), "
+        "updated = ?2 WHERE id = ?1 RETURNING n_articles",
+    [TDP_S_EMPTIED] = "UPDATE stories SET merged_into = ?2 WHERE id = ?1 AND n_articles = 0",
+    [TDP_S_SET_HEADLINE] = "UPDATE stories SET headline = ?2 WHERE id = ?1",
+    [TDP_S_HAS_SETTLED] = "SELECT 1 FROM articles WHERE story = ?1 AND settled = 1 LIMIT 1",
+    [TDP_S_STORY_PREP] = "SELECT a.seq, p.version, p.data FROM articles AS a "
+                         "LEFT JOIN prepared AS p ON p.seq = a.seq WHERE a.story = ?1 "
+                         "ORDER BY a.day, a.seq",
+    [TDP_S_HEADLINE] = "SELECT headline FROM stories WHERE id = ?1",
     [TDP_S_STORIES] = "SELECT id, headline, n_articles, first_day, last_day FROM stories "
                       "WHERE last_day >= ?1 AND n_articles > 0 ORDER BY id",
     [TDP_S_OUTLETS] = "SELECT outlet FROM articles WHERE story = ?1 AND outlet IS NOT NULL "
@@ -89,6 +123,31 @@ static const char *const k_sql[TDP_S_N_] = {
     [TDP_S_COUNTS] = "SELECT (SELECT count(*) FROM articles), "
                      "(SELECT count(*) FROM stories WHERE n_articles > 0)",
 };
+
+/*
+ * What schema 4 added, shared by a new store and the upgrade from 3: the prepared
+ * article of each article, the earlier versions of revised ones, the moves the
+ * settling made, and the articles waiting for it.
+ */
+#define K_SCHEMA_4 \
+    "CREATE TABLE prepared(\n" \
+    "  seq INTEGER PRIMARY KEY,\n" \
+    "  version INTEGER NOT NULL,\n" \
+    "  data BLOB NOT NULL);\n" \
+    "CREATE TABLE earlier(\n" \
+    "  seq INTEGER NOT NULL,\n" \
+    "  hash BLOB NOT NULL,\n" \
+    "  replaced INTEGER NOT NULL,\n" \
+    "  in_url TEXT, in_title TEXT, in_date TEXT, in_source TEXT, in_author TEXT,\n" \
+    "  in_language TEXT, in_text TEXT, in_html TEXT,\n" \
+    "  origin TEXT, line INTEGER NOT NULL DEFAULT 0);\n" \
+    "CREATE INDEX earlier_seq ON earlier(seq);\n" \
+    "CREATE TABLE moves(\n" \
+    "  at INTEGER NOT NULL,\n" \
+    "  seq INTEGER NOT NULL,\n" \
+    "  from_story INTEGER NOT NULL,\n" \
+    "  into_story INTEGER NOT NULL);\n" \
+    "CREATE INDEX articles_unsettled ON articles(seq) WHERE settled = 0;\n"
 
 /* The current schema (docs/store.md), created in one transaction. */
 static const char k_schema[] =
@@ -115,9 +174,11 @@ static const char k_schema[] =
     "  date TEXT, title TEXT, outlet TEXT,\n"
     "  in_url TEXT, in_title TEXT, in_date TEXT, in_source TEXT, in_author TEXT,\n"
     "  in_language TEXT, in_text TEXT, in_html TEXT,\n"
-    "  origin TEXT, line INTEGER NOT NULL DEFAULT 0);\n"
+    "  origin TEXT, line INTEGER NOT NULL DEFAULT 0,\n"
+    "  settled INTEGER NOT NULL DEFAULT 1);\n"
     "CREATE INDEX articles_story ON articles(story, day);\n"
     "CREATE INDEX articles_day ON articles(day);\n"
+    K_SCHEMA_4
     "CREATE TABLE versions(\n"
     "  id TEXT NOT NULL,\n"
     "  hash BLOB NOT NULL,\n"
@@ -291,6 +352,10 @@ static const char *const k_migrate[] = {
      * articles arrive, and for older articles when a rebuild re-analyses them. */
     "CREATE TABLE features(seq INTEGER PRIMARY KEY, version INTEGER NOT NULL, "
     "data BLOB NOT NULL);",
+    /* 3 -> 4: prepared articles (filled as articles arrive, and as a settle or a
+     * `show` meets an article without one), earlier versions, moves; the
+     * articles stored before are settled as they are. */
+    "ALTER TABLE articles ADD COLUMN settled INTEGER NOT NULL DEFAULT 1;\n" K_SCHEMA_4,
 };
 
 static td_status migrate(td_store *s, int64_t from)
@@ -594,6 +659,8 @@ TD_API td_status td_store_close(td_store *s)
     td_status st = TD_OK;
     if (s->in_txn && !s->broken)
         st = td_store_commit(s);
+    if (!st && s->db && !s->readonly && !s->broken && s->schema >= 4)
+        st = td_store_settle(s);
     rollback(s);
     for (int k = 0; k < TDP_S_N_; k++)
         sqlite3_finalize(s->st[k]);
@@ -893,14 +960,14 @@ typedef struct pending_feat {
 } pending_feat;
 
 /*
- * The info of a stored article without usable stored features: its raw input is
- * read back, cleaned and analysed. *left_out: the current cleaner rejects it (it
- * stays stored but is left out of the live state). Failures set the message.
+ * Article `seq` read back from its raw input and prepared again. *rejected: there
+ * is no such row, or the pipeline now rejects it (TD_OK is returned; *out is
+ * empty). Other failures (the database, memory) set the message.
  */
-static td_status reclean(td_store *s, int64_t seq, int placed_by, int64_t day,
-                         tdp_cinfo *info, bool *left_out)
+static td_status prepare_raw(td_store *s, int64_t seq, tdp_prepared *out, bool *rejected)
 {
-    *left_out = false;
+    memset(out, 0, sizeof *out);
+    *rejected = false;
     td_status st = TD_OK;
     sqlite3_stmt *q = tdp_store_stmt(s, TDP_S_RAW_ONE, &st);
     if (!q)
@@ -909,29 +976,38 @@ static td_status reclean(td_store *s, int64_t seq, int placed_by, int64_t day,
     int rc = sqlite3_step(q);
     if (rc != SQLITE_ROW) {
         sqlite3_reset(q);
-        *left_out = rc == SQLITE_DONE;
-        return rc == SQLITE_DONE ? TD_OK : tdp_store_fail(s, rc, "cannot read the live stories");
+        *rejected = rc == SQLITE_DONE;
+        return rc == SQLITE_DONE ? TD_OK : tdp_store_fail(s, rc, "cannot read an article");
     }
     td_article *a = tdp_store_article(q, 0);
     sqlite3_reset(q);
     if (!a)
         return tdp_store_failf(s, TD_ENOMEM, "out of memory");
-    s->recleaned++;
-    st = td_clean(a);
-    if (!st)
-        st = tdp_analyse(a);
-    if (st && st != TD_ENOMEM) {
-        *left_out = true;
-        st = TD_OK;
-    } else if (!st) {
-        st = tdp_cluster_info(a, info);
-        if (!st)
-            present(info, placed_by, day);
-    }
-    td_article_free(a);
-    if (st)
-        return tdp_store_failf(s, st, "cannot rebuild the live stories: %s", td_strerror(st));
+    st = tdp_prepare(a, out);
+    if (st == TD_ENOMEM)
+        return tdp_store_failf(s, st, "out of memory");
+    *rejected = st != TD_OK;
     return TD_OK;
+}
+
+/*
+ * The info of a stored article without usable stored features: its raw input is
+ * prepared again. *left_out: the pipeline now rejects it (it stays stored but is
+ * left out of the live state). Failures set the message.
+ */
+static td_status reclean(td_store *s, int64_t seq, int placed_by, int64_t day,
+                         tdp_cinfo *info, bool *left_out)
+{
+    s->recleaned++;
+    tdp_prepared p;
+    td_status st = prepare_raw(s, seq, &p, left_out);
+    if (!st && !*left_out) {
+        *info = p.info;
+        memset(&p.info, 0, sizeof p.info);
+        present(info, placed_by, day);
+    }
+    tdp_prepared_free(&p);
+    return st;
 }
 
 /*
@@ -1186,12 +1262,11 @@ static const char *headline_of(const td_article *a, char *buf)
     return buf;
 }
 
-/* Cleans and analyses; a failure rejects the article without touching the store. */
-static td_status prepare(td_store *s, td_article *a)
+/* The pipeline's prepare step (it takes a); a failure rejects the article
+ * without touching the store. */
+static td_status prepare(td_store *s, td_article *a, tdp_prepared *p)
 {
-    td_status st = td_clean(a);
-    if (!st)
-        st = tdp_analyse(a);
+    td_status st = tdp_prepare(a, p);
     if (st == TD_EEMPTY)
         return tdp_store_failf(s, st, "no article text left after cleaning");
     if (st)
@@ -1199,8 +1274,29 @@ static td_status prepare(td_store *s, td_article *a)
     return TD_OK;
 }
 
-static td_status ingest(td_store *s, td_article *a, td_ingest_result *res)
+/* Stores the prepared article of article `seq` (bytes of TDP_PREPARED_VERSION). */
+static td_status put_prepared(td_store *s, int64_t seq, const unsigned char *blob,
+                              size_t len)
 {
+    td_status st = TD_OK;
+    sqlite3_stmt *q = tdp_store_stmt(s, TDP_S_INS_PREP, &st);
+    if (!q)
+        return st;
+    sqlite3_bind_int64(q, 1, seq);
+    sqlite3_bind_int(q, 2, TDP_PREPARED_VERSION);
+    sqlite3_bind_blob64(q, 3, blob, (sqlite3_uint64)len, SQLITE_STATIC);
+    return step_done(s, q, "cannot store an article");
+}
+
+static td_status ingest_prepared(td_store *s, tdp_prepared *p, const raw_input *rp,
+                                 const unsigned char hash[16], bool known,
+                                 uint64_t story, int64_t now, td_ingest_result *res);
+
+/* *ap is taken: handed to the pipeline (and set to NULL) once the article is new
+ * or revised; the caller frees what is left. */
+static td_status ingest(td_store *s, td_article **ap, td_ingest_result *res)
+{
+    td_article *a = *ap;
     raw_input r;
     capture(a, &r);
     unsigned char hash[16];
@@ -1248,19 +1344,61 @@ static td_status ingest(td_store *s, td_article *a, td_ingest_result *res)
         }
     }
 
-    st = prepare(s, a);
+    tdp_prepared p;
+    *ap = NULL;
+    st = prepare(s, a, &p);
     if (st)
         return st;
+    /* the raw input captured above lives in p.a until p is freed */
+    st = ingest_prepared(s, &p, &r, hash, known, story, now, res);
+    tdp_prepared_free(&p);
+    return st;
+}
+
+static td_status ingest_prepared(td_store *s, tdp_prepared *p, const raw_input *rp,
+                                 const unsigned char hash[16], bool known,
+                                 uint64_t story, int64_t now, td_ingest_result *res)
+{
+    const td_article *a = p->a;
+    raw_input r = *rp;
+    sqlite3_stmt *q;
+    td_status st = TD_OK;
+    unsigned char *pblob = NULL;
+    size_t plen = 0;
+    st = tdp_prepared_encode(p, &pblob, &plen);
+    if (st)
+        return tdp_store_failf(s, st, "%s", td_strerror(st));
     int64_t day;
     int placed_by = placement(s, a, now, &day);
 
     if (known) {
-        /* A revision: the newest content replaces the stored one, the story stays. */
-        q = tdp_store_stmt(s, TDP_S_UPD_ART, &st);
-        if (!q)
+        /* A revision: the newest content replaces the stored one (the one it
+         * replaces is kept in `earlier`), the story stays until the next settle. */
+        q = tdp_store_stmt(s, TDP_S_EARLIER, &st);
+        if (q) {
+            bind_cstr(q, 1, a->id);
+            sqlite3_bind_int64(q, 2, now);
+            st = step_done(s, q, "cannot store an article");
+        }
+        if (!st)
+            q = tdp_store_stmt(s, TDP_S_UPD_ART, &st);
+        if (st) {
+            tdp_free(pblob);
             return broken(s, st);
+        }
         bind_article(q, a, &r, hash, story, now, day, placed_by);
         st = step_done(s, q, "cannot store an article");
+        int64_t seq = 0;
+        if (!st && (q = tdp_store_stmt(s, TDP_S_FIND, &st)) != NULL) {
+            bind_cstr(q, 1, a->id);
+            int rc = sqlite3_step(q);
+            seq = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
+            sqlite3_reset(q);
+            if (rc != SQLITE_ROW)
+                st = tdp_store_fail(s, rc, "cannot look up an article");
+        }
+        if (!st)
+            st = put_prepared(s, seq, pblob, plen);
         if (!st && (q = tdp_store_stmt(s, TDP_S_STORY_SPAN, &st)) != NULL) {
             sqlite3_bind_int64(q, 1, (sqlite3_int64)story);
             char hl[HEADLINE_MAX + 4];
@@ -1271,25 +1409,25 @@ static td_status ingest(td_store *s, td_article *a, td_ingest_result *res)
         res->kind = TD_INGEST_REVISED;
     } else {
         /* what the clusterer is shown is kept, so a later process can replay it */
-        tdp_cinfo info;
-        st = tdp_cluster_info(a, &info);
-        if (st)
-            return tdp_store_failf(s, st, "%s", td_strerror(st));
-        present(&info, placed_by, day);
+        tdp_cinfo *info = &p->info;
+        present(info, placed_by, day);
         unsigned char *blob = NULL;
         size_t blob_len = 0;
-        st = tdp_store_feats_encode(&info, &blob, &blob_len);
+        st = tdp_store_feats_encode(info, &blob, &blob_len);
         uint64_t cid = 0;
         if (!st)
-            st = cluster_one(s, &info, placed_by, day, now, &cid);
-        tdp_cluster_info_free(&info);
+            st = cluster_one(s, info, placed_by, day, now, &cid);
         if (st) {
             tdp_free(blob);
+            tdp_free(pblob);
             return broken(s, tdp_store_failf(s, st, "cannot place the article in a story: %s",
                                              td_strerror(st)));
         }
         see_day(s, day, now);
-        st = follow_merges(s, true, day);
+        /* merges only redirect new articles: the stored stories change when the
+         * articles settle, and only then (so that they do not depend on where a
+         * run was interrupted) */
+        st = follow_merges(s, false, day);
         if (!st) {
             story = tdp_idmap_get(&s->map, cid);
             if (!story && (q = tdp_store_stmt(s, TDP_S_NEW_STORY, &st)) != NULL) {
@@ -1307,8 +1445,11 @@ static td_status ingest(td_store *s, td_article *a, td_ingest_result *res)
             bind_article(q, a, &r, hash, story, now, day, placed_by);
             st = step_done(s, q, "cannot store an article");
         }
+        int64_t seq = sqlite3_last_insert_rowid(s->db);
         if (!st)
-            st = put_features(s, sqlite3_last_insert_rowid(s->db), blob, blob_len);
+            st = put_features(s, seq, blob, blob_len);
+        if (!st)
+            st = put_prepared(s, seq, pblob, plen);
         tdp_free(blob);
         if (!st && (q = tdp_store_stmt(s, TDP_S_STORY_ADD, &st)) != NULL) {
             sqlite3_bind_int64(q, 1, (sqlite3_int64)story);
@@ -1320,6 +1461,7 @@ static td_status ingest(td_store *s, td_article *a, td_ingest_result *res)
         }
         res->kind = TD_INGEST_NEW;
     }
+    tdp_free(pblob);
     if (!st && (q = tdp_store_stmt(s, TDP_S_INS_VER, &st)) != NULL) {
         bind_cstr(q, 1, a->id);
         sqlite3_bind_blob(q, 2, hash, 16, SQLITE_STATIC);
@@ -1349,7 +1491,430 @@ TD_API td_status td_store_ingest(td_store *s, td_article *a, td_ingest_result *r
     else if (s->broken)
         st = tdp_store_failf(s, TD_EDB, "an earlier write failed; nothing more is stored");
     else
-        st = ingest(s, a, res);
+        st = ingest(s, &a, res);
     td_article_free(a);
+    return st;
+}
+
+/* ---- settling: the batch's stories for what arrived since the last settle ---- */
+
+td_status tdp_store_prepared(td_store *s, int64_t seq, int version, const void *blob,
+                             size_t len, tdp_prepared *out, bool *fresh)
+{
+    *fresh = false;
+    td_status st = TD_ECORRUPT;
+    if (blob && version == TDP_PREPARED_VERSION)
+        st = tdp_prepared_decode(blob, len, out);
+    if (st == TD_ENOMEM)
+        return tdp_store_failf(s, st, "out of memory");
+    if (st != TD_ECORRUPT)
+        return st;
+    /* none of this version (or damaged bytes): from the raw input */
+    bool rejected;
+    st = prepare_raw(s, seq, out, &rejected);
+    if (!st && rejected)
+        return TD_EEMPTY;
+    *fresh = st == TD_OK;
+    return st;
+}
+
+/* Per article of the settled set: where it was, whether it had settled. */
+typedef struct settle_row {
+    int64_t seq;
+    uint64_t story;
+    bool settled;
+} settle_row;
+
+typedef struct settle_run {
+    tdp_prepared *preps;
+    settle_row *rows;
+    size_t n, cap, cap_rows;
+    tdp_copy *copies;
+    uint32_t *story_of;
+    uint64_t *target;        /* stored story of each batch story */
+    tdp_idmap claimed;       /* stored stories taken by a batch story */
+    tdp_idmap touched;       /* stored stories whose members changed, or unsettled */
+    tdp_idmap led;           /* a story left: the story its first moved article took */
+    uint64_t *touched_list;
+    size_t n_touched, cap_touched;
+} settle_run;
+
+static void settle_run_free(settle_run *r)
+{
+    for (size_t i = 0; i < r->n; i++)
+        tdp_prepared_free(&r->preps[i]);
+    tdp_free(r->preps);
+    tdp_free(r->rows);
+    tdp_free(r->copies);
+    tdp_free(r->story_of);
+    tdp_free(r->target);
+    tdp_idmap_free(&r->claimed);
+    tdp_idmap_free(&r->touched);
+    tdp_idmap_free(&r->led);
+    tdp_free(r->touched_list);
+}
+
+static td_status touch(settle_run *r, uint64_t story)
+{
+    if (!story || tdp_idmap_get(&r->touched, story))
+        return TD_OK;
+    if (tdp_idmap_put(&r->touched, story, 1, 0, 0, 1) ||
+        TDP_GROW(r->touched_list, r->cap_touched, r->n_touched + 1))
+        return TD_ENOMEM;
+    r->touched_list[r->n_touched++] = story;
+    return TD_OK;
+}
+
+/* Loads the set to settle, in arrival order: every article not settled, and the
+ * settled stories with an article placed on `horizon` or later, whole (the
+ * stories the new ones may join, as the batch would see them). */
+static td_status settle_load(td_store *s, settle_run *r, int64_t horizon)
+{
+    td_status st = TD_OK;
+    sqlite3_stmt *q = tdp_store_stmt(s, TDP_S_SETTLE_SET, &st);
+    if (!q)
+        return st;
+    sqlite3_bind_int64(q, 1, horizon);
+    typedef struct fresh_blob {
+        int64_t seq;
+        unsigned char *b;
+        size_t len;
+    } fresh_blob;
+    fresh_blob *fresh = NULL;
+    size_t n_fresh = 0, cap_fresh = 0;
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        settle_row row = {sqlite3_column_int64(q, 0), (uint64_t)sqlite3_column_int64(q, 1),
+                          sqlite3_column_int(q, 2) != 0};
+        int version = sqlite3_column_type(q, 3) == SQLITE_NULL ? 0 : sqlite3_column_int(q, 3);
+        if (TDP_GROW(r->preps, r->cap, r->n + 1) ||
+            TDP_GROW(r->rows, r->cap_rows, r->n + 1)) {
+            st = TD_ENOMEM;
+            break;
+        }
+        bool is_fresh;
+        /* the statement stays on this row while the raw input is read: two
+         * statements, one connection */
+        st = tdp_store_prepared(s, row.seq, version, sqlite3_column_blob(q, 4),
+                                (size_t)sqlite3_column_bytes(q, 4), &r->preps[r->n],
+                                &is_fresh);
+        if (st == TD_EEMPTY) {
+            /* the pipeline rejects it now: it keeps its story */
+            st = TD_OK;
+            continue;
+        }
+        if (st)
+            break;
+        if (is_fresh) {
+            if (TDP_GROW(fresh, cap_fresh, n_fresh + 1)) {
+                tdp_prepared_free(&r->preps[r->n]);
+                st = TD_ENOMEM;
+                break;
+            }
+            fresh[n_fresh].seq = row.seq;
+            st = tdp_prepared_encode(&r->preps[r->n], &fresh[n_fresh].b, &fresh[n_fresh].len);
+            if (st) {
+                tdp_prepared_free(&r->preps[r->n]);
+                break;
+            }
+            n_fresh++;
+        }
+        r->rows[r->n++] = row;
+    }
+    sqlite3_reset(q);
+    if (!st && rc != SQLITE_ROW && rc != SQLITE_DONE)
+        st = tdp_store_fail(s, rc, "cannot read the articles to settle");
+    else if (st == TD_ENOMEM)
+        tdp_store_failf(s, st, "out of memory");
+    for (size_t i = 0; i < n_fresh; i++) {
+        if (!st)
+            st = put_prepared(s, fresh[i].seq, fresh[i].b, fresh[i].len);
+        tdp_free(fresh[i].b);
+    }
+    tdp_free(fresh);
+    return st;
+}
+
+/* Whether a stored story holds a settled article (it then leads somewhere that
+ * does not depend on the run: a batch story may only continue it through one of
+ * its settled articles). */
+static td_status has_settled(td_store *s, uint64_t story, bool *yes)
+{
+    td_status st = TD_OK;
+    sqlite3_stmt *q = tdp_store_stmt(s, TDP_S_HAS_SETTLED, &st);
+    if (!q)
+        return st;
+    sqlite3_bind_int64(q, 1, (sqlite3_int64)story);
+    int rc = sqlite3_step(q);
+    sqlite3_reset(q);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return tdp_store_fail(s, rc, "cannot read the stories");
+    *yes = rc == SQLITE_ROW;
+    return TD_OK;
+}
+
+/*
+ * The stored story of each batch story: the story of its earliest settled member
+ * that no earlier batch story took; else the story of its earliest unsettled
+ * member when that story holds no settled article and is not taken (the id the
+ * ingest reported stays); else a new story.
+ */
+static td_status settle_targets(td_store *s, settle_run *r, size_t ns, int64_t now)
+{
+    td_status st = TD_OK;
+    for (int pass = 0; pass < 2 && !st; pass++) {
+        for (size_t i = 0; i < r->n && !st; i++) {
+            uint32_t k = r->story_of[i];
+            uint64_t x = r->rows[i].story;
+            if (k >= ns || r->target[k] || r->rows[i].settled != (pass == 0) ||
+                tdp_idmap_get(&r->claimed, x))
+                continue;
+            if (pass == 1) {
+                bool yes = false;
+                st = has_settled(s, x, &yes);
+                if (st || yes)
+                    continue;
+            }
+            r->target[k] = x;
+            if (tdp_idmap_put(&r->claimed, x, 1, 0, 0, 1))
+                st = TD_ENOMEM;
+        }
+    }
+    for (size_t i = 0; i < r->n && !st; i++) {
+        uint32_t k = r->story_of[i];
+        if (k >= ns || r->target[k])
+            continue;
+        sqlite3_stmt *q = tdp_store_stmt(s, TDP_S_NEW_STORY, &st);
+        if (!q)
+            break;
+        sqlite3_bind_int64(q, 1, 0);
+        sqlite3_bind_int64(q, 2, now);
+        st = step_done(s, q, "cannot store a story");
+        r->target[k] = (uint64_t)sqlite3_last_insert_rowid(s->db);
+    }
+    return st;
+}
+
+/* Moves the articles to their batch stories (each move recorded) and marks the
+ * stories whose members changed, and those of unsettled articles. */
+static td_status settle_moves(td_store *s, settle_run *r, size_t ns, int64_t now)
+{
+    td_status st = TD_OK;
+    for (size_t i = 0; i < r->n && !st; i++) {
+        uint32_t k = r->story_of[i];
+        if (k >= ns)
+            continue;
+        uint64_t from = r->rows[i].story, into = r->target[k];
+        if (!r->rows[i].settled)
+            st = touch(r, into);
+        if (st || from == into)
+            continue;
+        st = touch(r, from);
+        if (!st)
+            st = touch(r, into);
+        sqlite3_stmt *q = st ? NULL : tdp_store_stmt(s, TDP_S_MOVE_ART, &st);
+        if (!q)
+            break;
+        sqlite3_bind_int64(q, 1, r->rows[i].seq);
+        sqlite3_bind_int64(q, 2, (sqlite3_int64)into);
+        st = step_done(s, q, "cannot move an article");
+        if (!st && (q = tdp_store_stmt(s, TDP_S_INS_MOVE, &st)) != NULL) {
+            sqlite3_bind_int64(q, 1, now);
+            sqlite3_bind_int64(q, 2, r->rows[i].seq);
+            sqlite3_bind_int64(q, 3, (sqlite3_int64)from);
+            sqlite3_bind_int64(q, 4, (sqlite3_int64)into);
+            st = step_done(s, q, "cannot record a move");
+        }
+        if (!st && !tdp_idmap_get(&r->led, from) &&
+            tdp_idmap_put(&r->led, from, into, 0, 0, 1))
+            st = TD_ENOMEM;
+    }
+    return st;
+}
+
+typedef struct member {
+    uint64_t story;
+    uint32_t i;
+} member;
+
+static int cmp_member(const void *x, const void *y)
+{
+    const member *a = x, *b = y;
+    if (a->story != b->story)
+        return a->story < b->story ? -1 : 1;
+    return (a->i > b->i) - (a->i < b->i);
+}
+
+/*
+ * The headline `show` prints for story `id`: the brief's (tdp_brief_build), over
+ * its members. When every member is in the settled set (n of them, listed in m),
+ * they are read from memory; else the story is read back from the store.
+ */
+static td_status story_headline(td_store *s, settle_run *r, td_article **arts,
+                                uint64_t id, const member *m, size_t n, int64_t stored,
+                                char **out)
+{
+    *out = NULL;
+    td_status st = TD_OK;
+    if ((int64_t)n != stored) {
+        td_corpus *c = NULL;
+        st = tdp_store_story_build(s, id, false, &c);
+        const char *hl = st ? NULL : tdp_corpus_headline(c, 0);
+        if (hl && !(*out = tdp_strdup(hl)))
+            st = TD_ENOMEM;
+        td_corpus_free(c);
+        return st;
+    }
+    uint32_t *idx = tdp_malloc((n ? n : 1) * sizeof *idx);
+    if (!idx)
+        return TD_ENOMEM;
+    for (size_t k = 0; k < n; k++)
+        idx[k] = m[k].i;
+    tdp_brief b;
+    st = tdp_brief_headline(arts, r->copies, idx, n, &b);
+    if (!st && b.headline && !(*out = tdp_strdup(b.headline)))
+        st = TD_ENOMEM;
+    tdp_brief_free(&b);
+    tdp_free(idx);
+    return st;
+}
+
+/* Counts, span and headline of every touched story; one left empty leads on. */
+static td_status settle_stories(td_store *s, settle_run *r, size_t ns, int64_t now)
+{
+    member *m = tdp_malloc((r->n ? r->n : 1) * sizeof *m);
+    td_article **arts = tdp_malloc((r->n ? r->n : 1) * sizeof *arts);
+    td_status st = m && arts ? TD_OK : TD_ENOMEM;
+    size_t nm = 0;
+    for (size_t i = 0; !st && i < r->n; i++) {
+        arts[i] = r->preps[i].a;
+        if (r->story_of[i] < ns)
+            m[nm++] = (member){r->target[r->story_of[i]], (uint32_t)i};
+    }
+    if (!st)
+        tdp_sort(m, nm, sizeof *m, cmp_member);
+    for (size_t t = 0; t < r->n_touched && !st; t++) {
+        uint64_t id = r->touched_list[t];
+        sqlite3_stmt *q = tdp_store_stmt(s, TDP_S_RECOUNT, &st);
+        if (!q)
+            break;
+        sqlite3_bind_int64(q, 1, (sqlite3_int64)id);
+        sqlite3_bind_int64(q, 2, now);
+        int rc = sqlite3_step(q);
+        int64_t n = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
+        while (rc == SQLITE_ROW)
+            rc = sqlite3_step(q);
+        sqlite3_reset(q);
+        if (rc != SQLITE_DONE) {
+            st = tdp_store_fail(s, rc, "cannot update a story");
+            break;
+        }
+        if (n == 0) {
+            /* emptied: it leads to where its first article went */
+            uint64_t into = tdp_idmap_get(&r->led, id);
+            if (into && into != id && (q = tdp_store_stmt(s, TDP_S_EMPTIED, &st)) != NULL) {
+                sqlite3_bind_int64(q, 1, (sqlite3_int64)id);
+                sqlite3_bind_int64(q, 2, (sqlite3_int64)into);
+                st = step_done(s, q, "cannot update a story");
+            }
+            continue;
+        }
+        if (n < 0)
+            continue;
+        /* its members in memory: a binary search for the first */
+        size_t lo = 0, hi = nm;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (m[mid].story < id)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        size_t end = lo;
+        while (end < nm && m[end].story == id)
+            end++;
+        char *hl = NULL;
+        st = story_headline(s, r, arts, id, m + lo, end - lo, n, &hl);
+        if (!st && (q = tdp_store_stmt(s, TDP_S_SET_HEADLINE, &st)) != NULL) {
+            sqlite3_bind_int64(q, 1, (sqlite3_int64)id);
+            bind_cstr(q, 2, hl);
+            st = step_done(s, q, "cannot update a story");
+        }
+        tdp_free(hl);
+    }
+    tdp_free(m);
+    tdp_free(arts);
+    return st;
+}
+
+TD_API td_status td_store_settle(td_store *s)
+{
+    if (!s || !s->db)
+        return TD_EARG;
+    if (s->readonly)
+        return tdp_store_failf(s, TD_EREADONLY, "database was opened read-only");
+    if (s->broken)
+        return tdp_store_failf(s, TD_EDB, "an earlier write failed; nothing more is stored");
+    if (s->schema < 4)
+        return TD_OK;
+    td_status st = td_store_commit(s);
+    if (st)
+        return st;
+    sqlite3_stmt *q = tdp_store_stmt(s, TDP_S_BEGIN, &st);
+    if (q)
+        st = step_done(s, q, "cannot start a transaction");
+    if (st)
+        return st;
+    s->in_txn = true;
+    settle_run r;
+    memset(&r, 0, sizeof r);
+    int64_t now = now_of(s);
+    q = tdp_store_stmt(s, TDP_S_UNSETTLED, &st);
+    int rc = q ? sqlite3_step(q) : SQLITE_ERROR;
+    int64_t waiting = rc == SQLITE_ROW ? sqlite3_column_int64(q, 1) : 0;
+    int64_t first = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
+    if (q)
+        sqlite3_reset(q);
+    if (q && rc != SQLITE_ROW)
+        st = tdp_store_fail(s, rc, "cannot read the articles to settle");
+    if (st || !waiting) {
+        rollback(s);
+        return st;
+    }
+    st = settle_load(s, &r, first - REPLAY_WINDOWS * (int64_t)s->opts.window_days);
+    size_t ns = 0;
+    if (!st) {
+        r.copies = tdp_calloc(r.n ? r.n : 1, sizeof *r.copies);
+        r.story_of = tdp_calloc(r.n ? r.n : 1, sizeof *r.story_of);
+        st = r.copies && r.story_of ? TD_OK : TD_ENOMEM;
+        if (!st)
+            st = tdp_corpus_stories(r.preps, r.n, 0, s->opts.story_threshold, r.copies,
+                                    r.story_of, &ns);
+        if (!st) {
+            r.target = tdp_calloc(ns ? ns : 1, sizeof *r.target);
+            st = r.target ? TD_OK : TD_ENOMEM;
+        }
+        if (st)
+            tdp_store_failf(s, st, "cannot settle the stories: %s", td_strerror(st));
+    }
+    if (!st)
+        st = settle_targets(s, &r, ns, now);
+    if (!st)
+        st = settle_moves(s, &r, ns, now);
+    if (!st && (q = tdp_store_stmt(s, TDP_S_SETTLED, &st)) != NULL)
+        st = step_done(s, q, "cannot settle the stories");
+    if (!st)
+        st = settle_stories(s, &r, ns, now);
+    settle_run_free(&r);
+    if (st) {
+        if (st == TD_ENOMEM)
+            tdp_store_failf(s, st, "out of memory");
+        rollback(s);
+        return st;
+    }
+    st = td_store_commit(s);
+    /* the live clusterer no longer matches the stored stories: built again on
+     * the next write */
+    drop_live(s);
     return st;
 }

@@ -21,6 +21,9 @@ enum {
     TDP_S_STORIES, TDP_S_OUTLETS, TDP_S_STORY_ARTS, TDP_S_STORY_ONE, TDP_S_COUNTS,
     TDP_S_STORY_ONE_V1, TDP_S_MERGE_ARTS, TDP_S_MERGE_INTO, TDP_S_MERGE_FROM,
     TDP_S_RAW_ONE, TDP_S_INS_FEAT,
+    TDP_S_INS_PREP, TDP_S_EARLIER, TDP_S_UNSETTLED, TDP_S_SETTLE_SET, TDP_S_MOVE_ART,
+    TDP_S_INS_MOVE, TDP_S_SETTLED, TDP_S_RECOUNT, TDP_S_EMPTIED, TDP_S_SET_HEADLINE,
+    TDP_S_HAS_SETTLED, TDP_S_STORY_PREP, TDP_S_HEADLINE,
     TDP_S_N_
 };
 
@@ -96,6 +99,28 @@ td_status tdp_store_merge(td_store *s, uint64_t from, uint64_t into);
  */
 td_status tdp_store_feats_encode(const tdp_cinfo *info, unsigned char **out, size_t *len);
 td_status tdp_store_feats_decode(const unsigned char *b, size_t len, tdp_cinfo *info);
+
+/*
+ * A built corpus of one stored story (its id given, already resolved) from the
+ * stored prepared articles (an article without a current one, stored by an older
+ * version, is prepared again from its raw input; one the pipeline now rejects is
+ * left out). stored_headline: the brief carries the headline the store lists
+ * for the story, so that `show` and `stories` always agree.
+ */
+struct td_corpus;
+td_status tdp_store_story_build(td_store *s, uint64_t story, bool stored_headline,
+                                struct td_corpus **out);
+
+/*
+ * The prepared article of a stored one: its stored bytes when they are of the
+ * current version (blob, len: the `prepared` row, NULL when none), else its raw
+ * input (row seq) prepared again, with *fresh set so that the caller can store
+ * it. TD_EEMPTY: the pipeline rejects it now; other failures set the message.
+ */
+struct tdp_prepared;
+td_status tdp_store_prepared(td_store *s, int64_t seq, int version,
+                             const void *blob, size_t len, struct tdp_prepared *out,
+                             bool *fresh);
 
 /* Days since 1970-01-01 <-> a TD_DATE_DAY date. */
 td_date tdp_store_day_date(int64_t day);

@@ -1,11 +1,14 @@
 #!/bin/sh
 # Resuming: ingesting a corpus in two processes gives the same stories as one
-# process, because the second rebuilds the live window from the database.
+# process: the second rebuilds the live window from the database, and settling
+# groups its articles again with those of the window before them. Stories are
+# compared as partitions of the article ids (tests/store/partition.py).
 #   resume.sh TIDINGS SOURCE_DIR
 set -u
 bin=$1
 src=$2
 ex=$src/examples
+part=$src/tests/store/partition.py
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 [ -d "$ex" ] || { echo "skip: no examples/"; exit 0; }
@@ -22,6 +25,8 @@ done
 "$bin" ingest --db "$tmp/two.db" $first >"$tmp/two" 2>/dev/null
 # shellcheck disable=SC2086
 "$bin" ingest --db "$tmp/two.db" $rest >>"$tmp/two" 2>/dev/null
+python3 "$part" db "$tmp/one.db" >"$tmp/one"
+python3 "$part" db "$tmp/two.db" >"$tmp/two"
 if ! cmp -s "$tmp/one" "$tmp/two"; then
     echo "FAIL: stories differ between one process and two:"
     diff "$tmp/one" "$tmp/two"
@@ -36,15 +41,40 @@ echo "resume: $(wc -l <"$tmp/one") articles of examples/, same stories in one pr
 one_and_two() {
     head -n "$2" "$tmp/$1.jsonl" >"$tmp/$1.a.jsonl"
     tail -n +"$(($2 + 1))" "$tmp/$1.jsonl" >"$tmp/$1.b.jsonl"
-    "$bin" ingest --db "$tmp/$1.1.db" "$tmp/$1.jsonl" >"$tmp/$1.1" 2>/dev/null
-    "$bin" ingest --db "$tmp/$1.2.db" "$tmp/$1.a.jsonl" >"$tmp/$1.2" 2>/dev/null
-    "$bin" ingest --db "$tmp/$1.2.db" "$tmp/$1.b.jsonl" >>"$tmp/$1.2" 2>/dev/null
+    "$bin" ingest -q --db "$tmp/$1.1.db" "$tmp/$1.jsonl" 2>/dev/null
+    "$bin" ingest -q --db "$tmp/$1.2.db" "$tmp/$1.a.jsonl" 2>/dev/null
+    "$bin" ingest -q --db "$tmp/$1.2.db" "$tmp/$1.b.jsonl" 2>/dev/null
+    python3 "$part" db "$tmp/$1.1.db" >"$tmp/$1.1"
+    python3 "$part" db "$tmp/$1.2.db" >"$tmp/$1.2"
     if ! cmp -s "$tmp/$1.1" "$tmp/$1.2"; then
         echo "FAIL: $(diff "$tmp/$1.1" "$tmp/$1.2" | grep -c '^<') of $(wc -l <"$tmp/$1.1") $3 in other stories when ingested in two processes"
         diff "$tmp/$1.1" "$tmp/$1.2" | head -10
         exit 1
     fi
     echo "resume: $(wc -l <"$tmp/$1.1") $3, same stories in one process and two"
+}
+
+# killed_and_again NAME N WHAT: an ingest of $tmp/NAME.jsonl killed (SIGKILL) once
+# it has reported N articles, then the same input ingested again, must give every
+# article the story one uninterrupted ingest ($tmp/NAME.1.db) gave it.
+killed_and_again() {
+    "$bin" ingest --db "$tmp/$1.k.db" --batch 16 "$tmp/$1.jsonl" >"$tmp/$1.k.out" 2>/dev/null &
+    pid=$!
+    while [ "$(grep -c . "$tmp/$1.k.out")" -lt "$2" ] && kill -0 "$pid" 2>/dev/null; do
+        sleep 0.02
+    done
+    kill -9 "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null
+    got=$(grep -c . "$tmp/$1.k.out")
+    [ "$got" -lt "$(wc -l <"$tmp/$1.jsonl")" ] || { echo "FAIL: the ingest ended before its kill"; exit 1; }
+    "$bin" ingest -q --db "$tmp/$1.k.db" "$tmp/$1.jsonl" 2>/dev/null
+    python3 "$part" db "$tmp/$1.k.db" >"$tmp/$1.k"
+    if ! cmp -s "$tmp/$1.1" "$tmp/$1.k"; then
+        echo "FAIL: $(diff "$tmp/$1.1" "$tmp/$1.k" | grep -c '^<') of $(wc -l <"$tmp/$1.1") $3 in other stories after a kill at $got"
+        diff "$tmp/$1.1" "$tmp/$1.k" | head -10
+        exit 1
+    fi
+    echo "resume: $(wc -l <"$tmp/$1.1") $3, killed after $got and ingested again: the stories of one run"
 }
 
 # A longer feed in date order (as news arrives), split in two runs.
@@ -63,10 +93,12 @@ awk 'BEGIN {
         }
 }' >"$tmp/feed.jsonl"
 one_and_two feed 1200 "articles over 40 days"
+killed_and_again feed 1200 "articles over 40 days"
 
 # An undated feed (the only date is one the text mentions) whose topics change
-# every 15 days, so stories go quiet and leave the live set, split in two runs.
-# The second run replays only the live stories; it must still decide as one run.
+# every 15 days, so stories go quiet and leave the live set. Two complete runs
+# settle apart (the second groups its articles with the window before them, one
+# run groups all sixty days at once), so the check here is a run killed half way.
 awk 'BEGIN {
     srand(11);
     split("port strike talks flood bridge election council summit vote court ruling " \
@@ -84,4 +116,6 @@ awk 'BEGIN {
             printf "\"}\n";
         }
 }' >"$tmp/undated.jsonl"
-one_and_two undated 900 "undated articles over 60 days"
+"$bin" ingest -q --db "$tmp/undated.1.db" "$tmp/undated.jsonl" 2>/dev/null
+python3 "$part" db "$tmp/undated.1.db" >"$tmp/undated.1"
+killed_and_again undated 900 "undated articles over 60 days"

@@ -9,8 +9,10 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include "pipeline/pipeline_p.h"
 #include "store/store_p.h"
 
 static char g_dir[64];
@@ -119,35 +121,67 @@ static void ingest_feed(td_store *s, int from, int to, uint64_t *story)
     }
 }
 
-static uint64_t *g_one; /* stories of one uninterrupted ingest */
-
-/* The whole feed into g_db (g_one), and its first half into g_db2 by a process of
- * its own; returns the stories of the second ingest so far. */
-static uint64_t *ingest_first_half(void)
+/*
+ * The stories of a store as a partition: first[i] is the smallest feed index in
+ * the story of feed article i (story numbers differ between runs; the grouping
+ * must not).
+ */
+static void partition(const char *db, int *first)
 {
-    g_one = calloc(FEED_N, sizeof *g_one);
-    assert_non_null(g_one);
-    td_store *s = open_at(g_db, NOW_2026_11_22);
-    ingest_feed(s, 0, FEED_N, g_one);
-    assert_int_equal(td_store_close(s), TD_OK);
-    uint64_t *two = calloc(FEED_N, sizeof *two);
-    assert_non_null(two);
-    s = open_at(g_db2, NOW_2026_11_22);
-    ingest_feed(s, 0, FEED_N / 2, two);
-    assert_int_equal(td_store_close(s), TD_OK);
-    return two;
+    sqlite3 *h = NULL;
+    assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+    sqlite3_stmt *q = NULL;
+    assert_int_equal(sqlite3_prepare_v2(h, "SELECT id, story FROM articles ORDER BY id",
+                                        -1, &q, NULL), SQLITE_OK);
+    int64_t *story = calloc(FEED_N, sizeof *story);
+    assert_non_null(story);
+    int n = 0;
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        int i = atoi((const char *)sqlite3_column_text(q, 0) + 1);
+        assert_true(i >= 0 && i < FEED_N);
+        story[i] = sqlite3_column_int64(q, 1);
+        n++;
+    }
+    sqlite3_finalize(q);
+    sqlite3_close(h);
+    assert_int_equal(n, FEED_N);
+    for (int i = 0; i < FEED_N; i++) {
+        first[i] = i;
+        for (int j = 0; j < i; j++)
+            if (story[j] == story[i]) {
+                first[i] = j;
+                break;
+            }
+    }
+    free(story);
 }
 
-/* Every article of the interrupted ingest `two` is in the story it had in one
- * uninterrupted ingest; frees both. */
-static void same_as_one(uint64_t *two, const char *when)
+/* The same stories in both stores. */
+static void same_stories(const char *one, const char *two, const char *when)
 {
+    int *a = calloc(FEED_N, sizeof *a), *b = calloc(FEED_N, sizeof *b);
+    assert_true(a && b);
+    partition(one, a);
+    partition(two, b);
     for (int i = 0; i < FEED_N; i++)
-        if (two[i] != g_one[i])
-            fail_msg("article %d: story %llu in one run, %llu %s", i,
-                     (unsigned long long)g_one[i], (unsigned long long)two[i], when);
-    free(two);
-    free(g_one);
+        if (a[i] != b[i])
+            fail_msg("article %d: with %d in one run, with %d %s", i, a[i], b[i], when);
+    free(a);
+    free(b);
+}
+
+/* The whole feed into g_db, and its first half into g_db2 by a process of its own. */
+static void ingest_first_half(void)
+{
+    uint64_t *story = calloc(FEED_N, sizeof *story);
+    assert_non_null(story);
+    td_store *s = open_at(g_db, NOW_2026_11_22);
+    ingest_feed(s, 0, FEED_N, story);
+    assert_int_equal(td_store_close(s), TD_OK);
+    s = open_at(g_db2, NOW_2026_11_22);
+    ingest_feed(s, 0, FEED_N / 2, story);
+    assert_int_equal(td_store_close(s), TD_OK);
+    free(story);
 }
 
 /* A resumed ingest replays the stored features: nothing is cleaned again, and the
@@ -155,14 +189,75 @@ static void same_as_one(uint64_t *two, const char *when)
 static void test_resume_from_features(void **state)
 {
     (void)state;
-    uint64_t *two = ingest_first_half();
+    ingest_first_half();
+    uint64_t *story = calloc(FEED_N, sizeof *story);
     td_store *s = open_at(g_db2, NOW_2026_11_22);
-    ingest_feed(s, FEED_N / 2, FEED_N, two);
+    ingest_feed(s, FEED_N / 2, FEED_N, story);
     assert_int_equal(s->rebuilds, 1);
     assert_true(s->replayed > 0);
     assert_int_equal(s->recleaned, 0);
     assert_int_equal(td_store_close(s), TD_OK);
-    same_as_one(two, "when resumed");
+    free(story);
+    same_stories(g_db, g_db2, "when resumed");
+}
+
+/* A process that dies after committing (no close, so nothing settled), then an
+ * ingest of the whole feed again: the stories of one uninterrupted ingest, and
+ * those the batch (the corpus behind `tidings brief`) gives the feed. */
+static void test_killed_then_again(void **state)
+{
+    (void)state;
+    uint64_t *story = calloc(FEED_N, sizeof *story);
+    assert_non_null(story);
+    td_store *s = open_at(g_db, NOW_2026_11_22);
+    ingest_feed(s, 0, FEED_N, story);
+    assert_int_equal(td_store_close(s), TD_OK);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        s = open_at(g_db2, NOW_2026_11_22);
+        ingest_feed(s, 0, FEED_N * 2 / 3, story);
+        _exit(td_store_commit(s) == TD_OK ? 0 : 1); /* dies without settling */
+    }
+    int wst = 0;
+    assert_int_equal(waitpid(pid, &wst, 0), pid);
+    assert_true(WIFEXITED(wst) && WEXITSTATUS(wst) == 0);
+    s = open_at(g_db2, NOW_2026_11_22);
+    for (int i = 0; i < FEED_N; i++) {
+        td_ingest_result r;
+        assert_int_equal(td_store_ingest(s, feed_article(i), &r), TD_OK);
+        assert_int_equal(r.kind, i < FEED_N * 2 / 3 ? TD_INGEST_UNCHANGED : TD_INGEST_NEW);
+    }
+    assert_int_equal(td_store_close(s), TD_OK);
+    same_stories(g_db, g_db2, "after a kill");
+
+    /* the batch over the same articles in the same order */
+    tdp_prepared *p = calloc(FEED_N, sizeof *p);
+    tdp_copy *copies = calloc(FEED_N, sizeof *copies);
+    uint32_t *story_of = calloc(FEED_N, sizeof *story_of);
+    int *one = calloc(FEED_N, sizeof *one);
+    assert_true(p && copies && story_of && one);
+    for (int i = 0; i < FEED_N; i++)
+        assert_int_equal(tdp_prepare(feed_article(i), &p[i]), TD_OK);
+    size_t ns = 0;
+    assert_int_equal(tdp_corpus_stories(p, FEED_N, 0, 0, copies, story_of, &ns), TD_OK);
+    partition(g_db, one);
+    for (int i = 0; i < FEED_N; i++) {
+        int f = i;
+        for (int j = 0; j < i; j++)
+            if (story_of[j] == story_of[i]) {
+                f = j;
+                break;
+            }
+        if (f != one[i])
+            fail_msg("article %d: with %d in the store, with %d in the batch", i, one[i], f);
+        tdp_prepared_free(&p[i]);
+    }
+    free(p);
+    free(copies);
+    free(story_of);
+    free(one);
+    free(story);
 }
 
 /* A schema-2 store has no features: the writer upgrades it, the first rebuild
@@ -171,22 +266,25 @@ static void test_resume_from_features(void **state)
 static void test_upgrade_from_2(void **state)
 {
     (void)state;
-    uint64_t *two = ingest_first_half();
-    sql(g_db2, "DROP TABLE features; PRAGMA user_version = 2;");
-
+    ingest_first_half();
+    sql(g_db2, "DROP TABLE features; DROP TABLE prepared; DROP TABLE earlier; "
+               "DROP TABLE moves; DROP INDEX articles_unsettled; "
+               "ALTER TABLE articles DROP COLUMN settled; PRAGMA user_version = 2;");
+    uint64_t *story = calloc(FEED_N, sizeof *story);
     td_store *s = open_at(g_db2, NOW_2026_11_22);
-    assert_int_equal(s->schema, 3);
-    ingest_feed(s, FEED_N / 2, FEED_N * 3 / 4, two);
+    assert_int_equal(s->schema, TD_STORE_SCHEMA);
+    ingest_feed(s, FEED_N / 2, FEED_N * 3 / 4, story);
     assert_true(s->replayed > 0);
     assert_int_equal(s->recleaned, s->replayed);
     assert_int_equal(td_store_close(s), TD_OK);
 
     s = open_at(g_db2, NOW_2026_11_22);
-    ingest_feed(s, FEED_N * 3 / 4, FEED_N, two);
+    ingest_feed(s, FEED_N * 3 / 4, FEED_N, story);
     assert_true(s->replayed > 0);
     assert_int_equal(s->recleaned, 0);
     assert_int_equal(td_store_close(s), TD_OK);
-    same_as_one(two, "after the upgrade");
+    free(story);
+    same_stories(g_db, g_db2, "after the upgrade");
 }
 
 /* A stored features blob: round trip, and damage is detected. */
@@ -413,6 +511,7 @@ static void test_show_story_id(void **state)
                          TD_OK);
     }
     assert_true(r[3].story >= 4);
+    assert_int_equal(td_store_settle(s), TD_OK);
     /* stories 3 and 4 become one (as a clusterer merge would) */
     assert_int_equal(tdp_store_merge(s, r[3].story, r[2].story), TD_OK);
     assert_int_equal(td_store_close(s), TD_OK);
@@ -495,6 +594,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_resume_from_features, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_killed_then_again, setup, teardown),
         cmocka_unit_test_setup_teardown(test_upgrade_from_2, setup, teardown),
         cmocka_unit_test(test_features_blob),
         cmocka_unit_test(test_undated_stream_clock),
