@@ -54,14 +54,20 @@ static size_t md_control(const unsigned char *s)
     return 0;
 }
 
+/* Bytes md_text looks at; every other byte is copied as it is, in runs. */
+static bool md_special(unsigned char c)
+{
+    return c < 0x20 || c == 0x7F || c == 0xC2 || c == 0xE2 || strchr("\\`*[]<~_&.)", c);
+}
+
 static void md_text(tdp_buf *o, const char *str)
 {
     const unsigned char *s = (const unsigned char *)str;
     while (*s == ' ' || *s == '\t')
         s++;
     bool isolate = false;
-    for (const unsigned char *p = s; *p && !isolate; p++)
-        isolate = bidi_control(p) > 0;
+    for (const char *p = strchr((const char *)s, 0xE2); p && !isolate; p = strchr(p + 1, 0xE2))
+        isolate = bidi_control((const unsigned char *)p) > 0;
     if (isolate)
         tdp_buf_puts(o, "\xE2\x81\xA8"); /* FSI */
     size_t lead = 0; /* a leading "12." or "12)" */
@@ -69,12 +75,18 @@ static void md_text(tdp_buf *o, const char *str)
         lead++;
     if (!lead && s[0] && strchr("#-+=>", s[0]))
         tdp_buf_putc(o, '\\');
-    for (size_t i = 0; s[i]; i++) {
+    size_t run = 0, i = 0;
+    for (; s[i]; i++) {
         unsigned char c = s[i];
+        if (!md_special(c))
+            continue;
+        tdp_buf_put(o, s + run, i - run);
+        run = i;
         size_t n = md_control(s + i);
         if (n) {
             tdp_buf_putc(o, ' ');
             i += n - 1;
+            run = i + 1;
             continue;
         }
         bool esc = false;
@@ -94,8 +106,8 @@ static void md_text(tdp_buf *o, const char *str)
         }
         if (esc)
             tdp_buf_putc(o, '\\');
-        tdp_buf_putc(o, (char)c);
     }
+    tdp_buf_put(o, s + run, i - run);
     if (isolate)
         tdp_buf_puts(o, "\xE2\x81\xA9"); /* PDI */
 }
