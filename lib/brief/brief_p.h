@@ -4,8 +4,9 @@
  *
  * Ownership: a tdp_brief owns everything it points to (arrays through tdp_malloc,
  * strings and source lists in its arena) and releases it with tdp_brief_free. It
- * does not own the articles: it names them by their index in the corpus array, and
- * the emitters read ids, titles and outlets from that array.
+ * does not own the articles: it names them by their index in the corpus array and
+ * points at them (for the views), and the emitters read them through the views
+ * (tidings/brief.h, view.c), like any program using the library.
  *
  * Bounds: every pass over a story is linear in its sentences, or pairwise over a
  * capped number of items (see the BRIEF_MAX_* limits in brief.c), so a huge story
@@ -40,10 +41,10 @@ typedef td_brief_claim tdp_bclaim;
  * claim is a discrepancy; one claim with several sources is corroboration. */
 typedef td_brief_fact tdp_bfact;
 
-/* A story's brief; the public td_story handle is a pointer to one. */
 /* Largest number of sections in the registry (lib/brief/section.h). */
 #define TDP_MAX_SECTIONS 32
 
+/* A story's brief; the public td_story handle is a pointer to one. */
 typedef struct td_story {
     tdp_arena arena;
     uint32_t *arts;         /* corpus indices, story order */

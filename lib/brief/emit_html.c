@@ -2,7 +2,8 @@
  * emit_html.c - the briefs as one self-contained HTML page (inline style, no
  * script, nothing fetched): a section per story, read through the public views,
  * with the same parts as the Markdown (the HTML walker shows every item), and
- * sources linked to the story's source list.
+ * sources linked to the story's source list. Every crawled string goes through
+ * h_text; links go only within the page or to http(s) URLs.
  */
 #include "brief/section.h"
 
@@ -27,9 +28,14 @@ static void esc(tdp_buf *o, const char *s)
     tdp_buf_put(o, s + run, i - run);
 }
 
+/* A crawled string: escaped, and isolated in a <bdi> so that its direction
+ * (a right-to-left name, or an override such as U+202E) stays inside it and
+ * never reorders the report's own text around it. */
 static void h_text(tdp_buf *o, const char *s)
 {
+    tdp_buf_puts(o, "<bdi>");
     esc(o, s);
+    tdp_buf_puts(o, "</bdi>");
 }
 
 static void h_sources(tdp_buf *o, const td_story *story, const td_sources *s)
@@ -145,7 +151,7 @@ void tdp_brief_html(tdp_buf *o, const td_story *s)
         const td_article *a = td_story_article(s, i);
         const char *url = td_article_url(a), *aid = td_article_id(a);
         tdp_buf_printf(o, "<li id=\"s%llu-%zu\">", id, i + 1);
-        if (url && (!strncmp(url, "http://", 7) || !strncmp(url, "https://", 8))) {
+        if (tdp_web_url(url)) {
             tdp_buf_puts(o, "<a href=\"");
             esc(o, url);
             tdp_buf_puts(o, "\">");

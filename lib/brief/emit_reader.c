@@ -124,3 +124,8 @@ void tdp_reader_article(tdp_buf *o, const tdp_rfmt *f, const td_story *s, size_t
     if (of >= 0)
         tdp_buf_printf(o, " %s(copy of %ld)%s", f->copy[0], of + 1, f->copy[1]);
 }
+
+bool tdp_web_url(const char *url)
+{
+    return url && (!strncmp(url, "http://", 7) || !strncmp(url, "https://", 8));
+}

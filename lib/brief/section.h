@@ -166,6 +166,9 @@ void tdp_reader_item(tdp_buf *o, const tdp_rfmt *f, const td_story *s, const tdp
  * N)", what is known of it. */
 void tdp_reader_article(tdp_buf *o, const tdp_rfmt *f, const td_story *s, size_t i);
 
+/* An http:// or https:// URL: the only links the reports give. */
+bool tdp_web_url(const char *url);
+
 /* One section of a story as its JSON array (emit_json.c). */
 void tdp_brief_json_section(tdp_buf *out, const td_story *s, const tdp_section *sec);
 
