@@ -12,17 +12,38 @@
  *   before it:        Zakharova said: “…” / according to Peskov, are “…”
  *   next to it:       a sentence ending with ':' before, or "He added ..." after.
  * Pronouns and role nouns ("the diplomat") stand for the last person named before
- * the quote. */
+ * the quote.
+ *
+ * Every look-up is near-linear in the article: sentences and mentions are found by
+ * binary search over their positions, the text read after a quote is bounded, and
+ * what the sentence after a run of quotes says is read once (an article of 80,000
+ * quotes, or of one endless sentence full of them, costs what its size does). */
+#include <stdlib.h>
+
 #include "analyse/analyse_p.h"
+
+/* A mention's place: its paragraph, its byte in the paragraph, its index. */
+typedef struct mpos {
+    uint32_t para, pos, idx;
+} mpos;
+
+/* Mentions grouped by entity: type and key, then index. */
+typedef struct mkey {
+    const char *key;
+    uint32_t type, idx;
+} mkey;
 
 typedef struct qctx {
     td_article *a;
     tdp_analysis *an;
     tdp_toklist *tl;
     size_t cap;
-    /* mentions by paragraph position */
-    uint32_t *m_para, *m_pos;
+    mpos *byp;              /* mentions by paragraph, position and index */
+    size_t *person_upto;    /* [r]: the last person among byp[0..r), or SIZE_MAX */
+    const char **title_of;  /* [i]: the first title given for mention i's entity */
     size_t last_who;        /* mention that spoke the last quote, or SIZE_MAX */
+    uint32_t near_sent;     /* the sentence near_who was read from, or UINT32_MAX */
+    size_t near_who;        /* what it says of the speaker (see next_sentence) */
 } qctx;
 
 static const char *const speech_verbs[] = {
@@ -109,20 +130,46 @@ static size_t find_close(const char *s, size_t n, size_t from, const char *close
     return SIZE_MAX;
 }
 
-/* Sentence index holding byte `pos` of paragraph p (the last that starts at or
- * before it). */
+/* Sentence index holding byte `pos` of paragraph p: the last that starts at or
+ * before it, else the paragraph's first; UINT32_MAX when p has none. Sentences are
+ * in paragraph and offset order. */
 static uint32_t sent_at(const tdp_analysis *an, uint32_t p, size_t pos)
 {
-    uint32_t best = UINT32_MAX;
-    for (size_t i = 0; i < an->n_sents; i++) {
-        if (an->sents[i].para < p)
-            continue;
-        if (an->sents[i].para > p)
-            break;
-        if (an->sents[i].off <= pos || best == UINT32_MAX)
-            best = (uint32_t)i;
+    size_t lo = 0, hi = an->n_sents;
+    while (lo < hi) { /* first sentence of a paragraph >= p */
+        size_t mid = lo + (hi - lo) / 2;
+        if (an->sents[mid].para < p)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    return best;
+    if (lo == an->n_sents || an->sents[lo].para != p)
+        return UINT32_MAX;
+    size_t first = lo;
+    hi = an->n_sents;
+    while (lo < hi) { /* first sentence after (p, pos) */
+        size_t mid = lo + (hi - lo) / 2;
+        if (an->sents[mid].para == p && an->sents[mid].off <= pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return (uint32_t)(lo > first ? lo - 1 : first);
+}
+
+/* Rank in q->byp of the first mention at or after position (p, pos). */
+static size_t rank_at(const qctx *q, uint32_t p, size_t pos)
+{
+    size_t lo = 0, hi = q->an->n_mentions;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const mpos *m = &q->byp[mid];
+        if (m->para < p || (m->para == p && m->pos < pos))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 
 enum { M_NEAREST = 0, M_FIRST_PERSON = 1, M_LAST_PERSON = 2 };
@@ -132,9 +179,10 @@ enum { M_NEAREST = 0, M_FIRST_PERSON = 1, M_LAST_PERSON = 2 };
 static size_t mention_in(const qctx *q, uint32_t p, size_t from, size_t to, int mode)
 {
     size_t best = SIZE_MAX, best_other = SIZE_MAX;
-    for (size_t i = 0; i < q->an->n_mentions; i++) {
-        if (q->m_para[i] != p || q->m_pos[i] < from || q->m_pos[i] >= to)
-            continue;
+    for (size_t r = rank_at(q, p, from); r < q->an->n_mentions; r++) {
+        if (q->byp[r].para != p || q->byp[r].pos >= to)
+            break;
+        size_t i = q->byp[r].idx;
         const tdp_mention *m = &q->an->mentions[i];
         if (m->type == TDP_ENT_PLACE)
             continue;
@@ -153,15 +201,12 @@ static size_t mention_in(const qctx *q, uint32_t p, size_t from, size_t to, int 
 /* The last person named before paragraph position (p, pos). */
 static size_t last_person(const qctx *q, uint32_t p, size_t pos)
 {
-    size_t best = SIZE_MAX;
-    for (size_t i = 0; i < q->an->n_mentions; i++) {
-        if (q->m_para[i] > p || (q->m_para[i] == p && q->m_pos[i] >= pos))
-            break;
-        if (q->an->mentions[i].type == TDP_ENT_PERSON)
-            best = i;
-    }
-    return best;
+    return q->person_upto[rank_at(q, p, pos)];
 }
+
+/* The text read after a quote for its attribution: enough for the ten words
+ * speaker_after looks at and the five after them, however long the sentence. */
+#define AFTER_BYTES 1024
 
 /* Looks at text[from..to) of paragraph p after a quote: ", the ministry said". */
 static size_t speaker_after(qctx *q, uint32_t p, const char *t, size_t from, size_t to,
@@ -169,6 +214,14 @@ static size_t speaker_after(qctx *q, uint32_t p, const char *t, size_t from, siz
 {
     tdp_toklist *tl = q->tl;
     tdp_toklist_reset(tl);
+    if (to > from + AFTER_BYTES) { /* cut at a space, or at least between characters */
+        size_t cut = from + AFTER_BYTES;
+        while (cut < to && cut < from + 2 * AFTER_BYTES && t[cut] != ' ')
+            cut++;
+        while (cut < to && ((unsigned char)t[cut] & 0xC0) == 0x80)
+            cut--;
+        to = cut;
+    }
     if (to <= from || tdp_toklist_add(tl, t + from, to - from))
         return SIZE_MAX;
     /* only a short attribution right after the quote */
@@ -242,6 +295,45 @@ static size_t speaker_before(qctx *q, uint32_t p, const char *t, size_t from, si
     return SIZE_MAX;
 }
 
+#define NEAR_PRONOUN (SIZE_MAX - 1)
+
+/* What sentence s says of who spoke the quotes before it: a mention, NEAR_PRONOUN
+ * ("He added"), or SIZE_MAX. Read once for a run of quotes that it follows. */
+static size_t next_sentence(qctx *q, uint32_t s)
+{
+    if (q->near_sent == s)
+        return q->near_who;
+    const tdp_sentence *next = &q->an->sents[s];
+    size_t who = SIZE_MAX;
+    tdp_toklist *tl = q->tl;
+    tdp_toklist_reset(tl);
+    if (tdp_toklist_add(tl, next->text, next->len))
+        return SIZE_MAX;
+    for (size_t i = 0; i < tl->n && i < 4; i++) {
+        const char *f = tdp_toklist_fold(tl, i);
+        if (!speech_verb(f))
+            continue;
+        if (i > 0 && pronoun(tdp_toklist_fold(tl, 0))) {
+            who = NEAR_PRONOUN;
+            break;
+        }
+        who = mention_in(q, next->para, next->off, next->off + tl->toks[i].off, M_NEAREST);
+        if (who != SIZE_MAX)
+            break;
+        /* "This was announced ... by X" */
+        for (size_t k = i + 1; k < tl->n; k++)
+            if (!strcmp(tdp_toklist_fold(tl, k), "by")) {
+                who = mention_in(q, next->para, next->off + tl->toks[k].off,
+                                 next->off + next->len, M_FIRST_PERSON);
+                break;
+            }
+        break;
+    }
+    q->near_sent = s;
+    q->near_who = who;
+    return who;
+}
+
 /* A neighbouring sentence names the speaker: "... said:" before, or "He added"
  * / "This was announced by ..." after. */
 static size_t speaker_near(qctx *q, uint32_t s_first, uint32_t s_last, size_t qopen,
@@ -260,28 +352,8 @@ static size_t speaker_near(qctx *q, uint32_t s_first, uint32_t s_last, size_t qo
         }
     }
     if (s_last + 1 < an->n_sents) {
-        const tdp_sentence *next = &an->sents[s_last + 1];
-        tdp_toklist *tl = q->tl;
-        tdp_toklist_reset(tl);
-        if (tdp_toklist_add(tl, next->text, next->len))
-            return SIZE_MAX;
-        for (size_t i = 0; i < tl->n && i < 4; i++) {
-            const char *f = tdp_toklist_fold(tl, i);
-            if (!speech_verb(f))
-                continue;
-            if (i > 0 && pronoun(tdp_toklist_fold(tl, 0)))
-                return last_person(q, p, qopen);
-            size_t m = mention_in(q, next->para, next->off, next->off + tl->toks[i].off,
-                                  M_NEAREST);
-            if (m != SIZE_MAX)
-                return m;
-            /* "This was announced ... by X" */
-            for (size_t k = i + 1; k < tl->n; k++)
-                if (!strcmp(tdp_toklist_fold(tl, k), "by"))
-                    return mention_in(q, next->para, next->off + tl->toks[k].off,
-                                      next->off + next->len, M_FIRST_PERSON);
-            return SIZE_MAX;
-        }
+        size_t who = next_sentence(q, s_last + 1);
+        return who == NEAR_PRONOUN ? last_person(q, p, qopen) : who;
     }
     return SIZE_MAX;
 }
@@ -294,14 +366,9 @@ static size_t count_words(tdp_toklist *tl, const char *s, size_t n)
     return tl->n;
 }
 
-static bool has_letters(const char *s, size_t n)
+static bool letter(unsigned char c)
 {
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0xC3)
-            return true;
-    }
-    return false;
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0xC3;
 }
 
 static td_status add_quote(qctx *q, uint32_t p, const char *t, size_t cs, size_t ce,
@@ -368,12 +435,8 @@ static td_status add_quote(qctx *q, uint32_t p, const char *t, size_t cs, size_t
         qu->speaker = m->name;
         qu->speaker_key = m->key;
         qu->speaker_type = m->type;
-        qu->speaker_title = m->title;
-        /* a title given elsewhere in the article for the same person */
-        for (size_t i = 0; !qu->speaker_title && i < an->n_mentions; i++)
-            if (an->mentions[i].title && an->mentions[i].type == m->type &&
-                !strcmp(an->mentions[i].key, m->key))
-                qu->speaker_title = an->mentions[i].title;
+        /* else a title given elsewhere in the article for the same person */
+        qu->speaker_title = m->title ? m->title : q->title_of[who];
     }
     return TD_OK;
 }
@@ -384,6 +447,14 @@ static td_status paragraph(qctx *q, uint32_t p)
     const char *t = para->text;
     size_t n = para->len;
     size_t i = 0, prev_end = 0;
+    /* the first and last letters of the paragraph: is a quote alone in it? */
+    size_t first_letter = n, last_letter = 0;
+    for (size_t k = 0; k < n; k++)
+        if (letter((unsigned char)t[k])) {
+            if (first_letter == n)
+                first_letter = k;
+            last_letter = k + 1;
+        }
     while (i < n) {
         const char *close;
         size_t ol = open_mark(t, n, i, &close);
@@ -397,7 +468,7 @@ static td_status paragraph(qctx *q, uint32_t p)
         if (ce == SIZE_MAX)
             ce = n;
         size_t words = count_words(q->tl, t + cs, ce - cs);
-        bool alone = !has_letters(t, i) && !has_letters(t + after, n - after);
+        bool alone = first_letter >= i && last_letter <= after;
         bool sentence_end = false;
         for (size_t k = cs; k < ce; k++)
             if (t[k] == '.' || t[k] == '!' || t[k] == '?')
@@ -416,6 +487,70 @@ static td_status paragraph(qctx *q, uint32_t p)
     return TD_OK;
 }
 
+static int cmp_mpos(const void *x, const void *y)
+{
+    const mpos *a = x, *b = y;
+    if (a->para != b->para)
+        return a->para < b->para ? -1 : 1;
+    if (a->pos != b->pos)
+        return a->pos < b->pos ? -1 : 1;
+    return a->idx < b->idx ? -1 : a->idx > b->idx;
+}
+
+static int cmp_mkey(const void *x, const void *y)
+{
+    const mkey *a = x, *b = y;
+    if (a->type != b->type)
+        return a->type < b->type ? -1 : 1;
+    int c = strcmp(a->key, b->key);
+    if (c)
+        return c;
+    return a->idx < b->idx ? -1 : a->idx > b->idx;
+}
+
+/* The indexes of the mentions: by position, the last person up to each, and the
+ * first title each entity is given. */
+static td_status index_mentions(qctx *q)
+{
+    const tdp_analysis *an = q->an;
+    size_t nm = an->n_mentions;
+    q->byp = tdp_malloc((nm ? nm : 1) * sizeof *q->byp);
+    q->person_upto = tdp_malloc((nm + 1) * sizeof *q->person_upto);
+    q->title_of = tdp_malloc((nm ? nm : 1) * sizeof *q->title_of);
+    mkey *keys = tdp_malloc((nm ? nm : 1) * sizeof *keys);
+    if (!q->byp || !q->person_upto || !q->title_of || !keys) {
+        tdp_free(keys);
+        return TD_ENOMEM;
+    }
+    for (size_t i = 0; i < nm; i++) {
+        const tdp_sentence *s = &an->sents[an->mentions[i].sent];
+        q->byp[i] = (mpos){s->para, s->off + an->mentions[i].off, (uint32_t)i};
+        keys[i] = (mkey){an->mentions[i].key, an->mentions[i].type, (uint32_t)i};
+    }
+    qsort(q->byp, nm, sizeof *q->byp, cmp_mpos);
+    q->person_upto[0] = SIZE_MAX;
+    for (size_t r = 0; r < nm; r++) {
+        size_t i = q->byp[r].idx;
+        q->person_upto[r + 1] = an->mentions[i].type == TDP_ENT_PERSON ? i
+                                                                      : q->person_upto[r];
+    }
+    qsort(keys, nm, sizeof *keys, cmp_mkey);
+    for (size_t g = 0; g < nm;) {
+        size_t e = g;
+        const char *title = NULL;
+        while (e < nm && keys[e].type == keys[g].type && !strcmp(keys[e].key, keys[g].key)) {
+            if (!title)
+                title = an->mentions[keys[e].idx].title;
+            e++;
+        }
+        for (size_t k = g; k < e; k++)
+            q->title_of[keys[k].idx] = title;
+        g = e;
+    }
+    tdp_free(keys);
+    return TD_OK;
+}
+
 td_status tdp_find_quotes(td_article *a, tdp_analysis *an, tdp_toklist *tl)
 {
     qctx q;
@@ -424,20 +559,12 @@ td_status tdp_find_quotes(td_article *a, tdp_analysis *an, tdp_toklist *tl)
     q.an = an;
     q.tl = tl;
     q.last_who = SIZE_MAX;
-    size_t nm = an->n_mentions ? an->n_mentions : 1;
-    q.m_para = tdp_malloc(nm * sizeof *q.m_para);
-    q.m_pos = tdp_malloc(nm * sizeof *q.m_pos);
-    td_status st = TD_OK;
-    if (!q.m_para || !q.m_pos)
-        st = TD_ENOMEM;
-    for (size_t i = 0; !st && i < an->n_mentions; i++) {
-        const tdp_sentence *s = &an->sents[an->mentions[i].sent];
-        q.m_para[i] = s->para;
-        q.m_pos[i] = s->off + an->mentions[i].off;
-    }
+    q.near_sent = UINT32_MAX;
+    td_status st = index_mentions(&q);
     for (uint32_t p = 0; !st && p < a->n_paras; p++)
         st = paragraph(&q, p);
-    tdp_free(q.m_para);
-    tdp_free(q.m_pos);
+    tdp_free(q.byp);
+    tdp_free(q.person_upto);
+    tdp_free(q.title_of);
     return st;
 }

@@ -326,6 +326,86 @@ static void test_seed_quotes_and_names(void **state)
     td_article_free(a);
 }
 
+/* A surname per number: capitalised syllables, distinct, in no lexicon. */
+static void surname(char *w, unsigned i)
+{
+    static const char cons[] = "bdfgklmnprstvz", vow[] = "aeiou";
+    w[0] = (char)(cons[i % 14] - 32);
+    w[1] = vow[(i / 14) % 5];
+    w[2] = cons[(i / 70) % 14];
+    w[3] = vow[(i / 980) % 5];
+    w[4] = cons[(i / 4900) % 14];
+    w[5] = 'o';
+    w[6] = '\0';
+}
+
+static void add_para(td_article *a, const char *s)
+{
+    assert_int_equal(tdp_article_add_para(a, s, strlen(s), TD_PARA_TEXT), TD_OK);
+}
+
+/* Thousands of quotes, each with its own speaker named in one of the ways quotes
+ * name them (after it, before it, a pronoun for the person of the paragraph
+ * before), and hundreds of quotes in one sentence whose speaker the next sentence
+ * names: every one keeps the right speaker at this size. */
+static void test_many_quotes(void **state)
+{
+    (void)state;
+    enum { N = 3000, CHANT = 500 };
+    td_article *a = td_article_new();
+    assert_non_null(a);
+    char buf[256], name[8];
+    for (unsigned i = 0; i < N; i++) {
+        surname(name, i);
+        if (i % 3 == 0) {
+            snprintf(buf, sizeof buf,
+                     "\"We will hold gate %u until the offer changes,\" said Daniel %s.", i,
+                     name);
+            add_para(a, buf);
+        } else if (i % 3 == 1) {
+            snprintf(buf, sizeof buf, "Ruth %s spoke to reporters at the gate.", name);
+            add_para(a, buf);
+            snprintf(buf, sizeof buf,
+                     "\"We will hold gate %u until the offer changes,\" she said.", i);
+            add_para(a, buf);
+        } else {
+            snprintf(buf, sizeof buf,
+                     "Union leader Daniel %s said: \"We will hold gate %u until the offer "
+                     "changes.\"",
+                     name, i);
+            add_para(a, buf);
+        }
+    }
+    tdp_buf chant = TDP_BUF_INIT;
+    tdp_buf_puts(&chant, "The crowd chanted");
+    for (unsigned k = 0; k < CHANT; k++)
+        tdp_buf_printf(&chant, " \"hold gate %u until the end\",", k);
+    surname(name, N);
+    tdp_buf_printf(&chant, " and more. Daniel %s said this at the gate.", name);
+    assert_int_equal(tdp_article_add_para(a, chant.data, chant.len, TD_PARA_TEXT), TD_OK);
+    tdp_buf_free(&chant);
+
+    assert_int_equal(tdp_analyse(a), TD_OK);
+    const tdp_analysis *an = a->an;
+    assert_int_equal(an->n_quotes, N + CHANT);
+    char want[8];
+    surname(name, N);
+    for (size_t i = 0; i < an->n_quotes; i++) {
+        const tdp_quote *q = &an->quotes[i];
+        unsigned g;
+        assert_non_null(q->speaker_key);
+        if (sscanf(q->text, "We will hold gate %u", &g) == 1) {
+            surname(want, g);
+        } else {
+            assert_int_equal(sscanf(q->text, "hold gate %u", &g), 1);
+            strcpy(want, name);
+        }
+        want[0] = (char)(want[0] + 32);
+        assert_string_equal(q->speaker_key, want);
+    }
+    td_article_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -335,6 +415,7 @@ int main(void)
         cmocka_unit_test(test_alloc_failures),
         cmocka_unit_test(test_seed_dates),
         cmocka_unit_test(test_seed_quotes_and_names),
+        cmocka_unit_test(test_many_quotes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
