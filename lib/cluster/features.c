@@ -17,6 +17,7 @@
 #include <xxhash.h>
 
 #include "cluster/cluster_p.h"
+#include "core/hmap.h"
 #include "lang/dates.h"
 #include "text/token.h"
 
@@ -60,52 +61,21 @@ static int month_of(const char *w, size_t n)
 /* ---- a feature bag: hash -> count, kind votes ---- */
 
 typedef struct bag_ent {
-    uint64_t hash;
     float count;
     uint32_t cap_mid;   /* capitalised away from a sentence start */
     uint32_t lower;     /* written in lower case */
     uint8_t kind;
-    bool used;
 } bag_ent;
 
 typedef struct bag {
-    bag_ent *t;
-    size_t cap, n;
+    tdp_hmap m;         /* feature hash -> bag_ent */
 } bag;
 
-static td_status bag_grow(bag *b)
-{
-    size_t ncap = b->cap ? b->cap * 2 : 256;
-    bag_ent *nt = tdp_calloc(ncap, sizeof *nt);
-    if (!nt)
-        return TD_ENOMEM;
-    for (size_t i = 0; i < b->cap; i++) {
-        if (!b->t[i].used)
-            continue;
-        size_t j = (size_t)b->t[i].hash & (ncap - 1);
-        while (nt[j].used)
-            j = (j + 1) & (ncap - 1);
-        nt[j] = b->t[i];
-    }
-    tdp_free(b->t);
-    b->t = nt;
-    b->cap = ncap;
-    return TD_OK;
-}
-
+/* The entry of h, added empty when new; NULL on out-of-memory. */
 static bag_ent *bag_get(bag *b, uint64_t h)
 {
-    if ((b->n + 1) * 2 > b->cap && bag_grow(b))
-        return NULL;
-    size_t j = (size_t)h & (b->cap - 1);
-    while (b->t[j].used && b->t[j].hash != h)
-        j = (j + 1) & (b->cap - 1);
-    if (!b->t[j].used) {
-        b->t[j].used = true;
-        b->t[j].hash = h;
-        b->n++;
-    }
-    return &b->t[j];
+    void *v;
+    return tdp_hmap_put(&b->m, h, &v, NULL) ? NULL : v;
 }
 
 static uint64_t date_hash(char tag, int a, int b)
@@ -475,13 +445,15 @@ td_status tdp_cluster_info_ex(const td_article *a, tdp_cinfo *info, bool own_ter
     info->own = TDP_NODAY;
     if (!a)
         return TD_EARG;
-    bag b = {NULL, 0, 0};
+    bag b;
+    tdp_hmap_init(&b.m, sizeof(bag_ent), 0);
     tokenizer z;
     memset(&z, 0, sizeof z);
     z.b = &b;
     const tdp_analysis *an = a->an;
-    td_status st = TD_OK;
-    if (an && an->n_terms && !own_terms) {
+    /* room for the terms, the title's words and the dates without growing */
+    td_status st = tdp_hmap_reserve(&b.m, an && !own_terms ? an->n_terms + 64 : 256);
+    if (!st && an && an->n_terms && !own_terms) {
         for (size_t i = 0; i < an->n_terms && !st; i++) {
             bag_ent *e = bag_get(&b, an->terms[i].hash);
             if (!e) {
@@ -524,33 +496,36 @@ td_status tdp_cluster_info_ex(const td_article *a, tdp_cinfo *info, bool own_ter
                 st = z.err;
             }
         }
-    } else {
+    } else if (!st) {
         scan_text(&z, a);
         st = z.err;
     }
     tdp_cfeat *f = NULL;
     size_t n = 0;
-    if (!st && b.n) {
-        f = tdp_malloc(b.n * sizeof *f);
+    if (!st && b.m.n) {
+        f = tdp_malloc(b.m.n * sizeof *f);
         if (!f)
             st = TD_ENOMEM;
     }
     if (!st) {
-        for (size_t i = 0; i < b.cap; i++) {
-            const bag_ent *e = &b.t[i];
-            if (!e->used || e->count <= 0)
+        size_t it = 0;
+        uint64_t h;
+        void *v;
+        while (tdp_hmap_next(&b.m, &it, &h, &v)) {
+            const bag_ent *e = v;
+            if (e->count <= 0)
                 continue;
             uint8_t kind = e->kind;
             if (kind == TDP_CT_WORD && e->cap_mid > 0 && e->cap_mid >= e->lower * 2)
                 kind = TDP_CT_NAME;
-            f[n].hash = e->hash;
+            f[n].hash = h;
             f[n].count = e->count;
             f[n].kind = kind;
             n++;
         }
         tdp_sort(f, n, sizeof *f, cmp_feat);
     }
-    tdp_free(b.t);
+    tdp_hmap_free(&b.m);
     if (st) {
         tdp_free(f);
         tdp_free(z.days);
