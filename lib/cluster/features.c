@@ -19,7 +19,7 @@
 #include "cluster/cluster_p.h"
 #include "core/hmap.h"
 #include "lang/dates.h"
-#include "text/token.h"
+#include "lang/lang.h"
 
 #define MAXTOK 64
 

@@ -2,25 +2,11 @@
  * backward-shift removal. */
 #include "core/hmap.h"
 
-#define GOLDEN 0x9E3779B97F4A7C15ull
 #define MIN_CAP 16
 
-static inline size_t home(const tdp_hmap *m, uint64_t key)
-{
-    return (size_t)((key * GOLDEN) >> m->shift);
-}
-
-static inline unsigned char *ent(const tdp_hmap *m, size_t i)
-{
-    return m->e + i * m->stride;
-}
-
-static inline uint64_t key_at(const tdp_hmap *m, size_t i)
-{
-    uint64_t k;
-    memcpy(&k, ent(m, i), sizeof k);
-    return k;
-}
+static inline size_t home(const tdp_hmap *m, uint64_t key) { return tdp_hmap_home_(m, key); }
+static inline unsigned char *ent(const tdp_hmap *m, size_t i) { return tdp_hmap_ent_(m, i); }
+static inline uint64_t key_at(const tdp_hmap *m, size_t i) { return tdp_hmap_key_(m, i); }
 
 void tdp_hmap_init(tdp_hmap *m, size_t vsize, unsigned max_load)
 {
@@ -78,22 +64,6 @@ td_status tdp_hmap_reserve(tdp_hmap *m, size_t n)
     if (ncap <= m->cap)
         return TD_OK;
     return rehash(m, ncap);
-}
-
-void *tdp_hmap_get(const tdp_hmap *m, uint64_t key)
-{
-    if (!m->cap)
-        return NULL;
-    if (!key)
-        return m->has_zero ? ent(m, m->cap) + 8 : NULL;
-    size_t mask = m->cap - 1;
-    for (size_t i = home(m, key);; i = (i + 1) & mask) {
-        uint64_t k = key_at(m, i);
-        if (k == key)
-            return ent(m, i) + 8;
-        if (!k)
-            return NULL;
-    }
 }
 
 td_status tdp_hmap_put(tdp_hmap *m, uint64_t key, void **val, bool *added)

@@ -47,8 +47,8 @@ typedef struct tdp_hmap {
 void tdp_hmap_init(tdp_hmap *m, size_t vsize, unsigned max_load);
 /* Makes room for n keys without growing again. */
 td_status tdp_hmap_reserve(tdp_hmap *m, size_t n);
-/* The value of key, or NULL when the key is absent. */
-void *tdp_hmap_get(const tdp_hmap *m, uint64_t key);
+/* The value of key, or NULL when the key is absent (inline: the hot path). */
+static inline void *tdp_hmap_get(const tdp_hmap *m, uint64_t key);
 /*
  * The value of key, added (zero-filled) when absent; *added (may be NULL) tells
  * which. TD_ENOMEM when the table had to grow and could not; the map is unchanged.
@@ -71,6 +71,38 @@ td_status tdp_hmap_filter(tdp_hmap *m, size_t room,
 void tdp_hmap_clear(tdp_hmap *m);
 /* Frees the table; the map is empty and usable again. */
 void tdp_hmap_free(tdp_hmap *m);
+
+/* ---- inline parts ---- */
+static inline size_t tdp_hmap_home_(const tdp_hmap *m, uint64_t key)
+{
+    return (size_t)((key * 0x9E3779B97F4A7C15ull) >> m->shift);
+}
+static inline unsigned char *tdp_hmap_ent_(const tdp_hmap *m, size_t i)
+{
+    return m->e + i * m->stride;
+}
+static inline uint64_t tdp_hmap_key_(const tdp_hmap *m, size_t i)
+{
+    uint64_t k;
+    memcpy(&k, tdp_hmap_ent_(m, i), sizeof k);
+    return k;
+}
+
+static inline void *tdp_hmap_get(const tdp_hmap *m, uint64_t key)
+{
+    if (!m->cap)
+        return NULL;
+    if (!key)
+        return m->has_zero ? tdp_hmap_ent_(m, m->cap) + 8 : NULL;
+    size_t mask = m->cap - 1;
+    for (size_t i = tdp_hmap_home_(m, key);; i = (i + 1) & mask) {
+        uint64_t k = tdp_hmap_key_(m, i);
+        if (k == key)
+            return tdp_hmap_ent_(m, i) + 8;
+        if (!k)
+            return NULL;
+    }
+}
 
 /* ---- the set: a map without values ---- */
 typedef struct tdp_hset {
