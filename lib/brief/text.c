@@ -90,7 +90,7 @@ td_status tdp_btok_set(tdp_btok *t, tdp_arena *arena, const char *s, size_t n,
     tdp_token tk;
     while (tdp_token_next_opt(s, n, &pos, &tk, TDP_TOKOPT_APOS_SPLITS)) {
         words++;
-        if (tdp_wordlist_has(&l->stop, tk.fold, tk.flen) ||
+        if (tdp_lang_has(l, TDP_WL_STOP, tk.fold, tk.flen) ||
             (t->skip_numbers && (tk.flags & TDP_TOK_NUMERIC)))
             continue;
         size_t wl;

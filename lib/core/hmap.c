@@ -16,6 +16,30 @@ void tdp_hmap_init(tdp_hmap *m, size_t vsize, unsigned max_load)
     m->load = (uint8_t)(max_load && max_load < 95 ? max_load : 50);
 }
 
+static uint8_t shift_for(size_t cap)
+{
+    uint8_t sh = 64;
+    for (size_t c = cap; c > 1; c >>= 1)
+        sh--;
+    return sh;
+}
+
+void tdp_hmap_init_fixed(tdp_hmap *m, size_t vsize, unsigned max_load, void *buf,
+                         size_t bytes)
+{
+    tdp_hmap_init(m, vsize, max_load);
+    size_t cap = MIN_CAP;
+    while ((cap * 2 + 1) * m->stride <= bytes)
+        cap *= 2;
+    m->fixed = true;
+    if ((cap + 1) * m->stride > bytes)
+        return; /* too small: every put fails */
+    m->e = buf;
+    m->cap = cap;
+    m->shift = shift_for(cap);
+    memset(buf, 0, (cap + 1) * m->stride);
+}
+
 /* Slots needed to hold n keys under the load limit. */
 static size_t cap_for(const tdp_hmap *m, size_t n)
 {
@@ -31,7 +55,7 @@ static size_t cap_for(const tdp_hmap *m, size_t n)
 /* Moves every entry into a table of ncap slots (a power of two). */
 static td_status rehash(tdp_hmap *m, size_t ncap)
 {
-    if (!ncap || ncap + 1 > SIZE_MAX / m->stride)
+    if (m->fixed || !ncap || ncap + 1 > SIZE_MAX / m->stride)
         return TD_ENOMEM;
     unsigned char *ne = tdp_calloc(ncap + 1, m->stride);
     if (!ne)
@@ -39,10 +63,7 @@ static td_status rehash(tdp_hmap *m, size_t ncap)
     tdp_hmap old = *m;
     m->e = ne;
     m->cap = ncap;
-    uint8_t sh = 64;
-    for (size_t c = ncap; c > 1; c >>= 1)
-        sh--;
-    m->shift = sh;
+    m->shift = shift_for(ncap);
     for (size_t i = 0; i < old.cap; i++) {
         uint64_t k = key_at(&old, i);
         if (!k)
@@ -164,6 +185,8 @@ td_status tdp_hmap_filter(tdp_hmap *m, size_t room,
                           bool (*keep)(void *ctx, uint64_t key, const void *val),
                           void *ctx)
 {
+    if (m->fixed)
+        return TD_EARG;
     tdp_hmap n;
     tdp_hmap_init(&n, m->vsize, m->load);
     size_t kept = 0, it = 0;
@@ -199,6 +222,10 @@ void tdp_hmap_clear(tdp_hmap *m)
 
 void tdp_hmap_free(tdp_hmap *m)
 {
+    if (m->fixed) {
+        tdp_hmap_clear(m);
+        return;
+    }
     tdp_free(m->e);
     m->e = NULL;
     m->cap = 0;

@@ -37,6 +37,7 @@ typedef struct tdp_hmap {
     uint8_t shift;      /* 64 - log2(cap) */
     uint8_t load;       /* the table doubles past this fill, in percent */
     bool has_zero;      /* key 0 is held (in entry cap) */
+    bool fixed;         /* the table is the caller's buffer: it never grows */
 } tdp_hmap;
 
 /*
@@ -45,6 +46,13 @@ typedef struct tdp_hmap {
  * doubles (0: 50, which keeps probes short; larger entries may take 75).
  */
 void tdp_hmap_init(tdp_hmap *m, size_t vsize, unsigned max_load);
+/*
+ * An empty map in the caller's buffer of `bytes` bytes (8-byte aligned), for tables
+ * built once into static storage: nothing is allocated, and a put that would fill
+ * it past max_load returns TD_ENOMEM.
+ */
+void tdp_hmap_init_fixed(tdp_hmap *m, size_t vsize, unsigned max_load, void *buf,
+                         size_t bytes);
 /* Makes room for n keys without growing again. */
 td_status tdp_hmap_reserve(tdp_hmap *m, size_t n);
 /* The value of key, or NULL when the key is absent (inline: the hot path). */
@@ -63,7 +71,8 @@ bool tdp_hmap_remove(tdp_hmap *m, uint64_t key);
  */
 bool tdp_hmap_next(const tdp_hmap *m, size_t *it, uint64_t *key, void **val);
 /* Keeps only the entries keep() accepts, rebuilding the table for `room` keys
- * (at least the number kept). */
+ * (at least the number kept); keep() is called twice per entry. Not for a fixed
+ * map (TD_EARG). */
 td_status tdp_hmap_filter(tdp_hmap *m, size_t room,
                           bool (*keep)(void *ctx, uint64_t key, const void *val),
                           void *ctx);

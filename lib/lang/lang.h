@@ -92,19 +92,27 @@ void tdp_toklist_free(tdp_toklist *tl);
 
 /* ---- languages ---- */
 
-/* A sorted list of folded words. */
+/* A list of folded words, sorted bytewise. */
 typedef struct tdp_wordlist {
     const char *const *w;
     size_t n;
 } tdp_wordlist;
-#define TDP_LANG_LIST(field, arr) .field = {(arr), sizeof(arr) / sizeof((arr)[0])}
+
+/* The kinds of word list a language has. */
+typedef enum tdp_wordkind {
+    TDP_WL_STOP,     /* function words: out of terms, word sets and names */
+    TDP_WL_DETECT,   /* its commonest function words: language detection */
+    TDP_WL_N_
+} tdp_wordkind;
+
+/* In a words_<code>.c file: .list[kind] = the array's words and count. */
+#define TDP_LANG_LIST(kind, arr) .list[kind] = {(arr), sizeof(arr) / sizeof((arr)[0])}
 
 /* What tidings knows of one language (lib/lang/words_<code>.c). */
 typedef struct tdp_lang {
     const char *code;        /* ISO 639-1 */
     const char *snowball;    /* Snowball stemmer name; NULL: words are not stemmed */
-    tdp_wordlist stop;       /* function words: out of terms, word sets and names */
-    tdp_wordlist detect;     /* its commonest function words: language detection */
+    tdp_wordlist list[TDP_WL_N_];
 } tdp_lang;
 
 /* The languages known, in code order; English is the fallback of every look-up. */
@@ -113,8 +121,14 @@ const tdp_lang *tdp_lang_at(size_t i);
 /* The language of an ISO 639-1 code ("en", "en-GB", "pt_BR") or Snowball name;
  * English when NULL, empty or unknown. */
 const tdp_lang *tdp_lang_get(const char *code);
-/* True when the folded word w[0..n) is in the list. */
-bool tdp_wordlist_has(const tdp_wordlist *l, const char *w, size_t n);
+/*
+ * True when the folded word w[0..n) is in the language's list of that kind. One
+ * hash look-up: every list of every language sits in one table built on first use
+ * (in static storage, so it cannot fail).
+ */
+bool tdp_lang_has(const tdp_lang *l, tdp_wordkind kind, const char *w, size_t n);
+/* For tests: true when every word of every list went into that table. */
+bool tdp_lang_table_complete(void);
 
 /* True if the folded word is a stop word of the language (NULL = English). */
 bool tdp_is_stop(const char *lang, const char *w, size_t n);

@@ -1,5 +1,8 @@
 /* words.c - the registry of languages (generated from the words_<code>.c files),
  * look-ups in their word lists, and language detection by function words. */
+#include <pthread.h>
+
+#include "core/hmap.h"
 #include "lang/lang.h"
 
 #define TDP_LANG(code) extern const tdp_lang tdp_lang_##code;
@@ -33,16 +36,51 @@ const tdp_lang *tdp_lang_get(const char *code)
     return &tdp_lang_en;
 }
 
+/* ---- one table over every list of every language ---- */
+
+/* Per word: for each kind of list, the languages (bit = registry index) having it. */
+typedef struct word_langs {
+    uint32_t langs[TDP_WL_N_];
+} word_langs;
+_Static_assert(sizeof(((word_langs *)0)->langs[0]) * 8 >= N_LANGS,
+               "a bit per language in word_langs");
+
+/* Room for 4096 words at half load; the lists hold about 1,300 (test_lang checks
+ * that every word went in). */
+#define TABLE_BYTES ((8192 + 1) * (8 + sizeof(word_langs)))
+static uint64_t g_buf[TABLE_BYTES / 8 + 1];
+static tdp_hmap g_words;
+static bool g_full;      /* a word did not fit: lists fall back to binary search */
+static pthread_once_t g_once = PTHREAD_ONCE_INIT;
+
+static void build(void)
+{
+    tdp_hmap_init_fixed(&g_words, sizeof(word_langs), 50, g_buf, sizeof g_buf);
+    for (size_t l = 0; l < N_LANGS; l++)
+        for (int k = 0; k < TDP_WL_N_; k++)
+            for (size_t i = 0; i < k_langs[l]->list[k].n; i++) {
+                const char *w = k_langs[l]->list[k].w[i];
+                void *v;
+                if (tdp_hmap_put(&g_words, tdp_hash(w, strlen(w)), &v, NULL)) {
+                    g_full = true;
+                    return;
+                }
+                ((word_langs *)v)->langs[k] |= 1u << l;
+            }
+}
+
 /* Bytewise order of w[0..n) against the NUL-terminated e. */
 static inline int cmp_word(const char *w, size_t n, const char *e)
 {
-    int c = strncmp(w, e, n);
-    if (c)
-        return c;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char a = (unsigned char)w[i], b = (unsigned char)e[i];
+        if (a != b)
+            return a < b ? -1 : 1; /* e's end (b == 0) sorts first */
+    }
     return e[n] ? -1 : 0;
 }
 
-bool tdp_wordlist_has(const tdp_wordlist *l, const char *w, size_t n)
+static bool list_search(const tdp_wordlist *l, const char *w, size_t n)
 {
     size_t lo = 0, hi = l->n;
     while (lo < hi) {
@@ -58,11 +96,35 @@ bool tdp_wordlist_has(const tdp_wordlist *l, const char *w, size_t n)
     return false;
 }
 
+static size_t index_of(const tdp_lang *l)
+{
+    for (size_t i = 0; i < N_LANGS; i++)
+        if (k_langs[i] == l)
+            return i;
+    return N_LANGS;
+}
+
+bool tdp_lang_has(const tdp_lang *l, tdp_wordkind kind, const char *w, size_t n)
+{
+    if (!n || (unsigned)kind >= TDP_WL_N_)
+        return false;
+    pthread_once(&g_once, build);
+    size_t li = index_of(l);
+    if (g_full || li == N_LANGS)
+        return list_search(&l->list[kind], w, n);
+    const word_langs *v = tdp_hmap_get(&g_words, tdp_hash(w, n));
+    return v && (v->langs[kind] >> li & 1u);
+}
+
+bool tdp_lang_table_complete(void)
+{
+    pthread_once(&g_once, build);
+    return !g_full;
+}
+
 bool tdp_is_stop(const char *lang, const char *w, size_t n)
 {
-    if (!n || memchr(w, '\0', n))
-        return false;
-    return tdp_wordlist_has(&tdp_lang_get(lang)->stop, w, n);
+    return tdp_lang_has(tdp_lang_get(lang), TDP_WL_STOP, w, n);
 }
 
 /* Counts the words of each language's detection list among the first 400 words;
@@ -80,7 +142,7 @@ const char *tdp_lang_detect(const char *s, size_t n)
         if (t.flags & TDP_TOK_HASDIGIT)
             continue;
         for (size_t l = 0; l < N_LANGS; l++)
-            score[l] += tdp_wordlist_has(&k_langs[l]->detect, t.fold, t.flen);
+            score[l] += tdp_lang_has(k_langs[l], TDP_WL_DETECT, t.fold, t.flen);
     }
     size_t best = en;
     for (size_t l = 0; l < N_LANGS; l++)

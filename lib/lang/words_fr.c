@@ -24,6 +24,6 @@ static const char *const detect[] = {
 const tdp_lang tdp_lang_fr = {
     .code = "fr",
     .snowball = "french",
-    TDP_LANG_LIST(stop, stop),
-    TDP_LANG_LIST(detect, detect),
+    TDP_LANG_LIST(TDP_WL_STOP, stop),
+    TDP_LANG_LIST(TDP_WL_DETECT, detect),
 };

@@ -26,6 +26,6 @@ static const char *const detect[] = {
 const tdp_lang tdp_lang_ru = {
     .code = "ru",
     .snowball = "russian",
-    TDP_LANG_LIST(stop, stop),
-    TDP_LANG_LIST(detect, detect),
+    TDP_LANG_LIST(TDP_WL_STOP, stop),
+    TDP_LANG_LIST(TDP_WL_DETECT, detect),
 };

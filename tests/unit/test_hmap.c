@@ -155,6 +155,30 @@ static void test_set(void **state)
     tdp_hset_free(&s);
 }
 
+/* A map in a caller's buffer: no allocation, and full means TD_ENOMEM. */
+static void test_fixed(void **state)
+{
+    (void)state;
+    static uint64_t buf[(64 + 1) * 2];
+    tdp_hmap m;
+    tdp_hmap_init_fixed(&m, sizeof(uint64_t), 50, buf, sizeof buf);
+    assert_int_equal(m.cap, 64);
+    uint32_t i = 0;
+    void *v;
+    while (tdp_hmap_put(&m, key_of(i), &v, NULL) == TD_OK)
+        *(uint64_t *)v = i++;
+    assert_int_equal(i, 32); /* half of 64 */
+    for (uint32_t j = 0; j < i; j++)
+        assert_int_equal(*(uint64_t *)tdp_hmap_get(&m, key_of(j)), j);
+    assert_int_equal(tdp_hmap_filter(&m, 0, keep_even_hits, &i), TD_EARG);
+    tdp_hmap_free(&m);
+    assert_int_equal(m.n, 0);
+    assert_int_equal(tdp_hmap_put(&m, 5, &v, NULL), TD_OK); /* still usable */
+    uint64_t tiny[2];
+    tdp_hmap_init_fixed(&m, sizeof(uint64_t), 50, tiny, sizeof tiny);
+    assert_int_equal(tdp_hmap_put(&m, 5, &v, NULL), TD_ENOMEM);
+}
+
 /* Each growth that fails leaves the map as it was and reports TD_ENOMEM. */
 static void test_out_of_memory(void **state)
 {
@@ -194,6 +218,7 @@ int main(void)
         cmocka_unit_test(test_map_against_array),
         cmocka_unit_test(test_filter_and_load),
         cmocka_unit_test(test_set),
+        cmocka_unit_test(test_fixed),
         cmocka_unit_test(test_out_of_memory),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -147,8 +147,10 @@ static void test_toklist(void **state)
 
 /* Every list of every language: sorted bytewise, no repeats, each word in the form
  * the tokenizer gives it (one token, folded). */
-static void check_list(const tdp_wordlist *l, const char *code)
+static void check_list(const tdp_lang *lang, tdp_wordkind kind)
 {
+    const tdp_wordlist *l = &lang->list[kind];
+    const char *code = lang->code;
     for (size_t i = 0; i < l->n; i++) {
         const char *w = l->w[i];
         if (i)
@@ -156,7 +158,7 @@ static void check_list(const tdp_wordlist *l, const char *code)
         collected c = tok(w);
         if (c.n != 1 || strcmp(c.folds[0], w))
             fail_msg("%s: \"%s\" is not one folded token", code, w);
-        assert_true(tdp_wordlist_has(l, w, strlen(w)));
+        assert_true(tdp_lang_has(lang, kind, w, strlen(w)));
     }
 }
 
@@ -164,6 +166,7 @@ static void test_language_data(void **state)
 {
     (void)state;
     assert_true(tdp_lang_count() >= 8);
+    assert_true(tdp_lang_table_complete());
     assert_null(tdp_lang_at(tdp_lang_count()));
     for (size_t i = 0; i < tdp_lang_count(); i++) {
         const tdp_lang *l = tdp_lang_at(i);
@@ -171,10 +174,10 @@ static void test_language_data(void **state)
         assert_ptr_equal(tdp_lang_get(l->code), l);
         if (i)
             assert_true(strcmp(tdp_lang_at(i - 1)->code, l->code) < 0);
-        assert_true(l->stop.n > 10);
-        assert_true(l->detect.n >= 20);
-        check_list(&l->stop, l->code);
-        check_list(&l->detect, l->code);
+        assert_true(l->list[TDP_WL_STOP].n > 10);
+        assert_true(l->list[TDP_WL_DETECT].n >= 20);
+        check_list(l, TDP_WL_STOP);
+        check_list(l, TDP_WL_DETECT);
     }
     assert_string_equal(tdp_lang_get(NULL)->code, "en");
     assert_string_equal(tdp_lang_get("pt-BR")->code, "pt");
@@ -189,6 +192,10 @@ static void test_language_data(void **state)
     assert_false(tdp_is_stop("en", "", 0));
     assert_true(tdp_is_stop("de", "und", 3));
     assert_false(tdp_is_stop("en", "und", 3));
+    /* a word of one language's list is not in another's */
+    assert_true(tdp_lang_has(tdp_lang_get("fr"), TDP_WL_STOP, "les", 3));
+    assert_false(tdp_lang_has(tdp_lang_get("en"), TDP_WL_STOP, "les", 3));
+    assert_false(tdp_lang_has(tdp_lang_get("en"), TDP_WL_DETECT, "nato", 4));
 }
 
 static void test_detect(void **state)
