@@ -5,7 +5,7 @@
  * stemmers, and per-language word lists (stop words, the words that tell a language
  * apart). Each language is one data file, lib/lang/words_<code>.c, defining a
  * tdp_lang named tdp_lang_<code>; the build lists the files, so adding a language is
- * adding its file and its test table (tests/cases/lang/<code>.case), nothing else.
+ * adding its file and its test table (tests/cases/words/<code>.case), nothing else.
  * Date phrases, month and weekday names and the sentence splitter have their own
  * headers here (dates.h, sentence.h).
  *
