@@ -3,9 +3,10 @@
  *
  * Every stage that reads words calls it: one tokenizer and one case folding, the
  * stemmers, and per-language word lists (stop words, the words that tell a language
- * apart). Each language is one data file, lib/lang/words_<code>.c, defining a
- * tdp_lang named tdp_lang_<code>; the build lists the files, so adding a language is
- * adding its file and its test table (tests/cases/words/<code>.case), nothing else.
+ * apart). Each language is one data file, lib/lang/words_<code>.c, defining
+ * tdp_lang_<code>(), which returns its tdp_lang; the build lists the files, so adding
+ * a language is adding its file and its test table (tests/cases/words/<code>.case),
+ * nothing else.
  * Date phrases, month and weekday names and the sentence splitter have their own
  * headers here (dates.h, sentence.h).
  *
@@ -124,7 +125,7 @@ const tdp_lang *tdp_lang_get(const char *code);
 /*
  * True when the folded word w[0..n) is in the language's list of that kind. One
  * hash look-up: every list of every language sits in one table built on first use
- * (in static storage, so it cannot fail).
+ * in static storage (no allocation; a unit test checks that every word fits).
  */
 bool tdp_lang_has(const tdp_lang *l, tdp_wordkind kind, const char *w, size_t n);
 /* For tests: true when every word of every list went into that table. */

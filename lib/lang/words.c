@@ -5,25 +5,38 @@
 #include "core/hmap.h"
 #include "lang/lang.h"
 
-#define TDP_LANG(code) extern const tdp_lang tdp_lang_##code;
+/* Each data file defines tdp_lang_<code>() (a function, not a variable: nothing
+ * but functions leaves the library's objects). */
+#define TDP_LANG(code) const tdp_lang *tdp_lang_##code(void);
 #include "lang/lang_list.h"
 #undef TDP_LANG
 
-static const tdp_lang *const k_langs[] = {
-#define TDP_LANG(code) &tdp_lang_##code,
+static const tdp_lang *(*const k_data[])(void) = {
+#define TDP_LANG(code) tdp_lang_##code,
 #include "lang/lang_list.h"
 #undef TDP_LANG
 };
-#define N_LANGS (sizeof k_langs / sizeof k_langs[0])
+#define N_LANGS (sizeof k_data / sizeof k_data[0])
+
+static const tdp_lang *k_langs[N_LANGS]; /* filled once by build() */
+static const tdp_lang *g_en;
+
+static pthread_once_t g_once = PTHREAD_ONCE_INIT;
+static void build(void);
 
 size_t tdp_lang_count(void) { return N_LANGS; }
 
-const tdp_lang *tdp_lang_at(size_t i) { return i < N_LANGS ? k_langs[i] : NULL; }
+const tdp_lang *tdp_lang_at(size_t i)
+{
+    pthread_once(&g_once, build);
+    return i < N_LANGS ? k_langs[i] : NULL;
+}
 
 const tdp_lang *tdp_lang_get(const char *code)
 {
+    pthread_once(&g_once, build);
     if (!code || !*code || (code[0] == 'e' && code[1] == 'n' && !code[2]))
-        return &tdp_lang_en;
+        return g_en;
     for (size_t i = 0; i < N_LANGS; i++) {
         const tdp_lang *l = k_langs[i];
         size_t cl = strlen(l->code);
@@ -33,7 +46,7 @@ const tdp_lang *tdp_lang_get(const char *code)
             (l->snowball && !strcmp(code, l->snowball)))
             return l;
     }
-    return &tdp_lang_en;
+    return g_en;
 }
 
 /* ---- one table over every list of every language ---- */
@@ -50,11 +63,13 @@ _Static_assert(sizeof(((word_langs *)0)->langs[0]) * 8 >= N_LANGS,
 #define TABLE_BYTES ((8192 + 1) * (8 + sizeof(word_langs)))
 static uint64_t g_buf[TABLE_BYTES / 8 + 1];
 static tdp_hmap g_words;
-static bool g_full;      /* a word did not fit: lists fall back to binary search */
-static pthread_once_t g_once = PTHREAD_ONCE_INIT;
+static bool g_full;      /* a word did not fit (test_lang fails on it) */
 
 static void build(void)
 {
+    for (size_t l = 0; l < N_LANGS; l++)
+        k_langs[l] = k_data[l]();
+    g_en = tdp_lang_en();
     tdp_hmap_init_fixed(&g_words, sizeof(word_langs), 50, g_buf, sizeof g_buf);
     for (size_t l = 0; l < N_LANGS; l++)
         for (int k = 0; k < TDP_WL_N_; k++)
@@ -67,33 +82,6 @@ static void build(void)
                 }
                 ((word_langs *)v)->langs[k] |= 1u << l;
             }
-}
-
-/* Bytewise order of w[0..n) against the NUL-terminated e. */
-static inline int cmp_word(const char *w, size_t n, const char *e)
-{
-    for (size_t i = 0; i < n; i++) {
-        unsigned char a = (unsigned char)w[i], b = (unsigned char)e[i];
-        if (a != b)
-            return a < b ? -1 : 1; /* e's end (b == 0) sorts first */
-    }
-    return e[n] ? -1 : 0;
-}
-
-static bool list_search(const tdp_wordlist *l, const char *w, size_t n)
-{
-    size_t lo = 0, hi = l->n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = cmp_word(w, n, l->w[mid]);
-        if (!c)
-            return true;
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return false;
 }
 
 static size_t index_of(const tdp_lang *l)
@@ -110,8 +98,8 @@ bool tdp_lang_has(const tdp_lang *l, tdp_wordkind kind, const char *w, size_t n)
         return false;
     pthread_once(&g_once, build);
     size_t li = index_of(l);
-    if (g_full || li == N_LANGS)
-        return list_search(&l->list[kind], w, n);
+    if (li == N_LANGS)
+        return false;
     const word_langs *v = tdp_hmap_get(&g_words, tdp_hash(w, n));
     return v && (v->langs[kind] >> li & 1u);
 }
@@ -134,8 +122,9 @@ const char *tdp_lang_detect(const char *s, size_t n)
     unsigned score[N_LANGS] = {0};
     size_t words = 0, pos = 0, en = 0;
     tdp_token t;
+    pthread_once(&g_once, build);
     for (size_t l = 0; l < N_LANGS; l++)
-        if (k_langs[l] == &tdp_lang_en)
+        if (k_langs[l] == g_en)
             en = l;
     while (words < 400 && tdp_token_next(s, n, &pos, &t)) {
         words++;
