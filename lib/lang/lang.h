@@ -116,6 +116,19 @@ typedef struct tdp_lang {
     tdp_wordlist list[TDP_WL_N_];
 } tdp_lang;
 
+/*
+ * In a words_<code>.c file, after its lists: defines tdp_lang_<code>(), which the
+ * registry calls (a function, not a variable: only functions leave the library's
+ * objects). The rest are the TDP_LANG_LIST()s of the language.
+ */
+#define TDP_LANG_DEFINE(code_, snowball_, ...)                                    \
+    const tdp_lang *tdp_lang_##code_(void);                                       \
+    const tdp_lang *tdp_lang_##code_(void)                                        \
+    {                                                                             \
+        static const tdp_lang l = {.code = #code_, .snowball = snowball_, __VA_ARGS__}; \
+        return &l;                                                                \
+    }
+
 /* The languages known, in code order; English is the fallback of every look-up. */
 size_t tdp_lang_count(void);
 const tdp_lang *tdp_lang_at(size_t i);

@@ -40,14 +40,5 @@ static const char *const detect[] = {
     "und", "von", "werden", "wird", "wurde", "zu",
 };
 
-const tdp_lang *tdp_lang_de(void); /* found by the registry, words.c */
-const tdp_lang *tdp_lang_de(void)
-{
-    static const tdp_lang l = {
-        .code = "de",
-        .snowball = "german",
-        TDP_LANG_LIST(TDP_WL_STOP, stop),
-        TDP_LANG_LIST(TDP_WL_DETECT, detect),
-    };
-    return &l;
-}
+TDP_LANG_DEFINE(de, "german", TDP_LANG_LIST(TDP_WL_STOP, stop),
+                TDP_LANG_LIST(TDP_WL_DETECT, detect))

@@ -35,14 +35,5 @@ static const char *const detect[] = {
     "were", "which", "will", "with", "would",
 };
 
-const tdp_lang *tdp_lang_en(void); /* found by the registry, words.c */
-const tdp_lang *tdp_lang_en(void)
-{
-    static const tdp_lang l = {
-        .code = "en",
-        .snowball = "english",
-        TDP_LANG_LIST(TDP_WL_STOP, stop),
-        TDP_LANG_LIST(TDP_WL_DETECT, detect),
-    };
-    return &l;
-}
+TDP_LANG_DEFINE(en, "english", TDP_LANG_LIST(TDP_WL_STOP, stop),
+                TDP_LANG_LIST(TDP_WL_DETECT, detect))

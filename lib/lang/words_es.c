@@ -23,14 +23,5 @@ static const char *const detect[] = {
     "sus", "un", "una", "y",
 };
 
-const tdp_lang *tdp_lang_es(void); /* found by the registry, words.c */
-const tdp_lang *tdp_lang_es(void)
-{
-    static const tdp_lang l = {
-        .code = "es",
-        .snowball = "spanish",
-        TDP_LANG_LIST(TDP_WL_STOP, stop),
-        TDP_LANG_LIST(TDP_WL_DETECT, detect),
-    };
-    return &l;
-}
+TDP_LANG_DEFINE(es, "spanish", TDP_LANG_LIST(TDP_WL_STOP, stop),
+                TDP_LANG_LIST(TDP_WL_DETECT, detect))

@@ -21,14 +21,5 @@ static const char *const detect[] = {
     "sur", "un", "une", "été",
 };
 
-const tdp_lang *tdp_lang_fr(void); /* found by the registry, words.c */
-const tdp_lang *tdp_lang_fr(void)
-{
-    static const tdp_lang l = {
-        .code = "fr",
-        .snowball = "french",
-        TDP_LANG_LIST(TDP_WL_STOP, stop),
-        TDP_LANG_LIST(TDP_WL_DETECT, detect),
-    };
-    return &l;
-}
+TDP_LANG_DEFINE(fr, "french", TDP_LANG_LIST(TDP_WL_STOP, stop),
+                TDP_LANG_LIST(TDP_WL_DETECT, detect))

@@ -21,14 +21,5 @@ static const char *const detect[] = {
     "sono", "un", "una", "è",
 };
 
-const tdp_lang *tdp_lang_it(void); /* found by the registry, words.c */
-const tdp_lang *tdp_lang_it(void)
-{
-    static const tdp_lang l = {
-        .code = "it",
-        .snowball = "italian",
-        TDP_LANG_LIST(TDP_WL_STOP, stop),
-        TDP_LANG_LIST(TDP_WL_DETECT, detect),
-    };
-    return &l;
-}
+TDP_LANG_DEFINE(it, "italian", TDP_LANG_LIST(TDP_WL_STOP, stop),
+                TDP_LANG_LIST(TDP_WL_DETECT, detect))

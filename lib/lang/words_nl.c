@@ -22,14 +22,5 @@ static const char *const detect[] = {
     "worden", "wordt", "zijn",
 };
 
-const tdp_lang *tdp_lang_nl(void); /* found by the registry, words.c */
-const tdp_lang *tdp_lang_nl(void)
-{
-    static const tdp_lang l = {
-        .code = "nl",
-        .snowball = "dutch",
-        TDP_LANG_LIST(TDP_WL_STOP, stop),
-        TDP_LANG_LIST(TDP_WL_DETECT, detect),
-    };
-    return &l;
-}
+TDP_LANG_DEFINE(nl, "dutch", TDP_LANG_LIST(TDP_WL_STOP, stop),
+                TDP_LANG_LIST(TDP_WL_DETECT, detect))

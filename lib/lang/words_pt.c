@@ -20,14 +20,5 @@ static const char *const detect[] = {
     "uma", "é",
 };
 
-const tdp_lang *tdp_lang_pt(void); /* found by the registry, words.c */
-const tdp_lang *tdp_lang_pt(void)
-{
-    static const tdp_lang l = {
-        .code = "pt",
-        .snowball = "portuguese",
-        TDP_LANG_LIST(TDP_WL_STOP, stop),
-        TDP_LANG_LIST(TDP_WL_DETECT, detect),
-    };
-    return &l;
-}
+TDP_LANG_DEFINE(pt, "portuguese", TDP_LANG_LIST(TDP_WL_STOP, stop),
+                TDP_LANG_LIST(TDP_WL_DETECT, detect))

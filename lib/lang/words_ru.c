@@ -23,14 +23,5 @@ static const char *const detect[] = {
     "то", "что", "это",
 };
 
-const tdp_lang *tdp_lang_ru(void); /* found by the registry, words.c */
-const tdp_lang *tdp_lang_ru(void)
-{
-    static const tdp_lang l = {
-        .code = "ru",
-        .snowball = "russian",
-        TDP_LANG_LIST(TDP_WL_STOP, stop),
-        TDP_LANG_LIST(TDP_WL_DETECT, detect),
-    };
-    return &l;
-}
+TDP_LANG_DEFINE(ru, "russian", TDP_LANG_LIST(TDP_WL_STOP, stop),
+                TDP_LANG_LIST(TDP_WL_DETECT, detect))
