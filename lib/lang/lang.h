@@ -103,6 +103,7 @@ typedef struct tdp_wordlist {
 typedef enum tdp_wordkind {
     TDP_WL_STOP,     /* function words: out of terms, word sets and names */
     TDP_WL_DETECT,   /* its commonest function words: language detection */
+    TDP_WL_EVENT,    /* nouns naming a gathering or contest: "summit", "Gipfel" */
     TDP_WL_N_
 } tdp_wordkind;
 
@@ -141,6 +142,9 @@ const tdp_lang *tdp_lang_get(const char *code);
  * in static storage (no allocation; a unit test checks that every word fits).
  */
 bool tdp_lang_has(const tdp_lang *l, tdp_wordkind kind, const char *w, size_t n);
+/* True when the folded word is in that kind of list of any language (for names,
+ * which keep their words whatever the article's language). */
+bool tdp_lang_any(tdp_wordkind kind, const char *w, size_t n);
 /* For tests: true when every word of every list went into that table. */
 bool tdp_lang_table_complete(void);
 

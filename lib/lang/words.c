@@ -104,6 +104,15 @@ bool tdp_lang_has(const tdp_lang *l, tdp_wordkind kind, const char *w, size_t n)
     return v && (v->langs[kind] >> li & 1u);
 }
 
+bool tdp_lang_any(tdp_wordkind kind, const char *w, size_t n)
+{
+    if (!n || (unsigned)kind >= TDP_WL_N_)
+        return false;
+    pthread_once(&g_once, build);
+    const word_langs *v = tdp_hmap_get(&g_words, tdp_hash(w, n));
+    return v && v->langs[kind];
+}
+
 bool tdp_lang_table_complete(void)
 {
     pthread_once(&g_once, build);

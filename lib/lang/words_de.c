@@ -40,5 +40,12 @@ static const char *const detect[] = {
     "und", "von", "werden", "wird", "wurde", "zu",
 };
 
+/* Nouns that name a gathering or a contest: a name holding one is an event's. */
+static const char *const event[] = {
+    "gipfel", "konferenz", "rat", "sitzung", "treffen", "verhandlungen", "wahl",
+    "wahlen",
+};
+
 TDP_LANG_DEFINE(de, "german", TDP_LANG_LIST(TDP_WL_STOP, stop),
-                TDP_LANG_LIST(TDP_WL_DETECT, detect))
+                TDP_LANG_LIST(TDP_WL_DETECT, detect),
+                TDP_LANG_LIST(TDP_WL_EVENT, event))

@@ -35,5 +35,14 @@ static const char *const detect[] = {
     "were", "which", "will", "with", "would",
 };
 
+/* Nouns that name a gathering or a contest: a name holding one is an event's. */
+static const char *const event[] = {
+    "assembly", "ceremony", "championship", "conference", "congress", "consultations",
+    "convention", "council", "election", "elections", "festival", "forum", "games",
+    "hearing", "meeting", "negotiations", "olympics", "referendum", "session",
+    "summit", "talks", "trial", "vote",
+};
+
 TDP_LANG_DEFINE(en, "english", TDP_LANG_LIST(TDP_WL_STOP, stop),
-                TDP_LANG_LIST(TDP_WL_DETECT, detect))
+                TDP_LANG_LIST(TDP_WL_DETECT, detect),
+                TDP_LANG_LIST(TDP_WL_EVENT, event))

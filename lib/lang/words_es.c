@@ -23,5 +23,11 @@ static const char *const detect[] = {
     "sus", "un", "una", "y",
 };
 
+/* Nouns that name a gathering or a contest: a name holding one is an event's. */
+static const char *const event[] = {
+    "conferencia", "consejo", "cumbre", "elecciones", "elección", "reunión",
+};
+
 TDP_LANG_DEFINE(es, "spanish", TDP_LANG_LIST(TDP_WL_STOP, stop),
-                TDP_LANG_LIST(TDP_WL_DETECT, detect))
+                TDP_LANG_LIST(TDP_WL_DETECT, detect),
+                TDP_LANG_LIST(TDP_WL_EVENT, event))

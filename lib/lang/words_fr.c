@@ -21,5 +21,11 @@ static const char *const detect[] = {
     "sur", "un", "une", "été",
 };
 
+/* Nouns that name a gathering or a contest: a name holding one is an event's. */
+static const char *const event[] = {
+    "assemblée", "conférence", "conseil", "réunion", "sommet", "élection", "élections",
+};
+
 TDP_LANG_DEFINE(fr, "french", TDP_LANG_LIST(TDP_WL_STOP, stop),
-                TDP_LANG_LIST(TDP_WL_DETECT, detect))
+                TDP_LANG_LIST(TDP_WL_DETECT, detect),
+                TDP_LANG_LIST(TDP_WL_EVENT, event))

@@ -21,5 +21,11 @@ static const char *const detect[] = {
     "sono", "un", "una", "è",
 };
 
+/* Nouns that name a gathering or a contest: a name holding one is an event's. */
+static const char *const event[] = {
+    "conferenza", "consiglio", "elezioni", "riunione", "vertice",
+};
+
 TDP_LANG_DEFINE(it, "italian", TDP_LANG_LIST(TDP_WL_STOP, stop),
-                TDP_LANG_LIST(TDP_WL_DETECT, detect))
+                TDP_LANG_LIST(TDP_WL_DETECT, detect),
+                TDP_LANG_LIST(TDP_WL_EVENT, event))
