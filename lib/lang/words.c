@@ -139,8 +139,9 @@ const char *tdp_lang_detect(const char *s, size_t n)
         words++;
         if (t.flags & TDP_TOK_HASDIGIT)
             continue;
-        for (size_t l = 0; l < N_LANGS; l++)
-            score[l] += tdp_lang_has(k_langs[l], TDP_WL_DETECT, t.fold, t.flen);
+        const word_langs *v = tdp_hmap_get(&g_words, tdp_hash(t.fold, t.flen));
+        for (size_t l = 0; v && l < N_LANGS; l++)
+            score[l] += v->langs[TDP_WL_DETECT] >> l & 1u;
     }
     size_t best = en;
     for (size_t l = 0; l < N_LANGS; l++)
