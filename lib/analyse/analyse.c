@@ -7,6 +7,7 @@
 #include <xxhash.h>
 
 #include "analyse/analyse_p.h"
+#include "core/hmap.h"
 
 void tdp_analysis_free(tdp_analysis *an)
 {
@@ -26,11 +27,12 @@ void tdp_analysis_free(tdp_analysis *an)
  * form is stemmed once at the end, and forms that share a stem are merged. This
  * keeps stemming and sorting to the article's vocabulary, not its length. */
 
+/* The value of a term in the run's table, keyed by the XXH3 of its folded form
+ * (or, salted, of a joined name). */
 typedef struct term_slot {
-    uint64_t key;          /* XXH3 of the folded form (or of the joined name); 0 empty */
     uint32_t foff, flen;   /* the folded form in the token bytes (single words) */
     uint32_t words, names, nums;
-    uint8_t joined;        /* a multiword name: key is the final hash */
+    uint8_t joined;        /* a multiword name: foff/flen hold the term's hash */
 } term_slot;
 
 typedef struct term_acc {
@@ -67,8 +69,7 @@ typedef struct run_state {
     tdp_analysis *an;
     tdp_stemmer *stem;
     const char *lang;
-    term_slot *slots;
-    size_t mask, used;
+    tdp_hmap slots;       /* term key -> term_slot */
     size_t dates_cap;
     tdp_toklist all;      /* tokens of every sentence */
     size_t *sent_tok;     /* first token of each sentence; n_sents + 1 entries */
@@ -78,43 +79,15 @@ typedef struct run_state {
     td_status err;
 } run_state;
 
-/* Doubles the table when it is half full. */
-static td_status grow_slots(run_state *rs)
-{
-    size_t cap = (rs->mask + 1) * 2;
-    term_slot *ns = tdp_calloc(cap, sizeof *ns);
-    if (!ns)
-        return TD_ENOMEM;
-    for (size_t i = 0; i <= rs->mask; i++) {
-        if (!rs->slots[i].key)
-            continue;
-        size_t j = (size_t)(rs->slots[i].key >> 7) & (cap - 1);
-        while (ns[j].key)
-            j = (j + 1) & (cap - 1);
-        ns[j] = rs->slots[i];
-    }
-    tdp_free(rs->slots);
-    rs->slots = ns;
-    rs->mask = cap - 1;
-    return TD_OK;
-}
-
 /* The slot of a key, created empty if new; NULL on out-of-memory. */
 static term_slot *slot_for(run_state *rs, uint64_t key)
 {
-    if (2 * (rs->used + 1) > rs->mask + 1 && grow_slots(rs)) {
+    void *v;
+    if (tdp_hmap_put(&rs->slots, key, &v, NULL)) {
         rs->err = TD_ENOMEM;
         return NULL;
     }
-    key |= 1;
-    size_t i = (size_t)(key >> 7) & rs->mask;
-    while (rs->slots[i].key && rs->slots[i].key != key)
-        i = (i + 1) & rs->mask;
-    if (!rs->slots[i].key) {
-        rs->slots[i].key = key;
-        rs->used++;
-    }
-    return &rs->slots[i];
+    return v;
 }
 
 /* True when only spaces separate tokens a and b of the sentence. */
@@ -200,16 +173,16 @@ static void sentence_terms(run_state *rs, const char *s, const tdp_toklist *tl)
 static td_status finish_terms(run_state *rs)
 {
     tdp_analysis *an = rs->an;
-    if (!rs->used)
+    size_t used = rs->slots.n;
+    if (!used)
         return TD_OK;
-    term_acc *acc = tdp_malloc(2 * rs->used * sizeof *acc);
+    term_acc *acc = tdp_malloc(2 * used * sizeof *acc);
     if (!acc)
         return TD_ENOMEM;
-    size_t n = 0;
-    for (size_t i = 0; i <= rs->mask; i++) {
-        const term_slot *sl = &rs->slots[i];
-        if (!sl->key)
-            continue;
+    size_t n = 0, it = 0;
+    void *v;
+    while (tdp_hmap_next(&rs->slots, &it, NULL, &v)) {
+        const term_slot *sl = v;
         uint64_t h;
         if (sl->joined) {
             h = ((uint64_t)sl->flen << 32) | sl->foff;
@@ -233,7 +206,7 @@ static td_status finish_terms(run_state *rs)
             acc[j] = x;
         }
     } else {
-        sort_acc(acc, acc + rs->used, n);
+        sort_acc(acc, acc + used, n);
     }
     size_t uniq = 0;
     for (size_t i = 0; i < n; i++)
@@ -399,11 +372,8 @@ td_status tdp_analyse(td_article *a)
     if (!st) {
         rs.sent_tok[an->n_sents] = rs.all.n;
         an->n_tokens = (uint32_t)rs.all.n;
-        size_t cap = 256; /* grows with the vocabulary */
-        rs.slots = tdp_calloc(cap, sizeof *rs.slots);
-        rs.mask = cap - 1;
-        if (!rs.slots)
-            st = TD_ENOMEM;
+        tdp_hmap_init(&rs.slots, sizeof(term_slot), 0);
+        st = tdp_hmap_reserve(&rs.slots, 128); /* grows with the vocabulary */
     }
 
     /* Terms and dates, sentence by sentence. */
@@ -428,7 +398,7 @@ td_status tdp_analyse(td_article *a)
         tdp_toklist_free(&scratch);
     }
 
-    tdp_free(rs.slots);
+    tdp_hmap_free(&rs.slots);
     tdp_free(rs.sent_tok);
     tdp_toklist_free(&rs.all);
     tdp_stemmer_free(rs.stem);

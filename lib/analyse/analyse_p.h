@@ -9,8 +9,8 @@
 
 #include "analyse/analyse.h"
 #include "lang/dates.h"
+#include "lang/lang.h"
 #include "lang/sentence.h"
-#include "text/token.h"
 
 /* Tokens first..first+n of a list, as a list of their own (read only). */
 static inline tdp_toklist tdp_toklist_view(const tdp_toklist *tl, size_t first, size_t n)

@@ -18,48 +18,10 @@
  * Keys merge variants: a person's folded surname; the folded words of any other
  * name, without a leading "the". */
 #include <stdlib.h>
-#include <xxhash.h>
 
 #include "analyse/analyse_p.h"
 #include "analyse/lexicon.h"
-
-/* ---- a set of 64-bit hashes (open addressing), for words seen in lower case ---- */
-
-typedef struct hset {
-    uint64_t *slot;
-    size_t mask;
-} hset;
-
-static td_status hset_init(hset *h, size_t n)
-{
-    size_t cap = 64;
-    while (cap < n * 2)
-        cap <<= 1;
-    h->slot = tdp_calloc(cap, sizeof *h->slot);
-    h->mask = cap - 1;
-    return h->slot ? TD_OK : TD_ENOMEM;
-}
-
-static void hset_add(hset *h, uint64_t k)
-{
-    k |= 1; /* 0 marks an empty slot */
-    size_t i = (size_t)k & h->mask;
-    while (h->slot[i] && h->slot[i] != k)
-        i = (i + 1) & h->mask;
-    h->slot[i] = k;
-}
-
-static bool hset_has(const hset *h, uint64_t k)
-{
-    k |= 1;
-    size_t i = (size_t)k & h->mask;
-    while (h->slot[i]) {
-        if (h->slot[i] == k)
-            return true;
-        i = (i + 1) & h->mask;
-    }
-    return false;
-}
+#include "core/hmap.h"
 
 /* ---- token helpers ---- */
 
@@ -71,7 +33,7 @@ typedef struct nctx {
     const tdp_toklist *tl;  /* the current sentence's tokens */
     tdp_toklist view;
     uint32_t sent;
-    hset lower;             /* folded words written in lower case somewhere */
+    tdp_hset lower;         /* folded words written in lower case somewhere */
     size_t cap;
 } nctx;
 
@@ -509,7 +471,7 @@ static td_status sentence(nctx *c)
             size_t l = base_len(f, FL(c, i));
             bool lone = !(i + 1 < tl->n && cap_word(c, i + 1) && joinable(c, i + 1));
             if (!(FLG(c, i) & TDP_TOK_ALLCAPS) &&
-                (is_discourse(f) || hset_has(&c->lower, XXH3_64bits(f, l)) ||
+                (is_discourse(f) || tdp_hset_has(&c->lower, tdp_hash(f, l)) ||
                  (lone && !tdp_lex_place(f, l) && !tdp_lex_first_name(f, l) &&
                   i + 1 < tl->n && c->s[tl->toks[i].off + tl->toks[i].len] == ','))) {
                 i++;
@@ -576,14 +538,13 @@ td_status tdp_find_mentions(td_article *a, tdp_analysis *an, const tdp_toklist *
     c.a = a;
     c.an = an;
     /* Words the article writes in lower case. */
-    if (hset_init(&c.lower, all->n + 16))
-        return TD_ENOMEM;
-    for (size_t i = 0; i < all->n; i++)
+    tdp_hset_init(&c.lower);
+    td_status st = tdp_hset_reserve(&c.lower, all->n);
+    for (size_t i = 0; i < all->n && !st; i++)
         if (!(all->toks[i].flags & (TDP_TOK_CAP | TDP_TOK_HASDIGIT)))
-            hset_add(&c.lower, XXH3_64bits(tdp_toklist_fold(all, i),
-                                           base_len(tdp_toklist_fold(all, i),
-                                                    all->toks[i].flen)));
-    td_status st = TD_OK;
+            st = tdp_hset_add(&c.lower, tdp_hash(tdp_toklist_fold(all, i),
+                                                 base_len(tdp_toklist_fold(all, i),
+                                                          all->toks[i].flen)));
     for (size_t s = 0; s < an->n_sents && !st; s++) {
         c.s = an->sents[s].text;
         c.n = an->sents[s].len;
@@ -592,28 +553,32 @@ td_status tdp_find_mentions(td_article *a, tdp_analysis *an, const tdp_toklist *
         c.tl = &c.view;
         st = sentence(&c);
     }
-    tdp_free(c.lower.slot);
+    tdp_hset_free(&c.lower);
     if (st)
         return st;
     /* Lone words and unknown runs that end in a known person's surname. */
-    hset persons;
-    if (hset_init(&persons, an->n_mentions + 1))
-        return TD_ENOMEM;
-    for (size_t i = 0; i < an->n_mentions; i++)
+    tdp_hset persons;
+    tdp_hset_init(&persons);
+    for (size_t i = 0; i < an->n_mentions && !st; i++)
         if (an->mentions[i].type == TDP_ENT_PERSON)
-            hset_add(&persons, XXH3_64bits(an->mentions[i].key, strlen(an->mentions[i].key)));
+            st = tdp_hset_add(&persons,
+                              tdp_hash(an->mentions[i].key, strlen(an->mentions[i].key)));
+    if (st) {
+        tdp_hset_free(&persons);
+        return st;
+    }
     for (size_t i = 0; i < an->n_mentions; i++) {
         tdp_mention *m = &an->mentions[i];
         if (m->type != TDP_ENT_OTHER)
             continue;
         const char *sp = strrchr(m->key, ' ');
         const char *last = sp ? sp + 1 : m->key;
-        if (hset_has(&persons, XXH3_64bits(last, strlen(last)))) {
+        if (tdp_hset_has(&persons, tdp_hash(last, strlen(last)))) {
             m->type = TDP_ENT_PERSON;
             m->key = last;
         }
     }
-    tdp_free(persons.slot);
+    tdp_hset_free(&persons);
     /* Lone adjectives and page furniture are not names. */
     size_t w = 0;
     for (size_t i = 0; i < an->n_mentions; i++) {

@@ -36,77 +36,30 @@ const char *tdp_bstr(bctx *c, const char *s, size_t n)
     return tdp_arena_strndup(&c->b->arena, s ? s : "", s ? n : 0);
 }
 
-/* ---- story word weights: an open-addressing map of word hash -> df ---- */
+/* ---- story word weights: word hash -> independent articles using it ---- */
 
-static td_status terms_grow(bterms *t)
-{
-    size_t cap = t->cap ? t->cap * 2 : 1024;
-    uint64_t *k = tdp_calloc(cap, sizeof *k);
-    uint32_t *df = tdp_calloc(cap, sizeof *df);
-    uint32_t *last = tdp_calloc(cap, sizeof *last);
-    if (!k || !df || !last) {
-        tdp_free(k);
-        tdp_free(df);
-        tdp_free(last);
-        return TD_ENOMEM;
-    }
-    for (size_t i = 0; i < t->cap; i++) {
-        if (!t->keys[i])
-            continue;
-        size_t j = (size_t)(t->keys[i] & (cap - 1));
-        while (k[j])
-            j = (j + 1) & (cap - 1);
-        k[j] = t->keys[i];
-        df[j] = t->df[i];
-        last[j] = t->last[i];
-    }
-    tdp_free(t->keys);
-    tdp_free(t->df);
-    tdp_free(t->last);
-    t->keys = k;
-    t->df = df;
-    t->last = last;
-    t->cap = cap;
-    return TD_OK;
-}
+typedef struct bterm {
+    uint32_t df;           /* independent articles using the word */
+    uint32_t last;         /* last article counted, +1 */
+} bterm;
 
 static td_status terms_add(bterms *t, uint64_t h, uint32_t art)
 {
-    if ((t->n + 1) * 2 > t->cap && terms_grow(t))
+    void *v;
+    if (tdp_hmap_put(&t->m, h, &v, NULL))
         return TD_ENOMEM;
-    size_t j = (size_t)(h & (t->cap - 1));
-    while (t->keys[j] && t->keys[j] != h)
-        j = (j + 1) & (t->cap - 1);
-    if (!t->keys[j]) {
-        t->keys[j] = h;
-        t->n++;
-    }
-    if (t->last[j] != art + 1) {
-        t->last[j] = art + 1;
-        t->df[j]++;
+    bterm *e = v;
+    if (e->last != art + 1) {
+        e->last = art + 1;
+        e->df++;
     }
     return TD_OK;
 }
 
 uint32_t tdp_bterms_df(const bterms *t, uint64_t h)
 {
-    if (!t->cap)
-        return 0;
-    size_t j = (size_t)(h & (t->cap - 1));
-    while (t->keys[j]) {
-        if (t->keys[j] == h)
-            return t->df[j];
-        j = (j + 1) & (t->cap - 1);
-    }
-    return 0;
-}
-
-static void terms_free(bterms *t)
-{
-    tdp_free(t->keys);
-    tdp_free(t->df);
-    tdp_free(t->last);
-    memset(t, 0, sizeof *t);
+    const bterm *e = tdp_hmap_get(&t->m, h);
+    return e ? e->df : 0;
 }
 
 /* ---- the story's articles and sentences ---- */
@@ -536,6 +489,7 @@ static td_status build(td_article *const *arts, const tdp_copy *copies,
         return TD_EARG;
     bctx c;
     memset(&c, 0, sizeof c);
+    tdp_hmap_init(&c.terms.m, sizeof(bterm), 0);
     c.arts = arts;
     c.b = out;
     c.opts = opts;
@@ -556,7 +510,7 @@ static td_status build(td_article *const *arts, const tdp_copy *copies,
     tdp_free(c.sents);
     tdp_free(c.first);
     tdp_free(c.fallback);
-    terms_free(&c.terms);
+    tdp_hmap_free(&c.terms.m);
     return st;
 }
 

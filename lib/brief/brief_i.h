@@ -6,6 +6,7 @@
 #define TDP_BRIEF_I_H
 
 #include "brief/brief_p.h"
+#include "core/hmap.h"
 
 /* Bounds that keep every pass linear or capped-pairwise (see docs/brief.md). */
 #define BRIEF_MAX_ART_SENTS 400    /* sentences read per article */
@@ -26,10 +27,7 @@ typedef struct bsent {
 
 /* Content-word weights of the story: how many independent articles use a word. */
 typedef struct bterms {
-    uint64_t *keys;        /* 0 = empty slot */
-    uint32_t *df;          /* independent articles using the word */
-    uint32_t *last;        /* last article counted, +1 */
-    size_t cap, n;
+    tdp_hmap m;            /* word hash -> bterm */
 } bterms;
 
 typedef struct bctx {

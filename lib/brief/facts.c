@@ -4,9 +4,9 @@
  * the sources behind each value.
  *
  * A named event is a name the analyse stage found (an organisation or other) that
- * holds an event word of a small multilingual lexicon (council, summit, talks,
- * election...). Its key is its words, case-folded, without function words and
- * sorted, so "NATO-Russia Council" and "Russia-NATO Council" are one subject.
+ * holds an event word of any language (the language layer's TDP_WL_EVENT lists:
+ * council, summit, talks, Gipfel...). Its key is its words, folded, without the
+ * stop words of any language and sorted, so "NATO-Russia Council" and "Russia-NATO Council" are one subject.
  *
  * A date belongs to the event only when the text ties them tightly, so that the
  * rule misses rather than invents:
@@ -26,6 +26,7 @@
 #include <stdlib.h>
 
 #include "brief/brief_i.h"
+#include "lang/lang.h"
 
 #define AFTER_GAP 32          /* bytes between the name and a date after it */
 #define BEFORE_GAP 20         /* between a date and the name after it */
@@ -36,42 +37,19 @@
 #define MAX_PER_SENT 32       /* mentions and dates of one sentence considered */
 #define MAX_CLAIMS 2000       /* claims of one subject and attribute considered */
 
-static const char *const k_event_words[] = {
-    "council", "summit", "meeting", "talks", "conference", "congress", "assembly",
-    "session", "election", "elections", "referendum", "vote", "hearing", "trial",
-    "negotiations", "consultations", "forum", "convention", "ceremony", "games",
-    "olympics", "championship", "festival", "rat", "gipfel", "treffen", "konferenz",
-    "wahl", "wahlen", "sitzung", "verhandlungen", "conseil", "sommet", "réunion",
-    "conférence", "élection", "élections", "assemblée", "consejo", "cumbre", "reunión",
-    "conferencia", "elección", "elecciones", "consiglio", "vertice", "riunione",
-    "conferenza", "elezioni",
-};
-
-static const char *const k_function_words[] = {
-    "the", "of", "and", "for", "on", "in", "de", "du", "des", "la", "le", "der", "die",
-    "das", "del", "di",
-};
-
-/* Words of a name, case-folded (ASCII) into buf, NUL-separated; count returned. */
+/* Words of a name, folded by the one tokenizer (apostrophes separate) into buf,
+ * NUL-separated; count returned. */
 static int name_words(const char *s, size_t n, char *buf, size_t cap, const char **w, int max)
 {
     int k = 0;
-    size_t o = 0;
-    size_t i = 0;
-    while (i < n && k < max) {
-        while (i < n && !((unsigned char)s[i] >= 0x80 || (s[i] >= 'a' && s[i] <= 'z') ||
-                          (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9')))
-            i++;
-        size_t b = i;
-        while (i < n && ((unsigned char)s[i] >= 0x80 || (s[i] >= 'a' && s[i] <= 'z') ||
-                         (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9')))
-            i++;
-        if (i == b || o + (i - b) + 1 > cap)
+    size_t o = 0, pos = 0;
+    tdp_token t;
+    while (k < max && tdp_token_next_opt(s, n, &pos, &t, TDP_TOKOPT_APOS_SPLITS)) {
+        if (o + t.flen + 1 > cap)
             break;
         w[k++] = buf + o;
-        for (size_t j = b; j < i; j++)
-            buf[o++] = (char)(s[j] >= 'A' && s[j] <= 'Z' ? s[j] + 32 : s[j]);
-        buf[o++] = '\0';
+        memcpy(buf + o, t.fold, t.flen + 1);
+        o += t.flen + 1;
     }
     return k;
 }
@@ -81,12 +59,10 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* An event word of any language: names keep their words whatever the article's. */
 static bool is_event_word(const char *w)
 {
-    for (size_t e = 0; e < sizeof k_event_words / sizeof *k_event_words; e++)
-        if (!strcmp(w, k_event_words[e]))
-            return true;
-    return false;
+    return tdp_lang_any(TDP_WL_EVENT, w, strlen(w));
 }
 
 /* Whether the last word of s[0..n) is an event word ("... Council"). */
@@ -124,10 +100,7 @@ static const char *event_key(bctx *c, const char *name, size_t n)
         return NULL;
     int m = 0;
     for (int i = 0; i < k; i++) {
-        bool fw = false;
-        for (size_t f = 0; f < sizeof k_function_words / sizeof *k_function_words && !fw; f++)
-            fw = !strcmp(w[i], k_function_words[f]);
-        if (!fw)
+        if (!tdp_lang_any(TDP_WL_STOP, w[i], strlen(w[i])))
             w[m++] = w[i];
     }
     tdp_sort(w, (size_t)m, sizeof *w, cmp_str);

@@ -1,57 +1,28 @@
 /*
- * text.c - the brief's text helpers: content-word sets for similarity (case-folded,
- * stop words out, stemmed), set measures, a fallback sentence splitter, site
+ * text.c - the brief's text helpers: content-word sets for similarity (the language
+ * layer's tokens, stop words out, stemmed), set measures, a fallback sentence splitter, site
  * suffixes out of titles, and source lists.
  *
  * The word sets are what every merge of the brief compares: summary sentences
  * with their near-identical copies, quotes across outlets, timeline events. Hashes
  * (64-bit) stand for words; a collision costs at most a spurious shared word.
  */
-#include <libstemmer.h>
 #include <stdlib.h>
-#include <utf8proc.h>
 #include <xxhash.h>
 
 #include "brief/brief_p.h"
+#include "lang/lang.h"
 #include "lang/sentence.h"
 
-/* Short stop-word lists (English first; a few frequent words of German, French,
- * Spanish, Italian and Portuguese so that mixed corpora are not dominated by them). */
-static const char *const k_stop[] = {
-    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an",
-    "and", "any", "are", "as", "at", "be", "because", "been", "before", "being",
-    "below", "between", "both", "but", "by", "can", "could", "did", "do", "does",
-    "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has",
-    "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his",
-    "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more",
-    "most", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once",
-    "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same",
-    "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs",
-    "them", "themselves", "then", "there", "these", "they", "this", "those", "through",
-    "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when",
-    "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you",
-    "your", "yours", "said", "says", "say", "s", "t", "also", "would", "may", "might",
-    "must", "shall", "one", "two", "three", "mr", "mrs", "ms", "per", "via", "upon",
-    "der", "die", "das", "und", "den", "dem", "des", "ein", "eine", "ist", "nicht",
-    "mit", "von", "zu", "auf", "für", "im", "sich", "auch", "le", "la", "les", "de",
-    "du", "des", "un", "une", "et", "est", "en", "au", "aux", "pour", "dans", "par",
-    "sur", "qui", "que", "el", "los", "las", "del", "y", "es", "por", "con", "para",
-    "il", "di", "che", "e", "da", "o", "os", "do", "da", "em", "um", "uma",
-};
-
-#define STOP_BITS 10
-#define STOP_SIZE (1u << STOP_BITS)
 #define MAX_STEMMERS 8
 
 struct tdp_btok {
-    uint64_t stop[STOP_SIZE];      /* open addressing; 0 = empty */
     struct {
-        char lang[8];
-        struct sb_stemmer *st;     /* NULL: no stemmer for this language */
+        const tdp_lang *lang;
+        tdp_stemmer *st;           /* NULL: none could be made */
     } stemmers[MAX_STEMMERS];
     int n_stemmers;
-    bool skip_numbers;             /* words of digits only are left out */
-    tdp_buf word;
+    bool skip_numbers;             /* numbers are left out */
     uint64_t *tmp;
     size_t tmp_cap;
 };
@@ -62,33 +33,9 @@ static uint64_t hash_word(const char *s, size_t n)
     return h ? h : 1;
 }
 
-static void stop_add(tdp_btok *t, uint64_t h)
-{
-    size_t i = (size_t)(h >> (64 - STOP_BITS));
-    while (t->stop[i] && t->stop[i] != h)
-        i = (i + 1) & (STOP_SIZE - 1);
-    t->stop[i] = h;
-}
-
-static bool stop_has(const tdp_btok *t, uint64_t h)
-{
-    size_t i = (size_t)(h >> (64 - STOP_BITS));
-    while (t->stop[i]) {
-        if (t->stop[i] == h)
-            return true;
-        i = (i + 1) & (STOP_SIZE - 1);
-    }
-    return false;
-}
-
 tdp_btok *tdp_btok_new(void)
 {
-    tdp_btok *t = tdp_calloc(1, sizeof *t);
-    if (!t)
-        return NULL;
-    for (size_t i = 0; i < sizeof k_stop / sizeof k_stop[0]; i++)
-        stop_add(t, hash_word(k_stop[i], strlen(k_stop[i])));
-    return t;
+    return tdp_calloc(1, sizeof(tdp_btok));
 }
 
 void tdp_btok_free(tdp_btok *t)
@@ -96,35 +43,25 @@ void tdp_btok_free(tdp_btok *t)
     if (!t)
         return;
     for (int i = 0; i < t->n_stemmers; i++)
-        if (t->stemmers[i].st)
-            sb_stemmer_delete(t->stemmers[i].st);
-    tdp_buf_free(&t->word);
+        tdp_stemmer_free(t->stemmers[i].st);
     tdp_free(t->tmp);
     tdp_free(t);
 }
 
-/* The stemmer of a language (two-letter code or name); NULL when none. */
-static struct sb_stemmer *stemmer(tdp_btok *t, const char *lang)
+/* The stemmer of a language, made on first use; NULL when none could be made
+ * (words are then compared unstemmed). */
+static tdp_stemmer *stemmer(tdp_btok *t, const tdp_lang *lang)
 {
-    char code[8];
-    size_t n = 0;
-    if (!lang || !*lang)
-        lang = "en";
-    while (lang[n] && n < sizeof code - 1 && lang[n] != '-' && lang[n] != '_') {
-        char c = lang[n];
-        code[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    }
-    code[n] = '\0';
     for (int i = 0; i < t->n_stemmers; i++)
-        if (!strcmp(t->stemmers[i].lang, code))
+        if (t->stemmers[i].lang == lang)
             return t->stemmers[i].st;
-    struct sb_stemmer *st = sb_stemmer_new(code, "UTF_8");
+    tdp_stemmer *st = tdp_stemmer_new(lang->code);
     if (t->n_stemmers < MAX_STEMMERS) {
-        memcpy(t->stemmers[t->n_stemmers].lang, code, n + 1);
+        t->stemmers[t->n_stemmers].lang = lang;
         t->stemmers[t->n_stemmers].st = st;
         t->n_stemmers++;
-    } else if (st) {
-        sb_stemmer_delete(st);
+    } else {
+        tdp_stemmer_free(st);
         st = NULL;
     }
     return st;
@@ -136,67 +73,31 @@ static int cmp_u64(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-static bool is_word_cp(int32_t cp)
-{
-    if (cp < 0x80)
-        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
-               (cp >= '0' && cp <= '9');
-    utf8proc_category_t c = utf8proc_category(cp);
-    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
-           (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) ||
-           (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
-}
-
 void tdp_btok_skip_numbers(tdp_btok *t, bool skip)
 {
     t->skip_numbers = skip;
 }
 
-static bool all_digits(const char *w, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (w[i] < '0' || w[i] > '9')
-            return false;
-    return true;
-}
-
+/* The words of the one tokenizer with apostrophes as separators ("Russia's" and
+ * "Russia" share "russia"; the "s" is a stop word). */
 td_status tdp_btok_set(tdp_btok *t, tdp_arena *arena, const char *s, size_t n,
                        const char *lang, uint64_t **set, uint32_t *n_set,
                        uint32_t *n_words)
 {
-    struct sb_stemmer *st = stemmer(t, lang);
-    size_t cnt = 0, words = 0, i = 0;
-    while (i <= n) {
-        size_t adv = 1;
-        int32_t cp = i < n ? tdp_utf8_decode(s + i, n - i, &adv) : -1;
-        /* An apostrophe inside a word ("Russia's") ends it: the suffix is dropped. */
-        bool in = cp >= 0 && is_word_cp(cp);
-        if (in) {
-            char enc[4];
-            size_t k = tdp_utf8_encode(utf8proc_tolower(cp), enc);
-            tdp_buf_put(&t->word, enc, k);
-        }
-        if ((!in || i + adv > n) && t->word.len) {
-            if (t->word.err)
-                return TD_ENOMEM;
-            words++;
-            const char *w = t->word.data;
-            size_t wl = t->word.len;
-            if (!stop_has(t, hash_word(w, wl)) && !(t->skip_numbers && all_digits(w, wl))) {
-                if (st) {
-                    const sb_symbol *o = sb_stemmer_stem(st, (const sb_symbol *)w, (int)wl);
-                    if (o) {
-                        w = (const char *)o;
-                        wl = (size_t)sb_stemmer_length(st);
-                    }
-                }
-                if (TDP_GROW(t->tmp, t->tmp_cap, cnt + 1))
-                    return TD_ENOMEM;
-                t->tmp[cnt++] = hash_word(w, wl);
-            }
-            tdp_buf_reset(&t->word);
-        }
-        i += adv;
+    const tdp_lang *l = tdp_lang_get(lang);
+    tdp_stemmer *st = stemmer(t, l);
+    size_t cnt = 0, words = 0, pos = 0;
+    tdp_token tk;
+    while (tdp_token_next_opt(s, n, &pos, &tk, TDP_TOKOPT_APOS_SPLITS)) {
+        words++;
+        if (tdp_lang_has(l, TDP_WL_STOP, tk.fold, tk.flen) ||
+            (t->skip_numbers && (tk.flags & TDP_TOK_NUMERIC)))
+            continue;
+        size_t wl;
+        const char *w = tdp_stem(st, tk.fold, tk.flen, &wl);
+        if (TDP_GROW(t->tmp, t->tmp_cap, cnt + 1))
+            return TD_ENOMEM;
+        t->tmp[cnt++] = hash_word(w, wl);
     }
     tdp_sort(t->tmp, cnt, sizeof *t->tmp, cmp_u64);
     size_t u = 0;

@@ -15,6 +15,7 @@
 #include "clean/clean_p.h"
 #include "html/html_p.h"
 #include "lang/dates.h"
+#include "lang/lang.h"
 #include "lang/sentence.h"
 #include "tidings/clean.h"
 

@@ -40,7 +40,4 @@ bool tdp_lex_ui_line(const char *norm, size_t n);
 /* A cue before a year that points ahead ("early", "anfang", "начале"). */
 bool tdp_lex_ahead(const char *norm, size_t n);
 
-/* Language of a text by stop words: ISO 639-1 code or NULL when unsure. */
-const char *tdp_lang_detect(const char *s, size_t n);
-
 #endif

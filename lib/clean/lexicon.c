@@ -270,7 +270,6 @@ typedef struct entry {
     const char *w;
     uint16_t n;
     uint16_t kinds;
-    uint8_t langs;     /* stop word of these languages (bit per k_langs entry) */
 } entry;
 
 #define TABLE_SIZE 4096 /* power of two, well above the ~900 words of all lists */
@@ -413,121 +412,6 @@ bool tdp_lex_ui_line(const char *s, size_t n)
     return words > 0;
 }
 
-/* ---- language by stop words ---- */
-
-typedef struct lang_profile {
-    const char *code;
-    const char *const *words;
-} lang_profile;
-
-static const char *const k_sw_en[] = {
-    "the", "and", "of", "to", "is", "that", "for", "it", "with", "was", "on", "are",
-    "as", "by", "this", "be", "from", "have", "has", "said", "were", "will", "not",
-    "which", "would", "their", "they", "been", NULL};
-static const char *const k_sw_de[] = {
-    "der", "die", "und", "das", "ist", "nicht", "ein", "eine", "zu", "den", "mit",
-    "von", "sich", "des", "auf", "für", "im", "dem", "auch", "wird", "werden", "sie",
-    "es", "nach", "bei", "hat", "wurde", "sind", NULL};
-static const char *const k_sw_fr[] = {
-    "le", "la", "les", "et", "des", "est", "un", "une", "du", "dans", "que", "qui",
-    "pour", "pas", "sur", "au", "avec", "ce", "il", "sont", "été", "par", "aux",
-    "cette", "ont", "mais", "selon", NULL};
-static const char *const k_sw_es[] = {
-    "el", "la", "los", "las", "de", "que", "y", "en", "un", "una", "por", "con",
-    "para", "es", "del", "se", "al", "lo", "como", "más", "su", "fue", "pero", "sus",
-    "ha", "según", "este", NULL};
-static const char *const k_sw_it[] = {
-    "il", "di", "che", "e", "la", "le", "per", "un", "una", "del", "della", "è",
-    "non", "con", "sono", "si", "gli", "da", "nel", "alla", "anche", "ha", "dei",
-    "delle", "questo", "nella", "ed", NULL};
-static const char *const k_sw_pt[] = {
-    "o", "a", "os", "as", "de", "que", "e", "do", "da", "em", "um", "uma", "para",
-    "com", "não", "é", "dos", "das", "no", "na", "por", "foi", "mais", "ao", "seu",
-    "sua", "também", NULL};
-static const char *const k_sw_nl[] = {
-    "de", "het", "een", "en", "van", "is", "dat", "op", "te", "in", "niet", "met",
-    "zijn", "voor", "die", "er", "aan", "ook", "wordt", "maar", "bij", "naar", "werd",
-    "heeft", "hij", "worden", NULL};
-static const char *const k_sw_ru[] = {
-    "и", "в", "не", "на", "что", "с", "по", "это", "как", "из", "он", "к", "за", "о",
-    "от", "для", "но", "был", "года", "также", "его", "она", "то", "которые", "при",
-    "а", "же", NULL};
-
-static const lang_profile k_langs[] = {
-    {"en", k_sw_en}, {"de", k_sw_de}, {"fr", k_sw_fr}, {"es", k_sw_es},
-    {"it", k_sw_it}, {"pt", k_sw_pt}, {"nl", k_sw_nl}, {"ru", k_sw_ru}};
-#define N_LANGS (sizeof k_langs / sizeof k_langs[0])
-
-/* Bytes of a word character at s[i]: letters, digits and any non-ASCII byte. */
-static bool word_byte(unsigned char c)
-{
-    return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-           (c >= '0' && c <= '9') || c == '\'';
-}
-
-const char *tdp_lang_detect(const char *s, size_t n)
-{
-    pthread_once(&g_once, build);
-    unsigned score[N_LANGS] = {0};
-    size_t words = 0;
-    const unsigned char *u = (const unsigned char *)s;
-    char w[64];
-    for (size_t i = 0; i < n && words < 400;) {
-        while (i < n && !word_byte(u[i]))
-            i++;
-        size_t b = i;
-        bool ascii = true;
-        while (i < n && word_byte(u[i])) {
-            /* stop at typographic punctuation (U+2000..U+206F) and » « */
-            if (u[i] == 0xE2 && i + 1 < n && u[i + 1] == 0x80)
-                break;
-            if (u[i] == 0xC2 && i + 1 < n && (u[i + 1] == 0xAB || u[i + 1] == 0xBB))
-                break;
-            ascii &= u[i] < 0x80;
-            i++;
-        }
-        if (i == b) {
-            i++;
-            continue;
-        }
-        words++;
-        /* no stop word is longer than 7 ASCII letters or 8 Cyrillic ones */
-        if (i - b > (ascii ? 7u : 16u))
-            continue;
-        size_t k;
-        uint32_t h = 2166136261u;
-        if (ascii) {
-            for (k = 0; k < i - b; k++) {
-                unsigned char ch = u[b + k];
-                w[k] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
-                h = (h ^ (unsigned char)w[k]) * 16777619u;
-            }
-        } else {
-            k = tdp_clean_lower(s + b, i - b, w, sizeof w);
-            if (!k)
-                continue;
-            h = fnv(w, k);
-        }
-        const entry *e = slot_h(w, k, h, false);
-        if (e && e->langs)
-            for (size_t l = 0; l < N_LANGS; l++)
-                if (e->langs & (1u << l))
-                    score[l]++;
-    }
-    size_t best = 0;
-    for (size_t l = 1; l < N_LANGS; l++)
-        if (score[l] > score[best])
-            best = l;
-    unsigned second = 0;
-    for (size_t l = 0; l < N_LANGS; l++)
-        if (l != best && score[l] > second)
-            second = score[l];
-    /* sure enough: a few hits, and clearly ahead of the runner-up */
-    if (score[best] < 3 || score[best] * 4 < second * 5 + 4)
-        return NULL;
-    return k_langs[best].code;
-}
-
 static void build(void)
 {
     add_list(k_chrome, K_CHROME);
@@ -538,10 +422,4 @@ static void build(void)
     add_list(k_byline, K_BYLINE);
     add_list(k_ahead, K_AHEAD);
     add_list(k_ui, K_UI);
-    for (size_t l = 0; l < N_LANGS; l++)
-        for (size_t i = 0; k_langs[l].words[i]; i++) {
-            entry *e = add(k_langs[l].words[i], 0);
-            if (e)
-                e->langs |= (uint8_t)(1u << l);
-        }
 }

@@ -29,6 +29,7 @@
 #include <stdlib.h>
 
 #include "cluster/cluster_p.h"
+#include "core/hmap.h"
 
 void tdp_cluster_params_default(tdp_cluster_params *p)
 {
@@ -62,7 +63,6 @@ void tdp_cluster_params_default(tdp_cluster_params *p)
  * to POST_INLINE slots live in the entry itself, longer ones in their own array. */
 #define POST_INLINE 2
 typedef struct post {
-    uint64_t key;       /* 0 = empty (a term hash of 0 is mapped to 1) */
     union {
         uint32_t *ids;  /* cap > POST_INLINE */
         uint32_t in[POST_INLINE];
@@ -121,9 +121,8 @@ struct tdp_clusterer {
     int32_t own_last;       /* latest own date seen (TDP_NODAY: none) */
     int32_t ud[9];          /* the last days placed by mentioned dates alone */
     int n_ud, i_ud;
-    /* postings */
-    post *pm;
-    size_t pm_cap, pm_n;
+    /* postings: term hash -> post (3/4 full at most: the entries are small) */
+    tdp_hmap pm;
     /* scratch */
     float *acc;
     size_t cap_acc;
@@ -170,62 +169,17 @@ _Static_assert(sizeof(pend) % sizeof(uint64_t) == 0, "queue entries keep hashes 
  * before the oldest looks again (the look uses the article scratch). */
 static size_t q_cap(const tdp_clusterer *c) { return (size_t)c->p.settle + 1; }
 
-static inline uint64_t key_of(uint64_t h) { return h ? h : 1; }
-
-static size_t post_home(const tdp_clusterer *c, uint64_t k)
-{
-    return (size_t)(k * 0x9E3779B97F4A7C15ull >> 17) & (c->pm_cap - 1);
-}
-
 static post *post_find(tdp_clusterer *c, uint64_t h)
 {
-    if (!c->pm_cap)
-        return NULL;
-    uint64_t k = key_of(h);
-    size_t m = c->pm_cap - 1, j = post_home(c, k);
-    while (c->pm[j].key) {
-        if (c->pm[j].key == k)
-            return &c->pm[j];
-        j = (j + 1) & m;
-    }
-    return NULL;
-}
-
-static td_status post_rehash(tdp_clusterer *c, size_t ncap)
-{
-    post *np = tdp_calloc(ncap, sizeof *np);
-    if (!np)
-        return TD_ENOMEM;
-    post *old = c->pm;
-    size_t ocap = c->pm_cap;
-    c->pm = np;
-    c->pm_cap = ncap;
-    for (size_t i = 0; i < ocap; i++) {
-        if (!old[i].key)
-            continue;
-        size_t j = post_home(c, old[i].key);
-        while (np[j].key)
-            j = (j + 1) & (ncap - 1);
-        np[j] = old[i];
-    }
-    tdp_free(old);
-    return TD_OK;
+    return tdp_hmap_get(&c->pm, h);
 }
 
 static td_status post_add(tdp_clusterer *c, uint64_t h, uint32_t slot)
 {
-    if ((c->pm_n + 1) * 4 > c->pm_cap * 3 &&
-        post_rehash(c, c->pm_cap ? c->pm_cap * 2 : 1024))
+    void *v;
+    if (tdp_hmap_put(&c->pm, h, &v, NULL))
         return TD_ENOMEM;
-    uint64_t k = key_of(h);
-    size_t j = post_home(c, k), m = c->pm_cap - 1;
-    while (c->pm[j].key && c->pm[j].key != k)
-        j = (j + 1) & m;
-    post *p = &c->pm[j];
-    if (!p->key) {
-        p->key = k;
-        c->pm_n++;
-    }
+    post *p = v;
     if (p->cap == 0) {
         p->cap = POST_INLINE;
     } else if (p->n == p->cap) {
@@ -248,7 +202,7 @@ static td_status post_add(tdp_clusterer *c, uint64_t h, uint32_t slot)
     return TD_OK;
 }
 
-/* Removes slot from h's postings; an emptied entry leaves the table (backward shift). */
+/* Removes slot from h's postings; an emptied entry leaves the table. */
 static void post_remove(tdp_clusterer *c, uint64_t h, uint32_t slot)
 {
     post *p = post_find(c, h);
@@ -263,22 +217,8 @@ static void post_remove(tdp_clusterer *c, uint64_t h, uint32_t slot)
     }
     if (p->n)
         return;
-    size_t m = c->pm_cap - 1, i = (size_t)(p - c->pm), j = i;
     post_clear(p);
-    c->pm_n--;
-    for (;;) {
-        j = (j + 1) & m;
-        if (!c->pm[j].key)
-            break;
-        size_t home = post_home(c, c->pm[j].key);
-        /* move j back to i unless its home lies cyclically in (i, j] */
-        bool stay = (i <= j) ? (i < home && home <= j) : (i < home || home <= j);
-        if (stay)
-            continue;
-        c->pm[i] = c->pm[j];
-        memset(&c->pm[j], 0, sizeof c->pm[j]);
-        i = j;
-    }
+    tdp_hmap_remove(&c->pm, h);
 }
 
 /* ---- document frequencies ---- */
@@ -321,6 +261,7 @@ tdp_clusterer *tdp_clusterer_new_params(const tdp_cluster_params *p, uint64_t fi
     if (!c)
         return NULL;
     c->p = *p;
+    tdp_hmap_init(&c->pm, sizeof(post), 75);
     if (c->p.df_bits < 10 || c->p.df_bits > 30)
         c->p.df_bits = 22;
     if (c->p.window_days <= 0)
@@ -381,9 +322,11 @@ void tdp_clusterer_free(tdp_clusterer *c)
         return;
     for (size_t i = 0; i < c->n_st; i++)
         story_release(&c->st[i]);
-    for (size_t i = 0; i < c->pm_cap; i++)
-        post_clear(&c->pm[i]);
-    tdp_free(c->pm);
+    size_t it = 0;
+    void *v;
+    while (tdp_hmap_next(&c->pm, &it, NULL, &v))
+        post_clear(v);
+    tdp_hmap_free(&c->pm);
     tdp_free(c->st);
     tdp_free(c->free_slots);
     tdp_free(c->df);

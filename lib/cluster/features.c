@@ -17,39 +17,11 @@
 #include <xxhash.h>
 
 #include "cluster/cluster_p.h"
+#include "core/hmap.h"
 #include "lang/dates.h"
-#include "text/token.h"
+#include "lang/lang.h"
 
 #define MAXTOK 64
-
-/* English function words that carry no topic (bsearch: keep sorted). */
-static const char *const stop_words[] = {
-    "a", "about", "after", "again", "against", "all", "also", "am", "an", "and",
-    "any", "are", "as", "at", "be", "because", "been", "before", "being", "between",
-    "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down",
-    "during", "each", "few", "for", "from", "further", "had", "has", "have",
-    "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how",
-    "i", "if", "in", "into", "is", "it", "its", "itself", "just", "last", "may",
-    "me", "more", "most", "mr", "mrs", "ms", "must", "my", "myself", "new", "no",
-    "nor", "not", "now", "of", "off", "on", "once", "one", "only", "or", "other",
-    "our", "ours", "ourselves", "out", "over", "own", "said", "same", "say", "says",
-    "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs",
-    "them", "themselves", "then", "there", "these", "they", "this", "those",
-    "through", "to", "told", "too", "two", "under", "until", "up", "very", "was",
-    "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why",
-    "will", "with", "would", "year", "years", "you", "your", "yours", "yourself",
-};
-
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-static bool is_stop(const char *w)
-{
-    return bsearch(&w, stop_words, sizeof stop_words / sizeof *stop_words,
-                   sizeof *stop_words, cmp_str) != NULL;
-}
 
 /* 1..12 for an English month name or its usual abbreviation ("sept" too), else 0. */
 static int month_of(const char *w, size_t n)
@@ -60,52 +32,21 @@ static int month_of(const char *w, size_t n)
 /* ---- a feature bag: hash -> count, kind votes ---- */
 
 typedef struct bag_ent {
-    uint64_t hash;
     float count;
     uint32_t cap_mid;   /* capitalised away from a sentence start */
     uint32_t lower;     /* written in lower case */
     uint8_t kind;
-    bool used;
 } bag_ent;
 
 typedef struct bag {
-    bag_ent *t;
-    size_t cap, n;
+    tdp_hmap m;         /* feature hash -> bag_ent */
 } bag;
 
-static td_status bag_grow(bag *b)
-{
-    size_t ncap = b->cap ? b->cap * 2 : 256;
-    bag_ent *nt = tdp_calloc(ncap, sizeof *nt);
-    if (!nt)
-        return TD_ENOMEM;
-    for (size_t i = 0; i < b->cap; i++) {
-        if (!b->t[i].used)
-            continue;
-        size_t j = (size_t)b->t[i].hash & (ncap - 1);
-        while (nt[j].used)
-            j = (j + 1) & (ncap - 1);
-        nt[j] = b->t[i];
-    }
-    tdp_free(b->t);
-    b->t = nt;
-    b->cap = ncap;
-    return TD_OK;
-}
-
+/* The entry of h, added empty when new; NULL on out-of-memory. */
 static bag_ent *bag_get(bag *b, uint64_t h)
 {
-    if ((b->n + 1) * 2 > b->cap && bag_grow(b))
-        return NULL;
-    size_t j = (size_t)h & (b->cap - 1);
-    while (b->t[j].used && b->t[j].hash != h)
-        j = (j + 1) & (b->cap - 1);
-    if (!b->t[j].used) {
-        b->t[j].used = true;
-        b->t[j].hash = h;
-        b->n++;
-    }
-    return &b->t[j];
+    void *v;
+    return tdp_hmap_put(&b->m, h, &v, NULL) ? NULL : v;
 }
 
 static uint64_t date_hash(char tag, int a, int b)
@@ -147,6 +88,7 @@ typedef struct tok {
 
 typedef struct tokenizer {
     bag *b;
+    const char *lang;   /* the article's language, for its stop words */
     float w;            /* weight of one occurrence (titles count more) */
     tok prev[2];        /* the two tokens before, for dates */
     int nprev;
@@ -251,7 +193,8 @@ static void emit(tokenizer *z, tok *t)
     z->prev[1] = z->prev[0];
     z->prev[0] = *t;
     z->nprev = z->nprev < 2 ? z->nprev + 1 : 2;
-    if (z->dates_only || !t->n || (!t->number && (t->n < 2 || is_stop(t->s))))
+    if (z->dates_only || !t->n ||
+        (!t->number && (t->n < 2 || tdp_is_stop(z->lang, t->s, t->n))))
         return;
     if (!t->number && month_of(t->s, t->n) && t->n > 3)
         return;   /* month names only count as part of a date */
@@ -271,97 +214,41 @@ static void emit(tokenizer *z, tok *t)
         e->lower++;
 }
 
-/* A finished word: its flags and, for plain digits, its value; then emitted. */
-static void end_token(tokenizer *z, tok *t, bool upper_all)
+/* The plain integer value of a number below 10^9, else -1. */
+static long plain_value(const char *s, size_t n)
 {
-    t->s[t->n] = '\0';
-    t->allcap = upper_all && !t->number;
-    t->num = -1;
-    if (t->number) {
-        long v = 0;
-        bool plain = true;
-        for (size_t k = 0; k < t->n && plain; k++) {
-            if (t->s[k] < '0' || t->s[k] > '9' || v > 100000000)
-                plain = false;
-            else
-                v = v * 10 + (t->s[k] - '0');
-        }
-        t->num = plain ? v : -1;
+    long v = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (s[k] < '0' || s[k] > '9' || v > 100000000)
+            return -1;
+        v = v * 10 + (s[k] - '0');
     }
-    emit(z, t);
+    return v;
 }
 
+/* The words of the one tokenizer, each emitted with its case and whether it opens
+ * a sentence (after . ! ? : or a line break). */
 static void tokenize(tokenizer *z, const char *s, size_t n)
 {
     tok t;
-    memset(&t, 0, sizeof t);
-    bool start = true;       /* next token begins a sentence */
-    bool in = false;
-    bool upper_all = true;
-    size_t i = 0;
-    while (i < n) {
-        size_t adv;
-        int32_t cp = tdp_utf8_decode(s + i, n - i, &adv);
-        const utf8proc_property_t *pr = utf8proc_get_property(cp);
-        bool letter = pr->category >= UTF8PROC_CATEGORY_LU &&
-                      pr->category <= UTF8PROC_CATEGORY_LO;
-        bool digit = pr->category == UTF8PROC_CATEGORY_ND;
-        bool joins = false;
-        if (in && (cp == '\'' || cp == 0x2019) && i + adv < n) {
-            /* an apostrophe inside a word: keep "'s" for the stemmer to drop */
-            size_t a2;
-            int32_t nx = tdp_utf8_decode(s + i + adv, n - i - adv, &a2);
-            const utf8proc_property_t *np = utf8proc_get_property(nx);
-            joins = !t.number && np->category >= UTF8PROC_CATEGORY_LU &&
-                    np->category <= UTF8PROC_CATEGORY_LO;
-            if (joins && t.n < MAXTOK) {
-                t.s[t.n++] = '\'';
-                i += adv;
-                continue;
-            }
-        }
-        if (in && t.number && (cp == ',' || cp == '.') && i + 1 < n &&
-            s[i + 1] >= '0' && s[i + 1] <= '9') {
-            if (cp == '.' && t.n < MAXTOK)
-                t.s[t.n++] = '.';
-            i += adv;
-            continue;
-        }
-        if (letter || digit) {
-            if (!in) {
-                memset(&t, 0, sizeof t);
-                in = true;
-                t.start = start;
-                t.cap = pr->category == UTF8PROC_CATEGORY_LU ||
-                        pr->category == UTF8PROC_CATEGORY_LT;
-                t.number = digit;
-                upper_all = true;
-                start = false;
-            }
-            if (letter) {
-                t.number = false;   /* "MS08", "3rd": a word, not a number */
-                if (pr->category != UTF8PROC_CATEGORY_LU)
-                    upper_all = false;
-            }
-            int32_t lc = utf8proc_tolower(cp);
-            char enc[4];
-            size_t el = tdp_utf8_encode(lc, enc);
-            if (t.n + el <= MAXTOK) {
-                memcpy(t.s + t.n, enc, el);
-                t.n += el;
-            }
-        } else {
-            if (in) {
-                end_token(z, &t, upper_all);
-                in = false;
-            }
-            if (cp == '.' || cp == '!' || cp == '?' || cp == ':' || cp == '\n')
-                start = true;
-        }
-        i += adv;
-    }
-    if (in) {
-        end_token(z, &t, upper_all);
+    size_t pos = 0, prev_end = 0;
+    bool start = true;
+    tdp_token k;
+    while (tdp_token_next(s, n, &pos, &k)) {
+        for (size_t i = prev_end; i < k.off && !start; i++)
+            start = s[i] == '.' || s[i] == '!' || s[i] == '?' || s[i] == ':' || s[i] == '\n';
+        prev_end = k.off + k.len;
+        memset(&t, 0, sizeof t);
+        t.n = k.flen < MAXTOK ? k.flen : MAXTOK;
+        memcpy(t.s, k.fold, t.n);
+        t.s[t.n] = '\0';
+        t.number = (k.flags & TDP_TOK_NUMERIC) != 0;
+        t.cap = (k.flags & TDP_TOK_CAP) != 0;
+        t.allcap = (k.flags & TDP_TOK_ALLCAPS) != 0;
+        t.start = start;
+        t.num = t.number ? plain_value(t.s, t.n) : -1;
+        start = false;
+        emit(z, &t);
     }
     z->nprev = 0;
 }
@@ -475,13 +362,16 @@ td_status tdp_cluster_info_ex(const td_article *a, tdp_cinfo *info, bool own_ter
     info->own = TDP_NODAY;
     if (!a)
         return TD_EARG;
-    bag b = {NULL, 0, 0};
+    bag b;
+    tdp_hmap_init(&b.m, sizeof(bag_ent), 0);
     tokenizer z;
     memset(&z, 0, sizeof z);
     z.b = &b;
+    z.lang = a->language;
     const tdp_analysis *an = a->an;
-    td_status st = TD_OK;
-    if (an && an->n_terms && !own_terms) {
+    /* room for the terms, the title's words and the dates without growing */
+    td_status st = tdp_hmap_reserve(&b.m, an && !own_terms ? an->n_terms + 64 : 256);
+    if (!st && an && an->n_terms && !own_terms) {
         for (size_t i = 0; i < an->n_terms && !st; i++) {
             bag_ent *e = bag_get(&b, an->terms[i].hash);
             if (!e) {
@@ -524,33 +414,36 @@ td_status tdp_cluster_info_ex(const td_article *a, tdp_cinfo *info, bool own_ter
                 st = z.err;
             }
         }
-    } else {
+    } else if (!st) {
         scan_text(&z, a);
         st = z.err;
     }
     tdp_cfeat *f = NULL;
     size_t n = 0;
-    if (!st && b.n) {
-        f = tdp_malloc(b.n * sizeof *f);
+    if (!st && b.m.n) {
+        f = tdp_malloc(b.m.n * sizeof *f);
         if (!f)
             st = TD_ENOMEM;
     }
     if (!st) {
-        for (size_t i = 0; i < b.cap; i++) {
-            const bag_ent *e = &b.t[i];
-            if (!e->used || e->count <= 0)
+        size_t it = 0;
+        uint64_t h;
+        void *v;
+        while (tdp_hmap_next(&b.m, &it, &h, &v)) {
+            const bag_ent *e = v;
+            if (e->count <= 0)
                 continue;
             uint8_t kind = e->kind;
             if (kind == TDP_CT_WORD && e->cap_mid > 0 && e->cap_mid >= e->lower * 2)
                 kind = TDP_CT_NAME;
-            f[n].hash = e->hash;
+            f[n].hash = h;
             f[n].count = e->count;
             f[n].kind = kind;
             n++;
         }
         tdp_sort(f, n, sizeof *f, cmp_feat);
     }
-    tdp_free(b.t);
+    tdp_hmap_free(&b.m);
     if (st) {
         tdp_free(f);
         tdp_free(z.days);

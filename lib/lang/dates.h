@@ -26,7 +26,7 @@
 #define TDP_LANG_DATES_H
 
 #include "core/core.h"
-#include "text/token.h"
+#include "lang/lang.h"
 
 /* ---- per-language tables ---- */
 

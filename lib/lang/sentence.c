@@ -4,7 +4,7 @@
 
 #include "lang/dates.h"
 #include "lang/sentence.h"
-#include "text/token.h"
+#include "lang/lang.h"
 
 static bool is_space(unsigned char c)
 {

@@ -529,55 +529,25 @@ TD_API td_status td_store_open(const char *path, const td_store_opts *opts, td_s
 
 void tdp_idmap_free(tdp_idmap *m)
 {
-    tdp_free(m->keys);
-    tdp_free(m->vals);
-    tdp_free(m->days);
-    memset(m, 0, sizeof *m);
+    tdp_hmap_free(&m->m);
+    m->pruned_at = 0;
 }
 
-static uint64_t map_slot(uint64_t key, size_t cap)
-{
-    uint64_t h = key * 0x9E3779B97F4A7C15ull;
-    return (h >> 17) & (cap - 1);
-}
-
-static size_t map_find(const tdp_idmap *m, uint64_t key)
-{
-    size_t i = (size_t)map_slot(key, m->cap);
-    while (m->keys[i] && m->keys[i] != key)
-        i = (i + 1) & (m->cap - 1);
-    return i;
-}
+typedef struct idmap_val {
+    uint64_t val;
+    int64_t day;      /* last placement day an article joined through the entry */
+} idmap_val;
 
 uint64_t tdp_idmap_get(const tdp_idmap *m, uint64_t key)
 {
-    if (!m->cap || !key)
-        return 0;
-    size_t i = map_find(m, key);
-    return m->keys[i] ? m->vals[i] : 0;
+    const idmap_val *v = key && m->m.stride ? tdp_hmap_get(&m->m, key) : NULL;
+    return v ? v->val : 0;
 }
 
-/* Rehashes into cap slots, keeping the entries last used on or after keep_from. */
-static td_status map_rehash(tdp_idmap *m, size_t cap, int64_t keep_from)
+static bool idmap_recent(void *ctx, uint64_t key, const void *v)
 {
-    tdp_idmap n = {tdp_calloc(cap, sizeof *n.keys), tdp_calloc(cap, sizeof *n.vals),
-                   tdp_calloc(cap, sizeof *n.days), cap, 0, m->pruned_at};
-    if (!n.keys || !n.vals || !n.days) {
-        tdp_idmap_free(&n);
-        return TD_ENOMEM;
-    }
-    for (size_t i = 0; i < m->cap; i++) {
-        if (!m->keys[i] || m->days[i] < keep_from)
-            continue;
-        size_t j = map_find(&n, m->keys[i]);
-        n.keys[j] = m->keys[i];
-        n.vals[j] = m->vals[i];
-        n.days[j] = m->days[i];
-        n.n++;
-    }
-    tdp_idmap_free(m);
-    *m = n;
-    return TD_OK;
+    (void)key;
+    return ((const idmap_val *)v)->day >= *(const int64_t *)ctx;
 }
 
 /*
@@ -590,28 +560,36 @@ td_status tdp_idmap_put(tdp_idmap *m, uint64_t key, uint64_t val, int64_t day,
 {
     if (!key)
         return TD_EARG;
-    if ((m->n + 1) * 4 > m->cap * 3) {
-        td_status st;
-        if (m->n >= 1024 && m->n >= 2 * m->pruned_at) {
-            st = map_rehash(m, m->cap, newest - 2 * (int64_t)window);
-            m->pruned_at = m->n;
-            if (st)
-                return st;
-        }
-        if ((m->n + 1) * 4 > m->cap * 3 &&
-            (st = map_rehash(m, m->cap ? m->cap * 2 : 64, INT64_MIN)) != TD_OK)
+    if (!m->m.stride)
+        tdp_hmap_init(&m->m, sizeof(idmap_val), 75);
+    tdp_hmap *h = &m->m;
+    if (h->n >= 1024 && h->n >= 2 * m->pruned_at &&
+        ((uint64_t)h->n + 1) * 100 > (uint64_t)h->cap * h->load &&
+        !tdp_hmap_get(h, key)) {
+        int64_t keep_from = newest - 2 * (int64_t)window;
+        td_status st = tdp_hmap_filter(h, h->n, idmap_recent, &keep_from);
+        m->pruned_at = h->n;
+        if (st)
             return st;
     }
-    size_t i = map_find(m, key);
-    if (!m->keys[i]) {
-        m->n++;
-        m->keys[i] = key;
-        m->days[i] = day;
-    }
-    m->vals[i] = val;
-    if (day > m->days[i])
-        m->days[i] = day;
+    void *v;
+    bool added;
+    if (tdp_hmap_put(h, key, &v, &added))
+        return TD_ENOMEM;
+    idmap_val *e = v;
+    if (added || day > e->day)
+        e->day = day;
+    e->val = val;
     return TD_OK;
+}
+
+void tdp_idmap_retarget(tdp_idmap *m, uint64_t from, uint64_t into)
+{
+    size_t it = 0;
+    void *v;
+    while (tdp_hmap_next(&m->m, &it, NULL, &v))
+        if (((idmap_val *)v)->val == from)
+            ((idmap_val *)v)->val = into;
 }
 
 static void rollback(td_store *s)
@@ -1183,9 +1161,7 @@ td_status tdp_store_merge(td_store *s, uint64_t from, uint64_t into)
     }
     if (st)
         return broken(s, st);
-    for (size_t i = 0; i < s->map.cap; i++)
-        if (s->map.keys[i] && s->map.vals[i] == from)
-            s->map.vals[i] = into;
+    tdp_idmap_retarget(&s->map, from, into);
     return TD_OK;
 }
 

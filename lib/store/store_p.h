@@ -10,6 +10,7 @@
 
 #include "article/article_p.h"
 #include "cluster/cluster_p.h"
+#include "core/hmap.h"
 #include "tidings/store.h"
 
 /* Prepared statements, made on first use and kept until close. */
@@ -27,13 +28,11 @@ enum {
     TDP_S_N_
 };
 
-/* Clusterer story id -> store story id (open addressing, linear probing). */
+/* Clusterer story id -> store story id and the last day an article joined through
+ * the entry. A zeroed map is empty. */
 typedef struct tdp_idmap {
-    uint64_t *keys;   /* 0 = empty slot */
-    uint64_t *vals;
-    int64_t *days;    /* last placement day an article joined through the entry */
-    size_t cap, n;
-    size_t pruned_at; /* n after the last pruning */
+    tdp_hmap m;
+    size_t pruned_at; /* entries after the last pruning */
 } tdp_idmap;
 
 /* The map: get returns 0 when absent; put records key -> val last used on `day`
@@ -43,6 +42,8 @@ uint64_t tdp_idmap_get(const tdp_idmap *m, uint64_t key);
 td_status tdp_idmap_put(tdp_idmap *m, uint64_t key, uint64_t val, int64_t day,
                         int64_t newest, int window);
 void tdp_idmap_free(tdp_idmap *m);
+/* Points every entry that maps to `from` at `into` (a merge of stories). */
+void tdp_idmap_retarget(tdp_idmap *m, uint64_t from, uint64_t into);
 
 struct td_store {
     sqlite3 *db;

@@ -615,7 +615,7 @@ static void test_idmap(void **state)
     for (uint64_t k = 2800; k <= 3000; k++)
         assert_int_equal(tdp_idmap_get(&m, k), k + 100000);
     /* Old ones were let go: the map is far smaller than everything seen. */
-    assert_true(m.n < 3000);
+    assert_true(m.m.n < 3000);
     assert_int_equal(tdp_idmap_get(&m, 1), 0);
     /* Refreshing an entry keeps it alive and may change its value. */
     assert_int_equal(tdp_idmap_put(&m, 2990, 7, 300, 300, 7), TD_OK);

@@ -1,4 +1,5 @@
-/* test_text.c - the tokenizer, folding, stemming and stop words. */
+/* test_lang.c - the language layer: tokenizer, folding, stemming, the registry of
+ * languages and their word lists, language detection. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -6,7 +7,7 @@
 #include <cmocka.h>
 
 #include "analyse/lexicon.h"
-#include "text/token.h"
+#include "lang/lang.h"
 
 typedef struct collected {
     char folds[32][TDP_TOKEN_FOLD_MAX + 1];
@@ -144,26 +145,83 @@ static void test_toklist(void **state)
     tdp_toklist_free(&tl);
 }
 
-static void test_stop_lists_sorted(void **state)
+/* Every list of every language: sorted bytewise, no repeats, each word in the form
+ * the tokenizer gives it (one token, folded). */
+static void check_list(const tdp_lang *lang, tdp_wordkind kind)
+{
+    const tdp_wordlist *l = &lang->list[kind];
+    const char *code = lang->code;
+    for (size_t i = 0; i < l->n; i++) {
+        const char *w = l->w[i];
+        if (i)
+            assert_true(strcmp(l->w[i - 1], w) < 0);
+        collected c = tok(w);
+        if (c.n != 1 || strcmp(c.folds[0], w))
+            fail_msg("%s: \"%s\" is not one folded token", code, w);
+        assert_true(tdp_lang_has(lang, kind, w, strlen(w)));
+    }
+}
+
+static void test_language_data(void **state)
 {
     (void)state;
-    static const char *const langs[] = {"en", "de", "fr", "es", "it", "pt", "nl", "ru"};
-    for (size_t l = 0; l < sizeof langs / sizeof *langs; l++) {
-        size_t n, wd;
-        const char *w = tdp_stop_list(langs[l], &n, &wd);
-        assert_true(n > 10);
-        for (size_t i = 1; i < n; i++)
-            assert_true(memcmp(w + (i - 1) * wd, w + i * wd, wd) < 0);
-        for (size_t i = 0; i < n; i++) {
-            assert_true(w[i * wd + wd - 1] == '\0');
-            assert_true(tdp_is_stop(langs[l], w + i * wd, strlen(w + i * wd)));
-        }
+    assert_true(tdp_lang_count() >= 8);
+    assert_true(tdp_lang_table_complete());
+    assert_null(tdp_lang_at(tdp_lang_count()));
+    for (size_t i = 0; i < tdp_lang_count(); i++) {
+        const tdp_lang *l = tdp_lang_at(i);
+        assert_int_equal(strlen(l->code), 2);
+        assert_ptr_equal(tdp_lang_get(l->code), l);
+        if (i)
+            assert_true(strcmp(tdp_lang_at(i - 1)->code, l->code) < 0);
+        assert_true(l->list[TDP_WL_STOP].n > 10);
+        assert_true(l->list[TDP_WL_DETECT].n >= 20);
+        check_list(l, TDP_WL_STOP);
+        check_list(l, TDP_WL_DETECT);
     }
+    assert_string_equal(tdp_lang_get(NULL)->code, "en");
+    assert_string_equal(tdp_lang_get("pt-BR")->code, "pt");
+    assert_string_equal(tdp_lang_get("german")->code, "de");
+    assert_string_equal(tdp_lang_get("xx")->code, "en");
+    assert_string_equal(tdp_lang_get("e")->code, "en");
     assert_true(tdp_is_stop(NULL, "the", 3));
     assert_true(tdp_is_stop("en-GB", "said", 4));
     assert_false(tdp_is_stop("en", "nato", 4));
+    assert_false(tdp_is_stop("en", "th", 2));
+    assert_false(tdp_is_stop("en", "thee", 4));
+    assert_false(tdp_is_stop("en", "", 0));
     assert_true(tdp_is_stop("de", "und", 3));
     assert_false(tdp_is_stop("en", "und", 3));
+    /* a word of one language's list is not in another's */
+    assert_true(tdp_lang_has(tdp_lang_get("fr"), TDP_WL_STOP, "les", 3));
+    assert_false(tdp_lang_has(tdp_lang_get("en"), TDP_WL_STOP, "les", 3));
+    assert_false(tdp_lang_has(tdp_lang_get("en"), TDP_WL_DETECT, "nato", 4));
+}
+
+static void test_detect(void **state)
+{
+    (void)state;
+    static const struct { const char *text, *code; } k[] = {
+        {"The talks in Geneva were the first since the summit, and the two sides said "
+         "that they would meet again.", "en"},
+        {"Die Gespr\xC3\xA4" "che in Genf sind die ersten seit dem Gipfel, und beide Seiten "
+         "wollen sich wieder treffen, hat der Sprecher gesagt.", "de"},
+        {"Les discussions \xC3\xA0 Gen\xC3\xA8ve sont les premi\xC3\xA8res depuis le sommet, "
+         "et les deux parties ont dit qu'elles se verraient pour la suite.", "fr"},
+        {"\xD0\x9F\xD0\xB5\xD1\x80\xD0\xB5\xD0\xB3\xD0\xBE\xD0\xB2\xD0\xBE\xD1\x80\xD1\x8B "
+         "\xD0\xB2 \xD0\x96\xD0\xB5\xD0\xBD\xD0\xB5\xD0\xB2\xD0\xB5 \xD0\xB8 "
+         "\xD0\xB2 \xD0\x92\xD0\xB5\xD0\xBD\xD0\xB5, \xD0\xBD\xD0\xBE \xD0\xBD\xD0\xB5 "
+         "\xD0\xB2 \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB5, \xD1\x87\xD1\x82\xD0\xBE "
+         "\xD0\xB8 \xD0\xB1\xD1\x8B\xD0\xBB\xD0\xBE", "ru"},
+        {"NATO 2022", NULL},
+    };
+    for (size_t i = 0; i < sizeof k / sizeof k[0]; i++) {
+        const char *got = tdp_lang_detect(k[i].text, strlen(k[i].text));
+        if (!k[i].code)
+            assert_null(got);
+        else if (!got || strcmp(got, k[i].code))
+            fail_msg("case %zu: %s, expected %s", i, got ? got : "none", k[i].code);
+    }
 }
 
 static void test_stemmer(void **state)
@@ -219,7 +277,8 @@ int main(void)
         cmocka_unit_test(test_separators_and_invalid),
         cmocka_unit_test(test_long_token),
         cmocka_unit_test(test_toklist),
-        cmocka_unit_test(test_stop_lists_sorted),
+        cmocka_unit_test(test_language_data),
+        cmocka_unit_test(test_detect),
         cmocka_unit_test(test_stemmer),
         cmocka_unit_test(test_lexicons_sorted),
     };

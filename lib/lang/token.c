@@ -1,8 +1,8 @@
-/* token.c - the tokenizer: one pass over the bytes, a table for ASCII, utf8proc for
- * the rest. Folding goes through a fixed buffer per token: no allocation. */
+/* token.c - the one tokenizer: one pass over the bytes, a table for ASCII, utf8proc
+ * for the rest. Folding goes through a fixed buffer per token: no allocation. */
 #include <utf8proc.h>
 
-#include "text/token.h"
+#include "lang/lang.h"
 
 enum { C_OTHER = 0, C_LOWER, C_UPPER, C_LETTER, C_MARK, C_DIGIT, C_APOS, C_NUMSEP };
 
@@ -124,7 +124,8 @@ static void fold_unicode(const char *src, size_t len, tdp_token *t)
     t->flen = (uint32_t)o;
 }
 
-bool tdp_token_next(const char *s, size_t n, size_t *pos, tdp_token *t)
+static inline bool next_token(const char *s, size_t n, size_t *pos, tdp_token *t,
+                              unsigned opt)
 {
     size_t p = *pos, adv;
     int32_t cp;
@@ -182,7 +183,8 @@ bool tdp_token_next(const char *s, size_t n, size_t *pos, tdp_token *t)
                 break;
             int nc = cls_at(s, n, p + adv, &a2, &cp2);
             if (c == C_APOS) {
-                if (!letters || !(nc == C_LOWER || nc == C_UPPER || nc == C_LETTER))
+                if ((opt & TDP_TOKOPT_APOS_SPLITS) || !letters ||
+                    !(nc == C_LOWER || nc == C_UPPER || nc == C_LETTER))
                     break;
             } else {
                 if (letters || nc != C_DIGIT || p == start)
@@ -215,6 +217,16 @@ bool tdp_token_next(const char *s, size_t n, size_t *pos, tdp_token *t)
         fold_unicode(s + start, p - start, t);
     *pos = p;
     return true;
+}
+
+bool tdp_token_next(const char *s, size_t n, size_t *pos, tdp_token *t)
+{
+    return next_token(s, n, pos, t, 0);
+}
+
+bool tdp_token_next_opt(const char *s, size_t n, size_t *pos, tdp_token *t, unsigned opt)
+{
+    return next_token(s, n, pos, t, opt);
 }
 
 void tdp_tokenize(const char *s, size_t n, tdp_token_fn fn, void *ctx)

@@ -1,0 +1,51 @@
+/* words_de.c - German: the words tidings knows in this language (see lang.h
+ * for what each list is for). Lists are folded (tdp_token_next's form) and sorted
+ * bytewise; tests/unit/test_lang.c checks both. */
+#include "lang/lang.h"
+
+/* Function words: left out of terms, word sets and names. */
+static const char *const stop[] = {
+    "aber", "alle", "allem", "allen", "aller", "alles", "als", "also", "am", "an",
+    "ander", "andere", "anderem", "anderen", "anderer", "anderes", "anderm", "andern",
+    "anders", "auch", "auf", "aus", "bei", "bin", "bis", "bist", "da", "damit", "dann",
+    "das", "dass", "dasselbe", "dazu", "dein", "deine", "deinem", "deinen", "deiner",
+    "dem", "demselben", "den", "denn", "denselben", "der", "derer", "derselbe",
+    "derselben", "des", "desselben", "dessen", "dich", "die", "dies", "diese",
+    "dieselbe", "dieselben", "diesem", "diesen", "dieser", "dieses", "dir", "doch",
+    "dort", "du", "durch", "ein", "eine", "einem", "einen", "einer", "eines", "einig",
+    "einige", "einigem", "einigen", "einiger", "einiges", "einmal", "er", "es",
+    "etwas", "euch", "euer", "eure", "eurem", "euren", "eurer", "für", "gegen",
+    "gewesen", "hab", "habe", "haben", "hat", "hatte", "hatten", "hier", "hin",
+    "hinter", "ich", "ihm", "ihn", "ihnen", "ihr", "ihre", "ihrem", "ihren", "ihrer",
+    "ihres", "im", "in", "indem", "ins", "ist", "jede", "jedem", "jeden", "jeder",
+    "jedes", "jene", "jenem", "jenen", "jener", "jenes", "jetzt", "kann", "kein",
+    "keine", "keinem", "keinen", "keiner", "keines", "können", "könnte", "machen",
+    "man", "manche", "manchem", "manchen", "mancher", "manches", "mein", "meine",
+    "meinem", "meinen", "meiner", "meines", "mich", "mir", "mit", "muss", "musste",
+    "nach", "nicht", "nichts", "noch", "nun", "nur", "ob", "oder", "ohne", "sehr",
+    "sein", "seine", "seinem", "seinen", "seiner", "seines", "selbst", "sich", "sie",
+    "sind", "so", "solche", "solchem", "solchen", "solcher", "solches", "soll",
+    "sollte", "sondern", "sonst", "um", "und", "uns", "unser", "unsere", "unserem",
+    "unseren", "unserer", "unter", "viel", "vom", "von", "vor", "war", "waren",
+    "warst", "was", "weg", "weil", "weiter", "welche", "welchem", "welchen", "welcher",
+    "welches", "wenn", "werde", "werden", "wie", "wieder", "will", "wir", "wird",
+    "wirst", "wo", "wollen", "wollte", "während", "würde", "würden", "zu", "zum",
+    "zur", "zwar", "zwischen", "über",
+};
+
+/* The commonest function words, whose counts tell the language of a text. */
+static const char *const detect[] = {
+    "auch", "auf", "bei", "das", "dem", "den", "der", "des", "die", "ein", "eine",
+    "es", "für", "hat", "im", "ist", "mit", "nach", "nicht", "sich", "sie", "sind",
+    "und", "von", "werden", "wird", "wurde", "zu",
+};
+
+/* Nouns that name a gathering or a contest: a name holding one is an event's. */
+static const char *const event[] = {
+    "gipfel", "konferenz", "rat", "sitzung", "treffen", "verhandlungen", "wahl",
+    "wahlen",
+};
+
+TDP_LANG_DEFINE(de, "german", TDP_LANG_LIST(TDP_WL_STOP, stop),
+                TDP_LANG_LIST(TDP_WL_DETECT, detect),
+                TDP_LANG_LIST(TDP_WL_EVENT, event))

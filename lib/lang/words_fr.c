@@ -1,0 +1,31 @@
+/* words_fr.c - French: the words tidings knows in this language (see lang.h
+ * for what each list is for). Lists are folded (tdp_token_next's form) and sorted
+ * bytewise; tests/unit/test_lang.c checks both. */
+#include "lang/lang.h"
+
+/* Function words: left out of terms, word sets and names. */
+static const char *const stop[] = {
+    "a", "ai", "aie", "au", "aux", "avait", "avec", "c", "ce", "ceci", "cela", "ces",
+    "cet", "cette", "d", "dans", "de", "des", "du", "elle", "elles", "en", "est", "et",
+    "eu", "il", "ils", "j", "je", "l", "la", "le", "les", "leur", "leurs", "lui", "m",
+    "ma", "mais", "me", "mes", "moi", "mon", "même", "n", "ne", "nos", "notre", "nous",
+    "on", "ont", "ou", "où", "par", "pas", "pour", "qu", "que", "qui", "s", "sa",
+    "sans", "se", "ses", "son", "sont", "sur", "ta", "te", "tes", "toi", "ton", "tu",
+    "un", "une", "vos", "votre", "vous", "y", "à", "été", "être",
+};
+
+/* The commonest function words, whose counts tell the language of a text. */
+static const char *const detect[] = {
+    "au", "aux", "avec", "ce", "cette", "dans", "des", "du", "est", "et", "il", "la",
+    "le", "les", "mais", "ont", "par", "pas", "pour", "que", "qui", "selon", "sont",
+    "sur", "un", "une", "été",
+};
+
+/* Nouns that name a gathering or a contest: a name holding one is an event's. */
+static const char *const event[] = {
+    "assemblée", "conférence", "conseil", "réunion", "sommet", "élection", "élections",
+};
+
+TDP_LANG_DEFINE(fr, "french", TDP_LANG_LIST(TDP_WL_STOP, stop),
+                TDP_LANG_LIST(TDP_WL_DETECT, detect),
+                TDP_LANG_LIST(TDP_WL_EVENT, event))

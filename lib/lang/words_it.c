@@ -1,0 +1,31 @@
+/* words_it.c - Italian: the words tidings knows in this language (see lang.h
+ * for what each list is for). Lists are folded (tdp_token_next's form) and sorted
+ * bytewise; tests/unit/test_lang.c checks both. */
+#include "lang/lang.h"
+
+/* Function words: left out of terms, word sets and names. */
+static const char *const stop[] = {
+    "a", "ad", "agli", "ai", "al", "alla", "alle", "allo", "anche", "che", "chi", "ci",
+    "come", "con", "da", "dal", "dalla", "dalle", "degli", "dei", "del", "della",
+    "delle", "dello", "di", "e", "ed", "gli", "ha", "hanno", "i", "il", "in", "la",
+    "le", "lo", "loro", "ma", "mi", "ne", "negli", "nei", "nel", "nella", "nelle",
+    "non", "o", "per", "più", "quando", "quella", "quelle", "quelli", "quello",
+    "questa", "queste", "questi", "questo", "se", "si", "sono", "su", "sua", "sue",
+    "suo", "suoi", "tra", "un", "una", "uno", "è",
+};
+
+/* The commonest function words, whose counts tell the language of a text. */
+static const char *const detect[] = {
+    "alla", "anche", "che", "con", "da", "dei", "del", "della", "delle", "di", "e",
+    "ed", "gli", "ha", "il", "la", "le", "nel", "nella", "non", "per", "questo", "si",
+    "sono", "un", "una", "è",
+};
+
+/* Nouns that name a gathering or a contest: a name holding one is an event's. */
+static const char *const event[] = {
+    "conferenza", "consiglio", "elezioni", "riunione", "vertice",
+};
+
+TDP_LANG_DEFINE(it, "italian", TDP_LANG_LIST(TDP_WL_STOP, stop),
+                TDP_LANG_LIST(TDP_WL_DETECT, detect),
+                TDP_LANG_LIST(TDP_WL_EVENT, event))

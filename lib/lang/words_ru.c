@@ -1,0 +1,27 @@
+/* words_ru.c - Russian: the words tidings knows in this language (see lang.h
+ * for what each list is for). Lists are folded (tdp_token_next's form) and sorted
+ * bytewise; tests/unit/test_lang.c checks both. */
+#include "lang/lang.h"
+
+/* Function words: left out of terms, word sets and names. */
+static const char *const stop[] = {
+    "а", "без", "более", "бы", "был", "была", "были", "было", "быть", "в", "вам",
+    "вас", "весь", "во", "вот", "все", "всего", "всех", "вы", "где", "да", "даже",
+    "для", "до", "его", "ее", "если", "есть", "еще", "же", "за", "здесь", "и", "из",
+    "или", "им", "их", "к", "как", "ко", "когда", "кто", "ли", "либо", "мне", "может",
+    "мы", "на", "надо", "наш", "не", "него", "нее", "нет", "ни", "них", "но", "ну",
+    "о", "об", "однако", "он", "она", "они", "оно", "от", "очень", "по", "под", "при",
+    "с", "со", "так", "также", "такой", "там", "те", "тем", "то", "того", "тоже",
+    "той", "только", "том", "ты", "у", "уже", "хотя", "чего", "чей", "чем", "что",
+    "чтобы", "чье", "чья", "эта", "эти", "это", "я",
+};
+
+/* The commonest function words, whose counts tell the language of a text. */
+static const char *const detect[] = {
+    "а", "был", "в", "года", "для", "его", "же", "за", "и", "из", "к", "как",
+    "которые", "на", "не", "но", "о", "он", "она", "от", "по", "при", "с", "также",
+    "то", "что", "это",
+};
+
+TDP_LANG_DEFINE(ru, "russian", TDP_LANG_LIST(TDP_WL_STOP, stop),
+                TDP_LANG_LIST(TDP_WL_DETECT, detect))
