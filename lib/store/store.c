@@ -916,18 +916,26 @@ static td_status follow_merges(td_store *s, bool write, int64_t day)
  */
 #define REPLAY_WINDOWS 2
 
+/* Stores a versioned blob of article `seq` with insert statement k (features or
+ * prepared article). */
+static td_status put_blob(td_store *s, int k, int version, int64_t seq,
+                          const unsigned char *blob, size_t len)
+{
+    td_status st = TD_OK;
+    sqlite3_stmt *q = tdp_store_stmt(s, k, &st);
+    if (!q)
+        return st;
+    sqlite3_bind_int64(q, 1, seq);
+    sqlite3_bind_int(q, 2, version);
+    sqlite3_bind_blob64(q, 3, blob, (sqlite3_uint64)len, SQLITE_STATIC);
+    return step_done(s, q, "cannot store an article");
+}
+
 /* Stores what the clusterer was shown of article `seq`. */
 static td_status put_features(td_store *s, int64_t seq, const unsigned char *blob,
                               size_t len)
 {
-    td_status st = TD_OK;
-    sqlite3_stmt *q = tdp_store_stmt(s, TDP_S_INS_FEAT, &st);
-    if (!q)
-        return st;
-    sqlite3_bind_int64(q, 1, seq);
-    sqlite3_bind_int(q, 2, TDP_CLUSTER_INFO_VERSION);
-    sqlite3_bind_blob64(q, 3, blob, (sqlite3_uint64)len, SQLITE_STATIC);
-    return step_done(s, q, "cannot store an article");
+    return put_blob(s, TDP_S_INS_FEAT, TDP_CLUSTER_INFO_VERSION, seq, blob, len);
 }
 
 /* Features computed during a rebuild, written once the live query is done. */
@@ -1254,14 +1262,7 @@ static td_status prepare(td_store *s, td_article *a, tdp_prepared *p)
 static td_status put_prepared(td_store *s, int64_t seq, const unsigned char *blob,
                               size_t len)
 {
-    td_status st = TD_OK;
-    sqlite3_stmt *q = tdp_store_stmt(s, TDP_S_INS_PREP, &st);
-    if (!q)
-        return st;
-    sqlite3_bind_int64(q, 1, seq);
-    sqlite3_bind_int(q, 2, TDP_PREPARED_VERSION);
-    sqlite3_bind_blob64(q, 3, blob, (sqlite3_uint64)len, SQLITE_STATIC);
-    return step_done(s, q, "cannot store an article");
+    return put_blob(s, TDP_S_INS_PREP, TDP_PREPARED_VERSION, seq, blob, len);
 }
 
 static td_status ingest_prepared(td_store *s, tdp_prepared *p, const raw_input *rp,

@@ -7,7 +7,6 @@
 #include <string.h>
 #include <unistd.h>
 #define XXH_INLINE_ALL
-#include <xxhash.h>
 
 #include "fuzz.h"
 
@@ -22,16 +21,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char path[512], out[540];
     snprintf(path, sizeof path, "%s/td_fuzz_index_%ld", dir ? dir : "/tmp", (long)getpid());
     snprintf(out, sizeof out, "%s.saved", path);
-    uint8_t *copy = malloc(size ? size : 1);
+    uint8_t *copy = td_fuzz_sealed_copy(data, size);
     if (!copy)
         return 0;
-    if (size)
-        memcpy(copy, data, size);
-    if ((size & 1) && size >= 16) {
-        uint64_t sum = XXH3_64bits(copy, size - 8);
-        for (int i = 0; i < 8; i++)
-            copy[size - 8 + i] = (uint8_t)(sum >> (8 * i));
-    }
     FILE *f = fopen(path, "wb");
     if (!f) {
         free(copy);

@@ -6,23 +6,15 @@
 #include <stdlib.h>
 #include <string.h>
 #define XXH_INLINE_ALL
-#include <xxhash.h>
 
 #include "fuzz.h"
 #include "pipeline/pipeline_p.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    uint8_t *copy = malloc(size ? size : 1);
+    uint8_t *copy = td_fuzz_sealed_copy(data, size);
     if (!copy)
         return 0;
-    if (size)
-        memcpy(copy, data, size);
-    if ((size & 1) && size >= 16) {
-        uint64_t sum = XXH3_64bits(copy, size - 8);
-        for (int i = 0; i < 8; i++)
-            copy[size - 8 + i] = (uint8_t)(sum >> (8 * i));
-    }
     tdp_prepared p;
     if (tdp_prepared_decode(copy, size, &p) == TD_OK) {
         unsigned char *b = NULL, *b2 = NULL;
