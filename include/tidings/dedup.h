@@ -7,7 +7,8 @@
  *  - partial: one article reuses whole paragraphs of the other or is contained in it;
  *    the similarity is the containment (the share of the smaller article's shingles
  *    found in the larger) and must reach the containment threshold.
- * Articles must be cleaned (td_clean); the functions here clean those that are not.
+ * Articles must be cleaned (td_clean) first: the functions here read the cleaned
+ * paragraphs and refuse an article that is not cleaned (TD_EARG).
  * Articles with no words have no signature and are never copies; articles shorter
  * than one shingle (a few words) can only be exact copies. docs/dedup.md has the
  * details, the JSON format and the measured accuracy.
@@ -57,8 +58,8 @@ typedef struct td_dedup_copy {
 /*
  * Finds the copies among arts[0..n): out[i] (n entries, caller's) tells whether
  * article i is a copy and of which canonical article; a canonical article has
- * of == -1. Articles that are not cleaned yet are cleaned (those left empty are
- * never copies). opts may be NULL.
+ * of == -1. Every article must be cleaned (TD_EARG otherwise); those left empty
+ * are never copies. opts may be NULL.
  */
 TD_API TD_NODISCARD td_status td_dedup_articles(td_article *const *arts, size_t n,
                                                 const td_dedup_opts *opts,
@@ -93,7 +94,7 @@ TD_API td_dedup_index *td_dedup_index_new(const td_dedup_opts *opts);
 TD_API void td_dedup_index_free(td_dedup_index *ix);
 
 /*
- * Answers "copy of what?" for the article (cleaning it first if needed), then
+ * Answers "copy of what?" for the article (cleaned: TD_EARG otherwise), then
  * adds it to the index. An exact copy is answered but not stored again. The
  * article's id names it in later answers. An article met again under the same id
  * with the same text (a file read twice, a stream replayed) is not a copy of
@@ -119,7 +120,7 @@ typedef struct td_dedup_sig td_dedup_sig;
 TD_API td_dedup_sig *td_dedup_sig_new(void);
 TD_API void td_dedup_sig_free(td_dedup_sig *s);
 
-/* Computes the signature of the article (cleaning it first if needed).
+/* Computes the signature of the article (cleaned: TD_EARG otherwise).
  * TD_EEMPTY: no words, no signature (adding it then also says TD_EEMPTY). */
 TD_API TD_NODISCARD td_status td_dedup_sign(td_dedup_sig *s, td_article *a);
 

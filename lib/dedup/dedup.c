@@ -15,7 +15,6 @@
 #include <stdlib.h>
 
 #include "dedup/dedup_p.h"
-#include "tidings/clean.h"
 
 /* Estimates this far below a threshold are still verified (> 3 standard errors
  * of a 128-bin estimate at any Jaccard). */
@@ -367,13 +366,8 @@ TD_API td_status td_dedup_articles(td_article *const *arts, size_t n,
     if (t > 1 || (opts && (opts->threshold < 0 || opts->containment < 0)))
         return TD_EARG;
     for (size_t i = 0; i < n; i++) {
-        if (!arts[i])
+        if (!arts[i] || !arts[i]->cleaned)
             return TD_EARG;
-        if (!arts[i]->cleaned) {
-            td_status st = td_clean(arts[i]);
-            if (st && st != TD_EEMPTY)
-                return st;
-        }
     }
     tdp_copy *tmp = tdp_malloc((n ? n : 1) * sizeof *tmp);
     int32_t *near = tdp_malloc((n ? n : 1) * sizeof *near);

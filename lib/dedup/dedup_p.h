@@ -3,8 +3,9 @@
  * corpus pass the brief pipeline calls.
  *
  * An article's text (its cleaned paragraphs) is normalised to a stream of words:
- * letters, marks and digits, case-folded; everything else separates words. From it:
- *  - the exact hash: XXH3 of the words joined by single spaces;
+ * letters, marks and digits, folded by the language layer's tokenizer (apostrophes
+ * and the separators inside numbers split words). From it:
+ *  - the exact hash: XXH3 of the sequence of word hashes (XXH3 of each word);
  *  - word shingles (TDP_DEDUP_SHINGLE consecutive words) and a one-permutation
  *    MinHash of them in TDP_DEDUP_K bins, densified so that no bin is empty;
  *  - paragraph fingerprints: for each paragraph of at least TDP_DEDUP_MIN_PARA_WORDS
@@ -48,7 +49,6 @@ td_status tdp_dedup_corpus_sigs(td_article *const *arts, const tdp_csig *const *
 #define TDP_DEDUP_SHINGLE 4             /* words per shingle */
 #define TDP_DEDUP_MAX_WORDS 100000u     /* words considered per article */
 #define TDP_DEDUP_MAX_BYTES (4u << 20)  /* bytes of text scanned per article */
-#define TDP_DEDUP_MAX_WORD_BYTES 64u    /* longer words are cut */
 #define TDP_DEDUP_MIN_PARA_WORDS 10u    /* shorter paragraphs get no fingerprint */
 #define TDP_DEDUP_MAX_PARAS 256u        /* paragraph fingerprints per article */
 #define TDP_DEDUP_BUCKET_CAP 32u        /* articles kept per band bucket / paragraph */
@@ -58,7 +58,7 @@ td_status tdp_dedup_corpus_sigs(td_article *const *arts, const tdp_csig *const *
 
 /* The signature of one article. */
 typedef struct tdp_sig {
-    uint64_t exact;          /* XXH3 of the normalised text; 0 when it has no words */
+    uint64_t exact;          /* XXH3 of the word hashes; 0 when it has no words */
     uint32_t n_words;        /* words considered (at most TDP_DEDUP_MAX_WORDS) */
     uint32_t n_shingles;     /* shingle positions; 0: too short, exact-only */
     uint32_t vals[TDP_DEDUP_K];
@@ -95,8 +95,6 @@ void tdp_csig_free(tdp_csig *c);
 typedef struct tdp_shingler {
     uint64_t *words;         /* word hashes */
     size_t cap_words;
-    char *norm;              /* normalised text */
-    size_t cap_norm;
     uint64_t *set;           /* shingle hashes (tdp_shingle_set) */
     size_t cap_set;
 } tdp_shingler;

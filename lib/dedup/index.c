@@ -21,7 +21,6 @@
 #include <xxhash.h>
 
 #include "dedup/dedup_p.h"
-#include "tidings/clean.h"
 
 typedef struct rec {
     uint64_t exact;
@@ -526,14 +525,9 @@ td_status tdp_index_add_sig(td_dedup_index *ix, const tdp_sig *s, const char *id
 static td_status index_article(td_dedup_index *ix, td_article *a, td_dedup_match *out,
                                bool add)
 {
-    if (!ix || !a || !out)
+    if (!ix || !a || !out || !a->cleaned)
         return TD_EARG;
     *out = (td_dedup_match){TD_COPY_NONE, 0.0, NULL, NULL, 0};
-    if (!a->cleaned) {
-        td_status st = td_clean(a);
-        if (st && st != TD_EEMPTY)
-            return st;
-    }
     td_status st = tdp_sig_paras(&ix->sh, a->paras, a->n_paras, ix->qsig);
     if (st)
         return st;
@@ -564,14 +558,9 @@ TD_API void td_dedup_sig_free(td_dedup_sig *s)
 
 TD_API td_status td_dedup_sign(td_dedup_sig *s, td_article *a)
 {
-    if (!s || !a)
+    if (!s || !a || !a->cleaned)
         return TD_EARG;
     s->ok = false;
-    if (!a->cleaned) {
-        td_status st = td_clean(a);
-        if (st && st != TD_EEMPTY)
-            return st;
-    }
     char *id = tdp_strdup(a->id ? a->id : "");
     if (!id)
         return TD_ENOMEM;
@@ -606,7 +595,7 @@ TD_API td_status td_dedup_index_query(td_dedup_index *ix, td_article *a,
 
 /* ---- the file ----
  * Little-endian throughout:
- *   0  magic "tdDEDUP\x1a"         8  u32 version (2)       12 u32 K
+ *   0  magic "tdDEDUP\x1a"         8  u32 version (3)       12 u32 K
  *   16 u32 shingle words          20 u32 rows               24 u32 bands
  *   28 u32 0                      32 f64 threshold          40 f64 containment
  *   48 u64 records                56 u64 id bytes           64 u64 paragraph slots
@@ -618,7 +607,8 @@ TD_API td_status td_dedup_index_query(td_dedup_index *ix, td_article *a,
  */
 
 static const char k_magic[8] = {'t', 'd', 'D', 'E', 'D', 'U', 'P', 0x1a};
-#define FILE_VERSION 2u
+/* 3: words are the language layer's folded tokens (2: simple lower case) */
+#define FILE_VERSION 3u
 #define HEADER_BYTES 80u
 
 typedef struct wr {

@@ -1,13 +1,12 @@
 /*
  * shingle.c - article text to words, shingles and a MinHash signature.
  *
- * One pass over the paragraphs: ASCII bytes go through a table (letters lowered,
- * digits kept, the rest separates words); other code points are decoded and
- * classified with utf8proc (letters, marks and numbers are word characters, lowered
- * with utf8proc_tolower). The normalised words, joined by single spaces, are
- * written to a scratch buffer: the exact hash is XXH3 of it. A paragraph's
- * fingerprint is the smallest shingle hash inside it. Each word is hashed once; a shingle's hash is a polynomial
- * of its word hashes, rolled along the text, then mixed.
+ * One pass over the paragraphs with the language layer's tokenizer, words being
+ * plain runs of letters, marks and digits (apostrophes and the '.' or ',' inside
+ * numbers separate), in its folded form (NFKC and case folding). Each word is
+ * hashed once (XXH3); the exact hash is XXH3 of the word hashes in order. A
+ * paragraph's fingerprint is the smallest shingle hash inside it. A shingle's hash
+ * is a polynomial of its word hashes, rolled along the text, then mixed.
  *
  * The MinHash is one-permutation hashing: a shingle's mixed hash picks a bin (top
  * bits) and competes for that bin's minimum (low 32 bits); empty bins borrow the
@@ -20,27 +19,11 @@
  */
 #include <stdlib.h>
 
-#include <utf8proc.h>
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include "dedup/dedup_p.h"
-
-/* ASCII classes: 0 separator, otherwise the lowered byte. */
-static const unsigned char k_ascii[128] = {
-    ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
-    ['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
-    ['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f',
-    ['G'] = 'g', ['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l',
-    ['M'] = 'm', ['N'] = 'n', ['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r',
-    ['S'] = 's', ['T'] = 't', ['U'] = 'u', ['V'] = 'v', ['W'] = 'w', ['X'] = 'x',
-    ['Y'] = 'y', ['Z'] = 'z',
-    ['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f',
-    ['g'] = 'g', ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l',
-    ['m'] = 'm', ['n'] = 'n', ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r',
-    ['s'] = 's', ['t'] = 't', ['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x',
-    ['y'] = 'y', ['z'] = 'z',
-};
+#include "lang/lang.h"
 
 /* Multiplier of the shingle polynomial (odd). */
 #define SH_BASE 0x9E3779B97F4A7C15ull
@@ -60,139 +43,58 @@ void tdp_shingler_free(tdp_shingler *sh)
     if (!sh)
         return;
     tdp_free(sh->words);
-    tdp_free(sh->norm);
     tdp_free(sh->set);
     *sh = (tdp_shingler){0};
 }
 
-static bool word_char_cp(int32_t cp)
-{
-    switch (utf8proc_category(cp)) {
-    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
-    case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME: case UTF8PROC_CATEGORY_ND:
-    case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
-        return true;
-    default:
-        return false;
-    }
-}
-
-typedef struct norm_state {
-    tdp_shingler *sh;
-    size_t len;          /* bytes in sh->norm */
-    size_t nw;           /* words in sh->words */
-    size_t wstart;       /* start of the current word in norm */
-    bool in_word;
-} norm_state;
-
-/* Room for `more` bytes in norm. */
-static td_status norm_room(norm_state *ns, size_t more)
-{
-    if (ns->len + more <= ns->sh->cap_norm)
-        return TD_OK;
-    return TDP_GROW(ns->sh->norm, ns->sh->cap_norm, ns->len + more) ? TD_ENOMEM : TD_OK;
-}
-
-static td_status end_word(norm_state *ns)
-{
-    if (!ns->in_word)
-        return TD_OK;
-    ns->in_word = false;
-    tdp_shingler *sh = ns->sh;
-    if (ns->nw >= sh->cap_words && TDP_GROW(sh->words, sh->cap_words, ns->nw + 1))
-        return TD_ENOMEM;
-    sh->words[ns->nw++] = XXH3_64bits(sh->norm + ns->wstart, ns->len - ns->wstart);
-    sh->norm[ns->len++] = ' ';   /* norm_room always keeps one byte spare */
-    return TD_OK;
-}
-
 /*
- * Normalises the paragraphs into sh->norm / sh->words. Paragraph fingerprints go
+ * Hashes the words of the paragraphs into sh->words. Paragraph fingerprints go
  * to sig when it is not NULL. *rest receives the bytes left unread by the caps.
  */
 static td_status normalise(tdp_shingler *sh, const tdp_para *paras, size_t n,
-                           tdp_sig *sig, size_t *nw_out, size_t *len_out, uint64_t *rest)
+                           tdp_sig *sig, size_t *nw_out, uint64_t *rest)
 {
-    norm_state ns = {sh, 0, 0, 0, false};
+    size_t nw = 0;
     size_t budget = TDP_DEDUP_MAX_BYTES;
     uint64_t left = 0;
     if (sig)
         sig->n_paras = 0;
     size_t p = 0;
     for (; p < n; p++) {
-        const unsigned char *s = (const unsigned char *)paras[p].text;
-        size_t len = paras[p].len, i = 0;
+        const char *s = paras[p].text;
+        size_t len = paras[p].len, pos = 0;
         if (!s)
             continue;
-        if (ns.nw >= TDP_DEDUP_MAX_WORDS || budget == 0)
+        if (nw >= TDP_DEDUP_MAX_WORDS || budget == 0)
             break;
         if (len > budget) {
             left += len - budget;
             len = budget;
         }
         budget -= len;
-        size_t pw = ns.nw;
-        /* worst case growth: each byte can become up to 4 bytes, plus spaces */
-        if (norm_room(&ns, len * 2 + 8))
-            return TD_ENOMEM;
-        while (i < len) {
-            unsigned c = s[i];
-            if (c < 0x80) {
-                unsigned char l = k_ascii[c];
-                i++;
-                if (l) {
-                    if (!ns.in_word) {
-                        if (ns.nw >= TDP_DEDUP_MAX_WORDS) {
-                            left += len - i + 1;
-                            break;
-                        }
-                        ns.in_word = true;
-                        ns.wstart = ns.len;
-                    }
-                    if (ns.len - ns.wstart < TDP_DEDUP_MAX_WORD_BYTES)
-                        ns.sh->norm[ns.len++] = (char)l;
-                } else if (ns.in_word && end_word(&ns)) {
-                    return TD_ENOMEM;
-                }
-                continue;
+        size_t pw = nw;
+        tdp_token t;
+        while (tdp_token_next_opt(s, len, &pos, &t,
+                                  TDP_TOKOPT_APOS_SPLITS | TDP_TOKOPT_NUMSEP_SPLITS)) {
+            if (nw >= TDP_DEDUP_MAX_WORDS) {
+                left += len - t.off;
+                break;
             }
-            size_t adv;
-            int32_t cp = tdp_utf8_decode((const char *)s + i, len - i, &adv);
-            i += adv;
-            if (word_char_cp(cp)) {
-                if (!ns.in_word) {
-                    if (ns.nw >= TDP_DEDUP_MAX_WORDS) {
-                        left += len - i + adv;
-                        break;
-                    }
-                    ns.in_word = true;
-                    ns.wstart = ns.len;
-                }
-                int32_t lc = utf8proc_tolower(cp);
-                if (ns.len - ns.wstart < TDP_DEDUP_MAX_WORD_BYTES) {
-                    if (norm_room(&ns, 8))
-                        return TD_ENOMEM;
-                    ns.len += tdp_utf8_encode(lc, ns.sh->norm + ns.len);
-                }
-            } else if (ns.in_word && end_word(&ns)) {
+            if (nw >= sh->cap_words && TDP_GROW(sh->words, sh->cap_words, nw + 1))
                 return TD_ENOMEM;
-            }
+            sh->words[nw++] = XXH3_64bits(t.fold, t.flen);
         }
-        if (end_word(&ns))
-            return TD_ENOMEM;
-        if (sig && ns.nw - pw >= TDP_DEDUP_MIN_PARA_WORDS &&
+        if (sig && nw - pw >= TDP_DEDUP_MIN_PARA_WORDS &&
             sig->n_paras < TDP_DEDUP_MAX_PARAS) {
             sig->para_hash[sig->n_paras] = 0;   /* set with the shingles */
             sig->para_first[sig->n_paras] = (uint32_t)pw;
-            sig->para_words[sig->n_paras] = (uint32_t)(ns.nw - pw);
+            sig->para_words[sig->n_paras] = (uint32_t)(nw - pw);
             sig->n_paras++;
         }
     }
     for (; p < n; p++)
         left += paras[p].len;
-    *nw_out = ns.nw;
-    *len_out = ns.len ? ns.len - 1 : 0;   /* without the trailing space */
+    *nw_out = nw;
     *rest = left;
     return TD_OK;
 }
@@ -205,9 +107,9 @@ static inline uint32_t probe_bin(uint32_t i, uint32_t t)
 
 td_status tdp_sig_paras(tdp_shingler *sh, const tdp_para *paras, size_t n, tdp_sig *out)
 {
-    size_t nw, nlen;
+    size_t nw;
     uint64_t rest;
-    td_status st = normalise(sh, paras, n, out, &nw, &nlen, &rest);
+    td_status st = normalise(sh, paras, n, out, &nw, &rest);
     if (st)
         return st;
     out->n_words = (uint32_t)nw;
@@ -219,7 +121,7 @@ td_status tdp_sig_paras(tdp_shingler *sh, const tdp_para *paras, size_t n, tdp_s
         out->n_paras = 0;
         return TD_OK;
     }
-    out->exact = XXH3_64bits_withSeed(sh->norm, nlen, rest);
+    out->exact = XXH3_64bits_withSeed(sh->words, nw * sizeof *sh->words, rest);
     if (out->exact == 0)
         out->exact = 1;   /* 0 means "no words" */
     if (nw < TDP_DEDUP_SHINGLE)
@@ -289,11 +191,11 @@ static int cmp_u64(const void *a, const void *b)
 td_status tdp_shingle_set(tdp_shingler *sh, const tdp_para *paras, size_t n,
                           const uint64_t **set, size_t *len)
 {
-    size_t nw, nlen;
+    size_t nw;
     uint64_t rest;
     *set = NULL;
     *len = 0;
-    td_status st = normalise(sh, paras, n, NULL, &nw, &nlen, &rest);
+    td_status st = normalise(sh, paras, n, NULL, &nw, &rest);
     if (st)
         return st;
     if (nw < TDP_DEDUP_SHINGLE)

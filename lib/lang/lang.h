@@ -60,6 +60,9 @@ enum {
      * that must match a name with and without its possessive, in any language:
      * "l'arm\u00E9e" is "l" and "arm\u00E9e"). */
     TDP_TOKOPT_APOS_SPLITS = 1,
+    /* A '.' or ',' always separates: "1.5" is "1" and "5" (copy detection, whose
+     * words are plain runs of letters, marks and digits). */
+    TDP_TOKOPT_NUMSEP_SPLITS = 2,
 };
 bool tdp_token_next_opt(const char *s, size_t n, size_t *pos, tdp_token *t, unsigned opt);
 

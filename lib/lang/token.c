@@ -151,24 +151,39 @@ static inline bool next_token(const char *s, size_t n, size_t *pos, tdp_token *t
     }
     size_t start = p;
     unsigned letters = 0, uppers = 0, digits = 0;
-    bool ascii = true;
-    bool first_letter_seen = false;
-    uint16_t flags = 0;
+    bool ascii = true, comma = false;
+    uint16_t flags = c == C_UPPER ? TDP_TOK_CAP : 0;
+    /* ASCII tokens are folded on the way (lower case; a number's commas go and
+     * come back below if letters follow) and the rest by fold_unicode after. */
+    size_t o = 0;
     while (p < n) {
         unsigned char b = (unsigned char)s[p];
         if (b < 0x80) {
             c = ascii_cls[b];
+            if (c == C_LOWER || c == C_DIGIT) {
+                letters += c == C_LOWER;
+                digits += c == C_DIGIT;
+                if (o < TDP_TOKEN_FOLD_MAX)
+                    t->fold[o++] = (char)b;
+                p++;
+                continue;
+            }
+            if (c == C_UPPER) {
+                letters++;
+                uppers++;
+                if (o < TDP_TOKEN_FOLD_MAX)
+                    t->fold[o++] = (char)(b + 32);
+                p++;
+                continue;
+            }
+            if (c == C_OTHER)
+                break;
             adv = 1;
         } else {
             c = cls_at(s, n, p, &adv, &cp);
             ascii = false;
         }
         if (c == C_LOWER || c == C_UPPER || c == C_LETTER) {
-            if (!first_letter_seen) {
-                first_letter_seen = true;
-                if (c == C_UPPER && p == start)
-                    flags |= TDP_TOK_CAP;
-            }
             letters++;
             uppers += c == C_UPPER;
         } else if (c == C_DIGIT) {
@@ -187,7 +202,8 @@ static inline bool next_token(const char *s, size_t n, size_t *pos, tdp_token *t
                     !(nc == C_LOWER || nc == C_UPPER || nc == C_LETTER))
                     break;
             } else {
-                if (letters || nc != C_DIGIT || p == start)
+                if ((opt & TDP_TOKOPT_NUMSEP_SPLITS) || letters || nc != C_DIGIT ||
+                    p == start)
                     break;
                 unsigned char pb = (unsigned char)s[p - 1];
                 if (pb < '0' || pb > '9')
@@ -195,6 +211,10 @@ static inline bool next_token(const char *s, size_t n, size_t *pos, tdp_token *t
             }
             if (b >= 0x80)
                 ascii = false;
+            else if (b == ',')
+                comma = true;
+            else if (o < TDP_TOKEN_FOLD_MAX)
+                t->fold[o++] = (char)b;
         } else {
             break;
         }
@@ -211,10 +231,14 @@ static inline bool next_token(const char *s, size_t n, size_t *pos, tdp_token *t
     if (ascii)
         flags |= TDP_TOK_ASCII;
     t->flags = flags;
-    if (ascii)
-        fold_ascii(s + start, p - start, t);
-    else
-        fold_unicode(s + start, p - start, t);
+    if (!ascii || (comma && letters)) {
+        (ascii ? fold_ascii : fold_unicode)(s + start, p - start, t);
+    } else {
+        if (o == TDP_TOKEN_FOLD_MAX && p - start > o)
+            t->flags |= TDP_TOK_LONG;
+        t->fold[o] = '\0';
+        t->flen = (uint32_t)o;
+    }
     *pos = p;
     return true;
 }

@@ -38,7 +38,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (td_dedup_index_load(path, &ix) == TD_OK) {
         td_article *a = td_article_new();
         if (a && td_article_set(a, TD_FIELD_ID, "q", 1) == TD_OK &&
-            td_article_set(a, TD_FIELD_TEXT, k_text, sizeof k_text - 1) == TD_OK) {
+            td_article_set(a, TD_FIELD_TEXT, k_text, sizeof k_text - 1) == TD_OK &&
+            td_clean(a) == TD_OK) {
             td_dedup_match m;
             td_status st = td_dedup_index_query(ix, a, &m);
             if (st == TD_OK || st == TD_EEMPTY)

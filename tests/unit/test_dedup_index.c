@@ -54,6 +54,7 @@ static td_article *mk_gen(const char *id, uint64_t orig, unsigned edits, uint64_
     assert_non_null(a);
     assert_int_equal(td_article_set(a, TD_FIELD_ID, id, strlen(id)), TD_OK);
     assert_int_equal(td_article_set(a, TD_FIELD_TEXT, t, n), TD_OK);
+    assert_int_equal(td_clean(a), TD_OK);
     free(t);
     free(g);
     return a;
