@@ -1,6 +1,7 @@
-/* lexicon.c - small word lists for names: first names, places, organisation and
- * title words. Short on purpose: cues that generalise, not a knowledge base. All
- * lists are folded and sorted bytewise (a unit test checks) for binary search. */
+/* lexicon.c - small word lists for names: first names, places, organisation words
+ * and acronyms. Short on purpose: cues that generalise, not a knowledge base. All
+ * lists are folded and sorted bytewise (a unit test checks) for binary search.
+ * Titles and role nouns are language data (lib/lang/words_<code>.c). */
 #include "analyse/lexicon.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -104,30 +105,6 @@ static const char org_acronyms[][24] = {
     "pentagon", "ria", "sco", "sputnik", "tass", "un", "unesco", "unicef", "who",
     "wto",
 };
-static const char title_words[][24] = {
-    "adm", "admiral", "adviser", "advisor", "ambassador", "assistant", "attorney",
-    "brig", "capt", "captain", "chair", "chairman", "chairwoman", "chancellor",
-    "chief", "chiefs", "col", "colonel", "commander", "commissioner", "congressman",
-    "congresswoman", "coordinator", "counselor", "crown", "defence", "defense",
-    "deputy", "director", "dr", "duke", "emir", "emperor", "envoy", "executive",
-    "first", "foreign", "gen", "general", "gov", "governor", "head", "interior",
-    "judge", "justice", "king", "lady", "leader", "lieutenant", "lord", "lt", "maj",
-    "major", "mayor", "minister", "mr", "mrs", "ms", "officer", "pope", "premier",
-    "president", "presidential", "press", "prime", "prince", "princess", "prof",
-    "professor", "queen", "rep", "representative", "secretary", "secretary-general",
-    "sen", "senator", "sergeant", "sgt", "sheikh", "sir", "speaker", "spokesman",
-    "spokesperson", "spokeswoman", "state", "treasury", "under", "undersecretary",
-    "vice",
-};
-static const char role_words[][24] = {
-    "adviser", "advisor", "aide", "ambassador", "analyst", "chairman", "chairwoman",
-    "chancellor", "chief", "commander", "commissioner", "correspondent", "diplomat",
-    "director", "envoy", "expert", "governor", "head", "leader", "minister",
-    "negotiator", "officer", "official", "premier", "president", "prosecutor",
-    "representative", "secretary", "senator", "spokesman", "spokesperson",
-    "spokeswoman",
-};
-
 /* Bytewise comparison of two padded keys, eight bytes at a time. */
 static inline int cmp_key(const char *x, const char *y)
 {
@@ -169,8 +146,6 @@ bool tdp_lex_first_name(const char *w, size_t n) { return find(first_names, COUN
 bool tdp_lex_place(const char *w, size_t n) { return find(places, COUNT(places), w, n); }
 bool tdp_lex_org_word(const char *w, size_t n) { return find(org_words, COUNT(org_words), w, n); }
 bool tdp_lex_org_acronym(const char *w, size_t n) { return find(org_acronyms, COUNT(org_acronyms), w, n); }
-bool tdp_lex_title_word(const char *w, size_t n) { return find(title_words, COUNT(title_words), w, n); }
-bool tdp_lex_role_word(const char *w, size_t n) { return find(role_words, COUNT(role_words), w, n); }
 
 const char *tdp_lex_list(int which, size_t *n, size_t *width)
 {
@@ -180,8 +155,6 @@ const char *tdp_lex_list(int which, size_t *n, size_t *width)
     case 1: *n = COUNT(places); return places[0];
     case 2: *n = COUNT(org_words); return org_words[0];
     case 3: *n = COUNT(org_acronyms); return org_acronyms[0];
-    case 4: *n = COUNT(title_words); return title_words[0];
-    case 5: *n = COUNT(role_words); return role_words[0];
     default: *n = 0; return NULL;
     }
 }

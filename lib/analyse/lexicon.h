@@ -8,10 +8,8 @@ bool tdp_lex_first_name(const char *w, size_t n);  /* "antony", "maria" */
 bool tdp_lex_place(const char *w, size_t n);       /* "brussels", "united states" */
 bool tdp_lex_org_word(const char *w, size_t n);    /* "ministry", "council" */
 bool tdp_lex_org_acronym(const char *w, size_t n); /* "nato", "osce", "kremlin" */
-bool tdp_lex_title_word(const char *w, size_t n);  /* "secretary", "minister" */
-bool tdp_lex_role_word(const char *w, size_t n);   /* "spokesman", "diplomat" */
 
-/* For tests: list 0..5 in the order above (first names .. role words), as *n
+/* For tests: list 0..3 in the order above (first names .. acronyms), as *n
  * NUL-padded rows of *width bytes. */
 const char *tdp_lex_list(int which, size_t *n, size_t *width);
 

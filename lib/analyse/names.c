@@ -35,6 +35,8 @@ typedef struct nctx {
     uint32_t sent;
     tdp_hset lower;         /* folded words written in lower case somewhere */
     size_t cap;
+    const tdp_lang *lang;   /* the article's: its titles and role nouns */
+    unsigned dlangs;        /* its date tables and English's (month names) */
 } nctx;
 
 static const char *F(const nctx *c, size_t i) { return tdp_toklist_fold(c->tl, i); }
@@ -43,6 +45,18 @@ static uint16_t FLG(const nctx *c, size_t i) { return c->tl->toks[i].flags; }
 static bool is(const nctx *c, size_t i, const char *w)
 {
     return i < c->tl->n && !strcmp(F(c, i), w);
+}
+
+/* A title before a name ("minister", "Frau") or a role noun ("spokesman"), in the
+ * article's language. */
+static bool title_word(const nctx *c, const char *f, size_t l)
+{
+    return tdp_lang_has(c->lang, TDP_WL_TITLE, f, l);
+}
+
+static bool role_word(const nctx *c, const char *f, size_t l)
+{
+    return tdp_lang_has(c->lang, TDP_WL_ROLE, f, l);
 }
 
 /* Folded length without a possessive "'s" or "'". */
@@ -55,19 +69,14 @@ static size_t base_len(const char *f, size_t l)
     return l;
 }
 
-static bool is_calendar(const char *f)
+/* A month or weekday name (not a weekday's abbreviation: "Sun", "Sat"), in English
+ * or the article's language. */
+static bool is_calendar(const nctx *c, const char *f)
 {
-    if (!strchr("jfmasondtw", f[0]) || strlen(f) > 9)
-        return false;
-    static const char *const w[] = {
-        "january", "february", "march", "april", "may", "june", "july", "august",
-        "september", "october", "november", "december", "monday", "tuesday", "wednesday",
-        "thursday", "friday", "saturday", "sunday", "jan", "feb", "mar", "apr", "jun",
-        "jul", "aug", "sep", "sept", "oct", "nov", "dec"};
-    for (size_t k = 0; k < sizeof w / sizeof *w; k++)
-        if (!strcmp(f, w[k]))
-            return true;
-    return false;
+    size_t n = strlen(f);
+    bool abbr;
+    return tdp_month_word(f, n, c->dlangs, NULL) > 0 ||
+           (tdp_weekday_word(f, n, c->dlangs, &abbr) >= 0 && !abbr);
 }
 
 static bool is_discourse(const char *f)
@@ -119,7 +128,7 @@ static bool cap_word(const nctx *c, size_t i)
     if (t->len == 1 && t->off + 1 < c->n && c->s[t->off + 1] == '.')
         return true; /* an initial or a letter of "U.S." */
     const char *f = F(c, i);
-    if (is_calendar(f))
+    if (is_calendar(c, f))
         return false;
     if (!(fl & TDP_TOK_ALLCAPS) && (fl & TDP_TOK_STOP))
         return false;
@@ -148,7 +157,7 @@ static bool head_word(const nctx *c, size_t i)
 {
     const char *f = F(c, i);
     size_t l = base_len(f, FL(c, i));
-    return tdp_lex_org_word(f, l) || tdp_lex_title_word(f, l);
+    return tdp_lex_org_word(f, l) || title_word(c, f, l);
 }
 
 static bool connector(const char *f)
@@ -166,7 +175,7 @@ static bool and_blocked(const nctx *c, size_t i, size_t j)
         return true;
     const char *f = F(c, q);
     size_t l = FL(c, q);
-    if ((FLG(c, q) & TDP_TOK_ALLCAPS) || tdp_lex_title_word(f, l) ||
+    if ((FLG(c, q) & TDP_TOK_ALLCAPS) || title_word(c, f, l) ||
         tdp_lex_first_name(f, l) || tdp_lex_place(f, l) || tdp_lex_org_acronym(f, l))
         return true;
     for (size_t k = i; k < j; k++)
@@ -276,7 +285,7 @@ static const char *title_before(nctx *c, size_t i)
     const char *g = c->s + p->off + p->len;
     if (!((gl == 1 && g[0] == ' ') || (gl == 2 && g[0] == ',' && g[1] == ' ')))
         return NULL;
-    if (!tdp_lex_role_word(F(c, r), base_len(F(c, r), FL(c, r))))
+    if (!role_word(c, F(c, r), base_len(F(c, r), FL(c, r))))
         return NULL;
     size_t a = r;
     while (a > 0 && r - a < 6) {
@@ -319,7 +328,7 @@ static const char *title_after(nctx *c, size_t j)
                 return NULL;
         }
         const char *f = F(c, k);
-        if (tdp_lex_role_word(f, base_len(f, FL(c, k))) && !(FLG(c, k) & TDP_TOK_CAP)) {
+        if (role_word(c, f, base_len(f, FL(c, k))) && !(FLG(c, k) & TDP_TOK_CAP)) {
             uint32_t off = c->tl->toks[a].off;
             uint32_t end = c->tl->toks[k].off + c->tl->toks[k].len;
             return tdp_article_str(c->a, c->s + off, end - off);
@@ -364,7 +373,7 @@ static td_status run(nctx *c, size_t i, size_t j)
     while (k > i) {
         const char *f = F(c, k - 1);
         size_t l = base_len(f, FL(c, k - 1));
-        if (tdp_lex_title_word(f, l) || tdp_lex_org_word(f, l) ||
+        if (title_word(c, f, l) || tdp_lex_org_word(f, l) ||
             tdp_lex_org_acronym(f, l) || connector(f) || !strcmp(f, "the") ||
             (FLG(c, k - 1) & TDP_TOK_ALLCAPS) ||
             (tdp_lex_place(f, l) && k - 1 > i))
@@ -373,7 +382,7 @@ static td_status run(nctx *c, size_t i, size_t j)
         if (tdp_lex_first_name(f, l) && k < j - 1)
             break; /* a person's name starts with the first name */
     }
-    bool title_first = k > i && tdp_lex_title_word(F(c, k - 1), base_len(F(c, k - 1), FL(c, k - 1)));
+    bool title_first = k > i && title_word(c, F(c, k - 1), base_len(F(c, k - 1), FL(c, k - 1)));
     bool has_head = false;
     for (size_t q = i; q < k; q++)
         has_head |= head_word(c, q);
@@ -537,6 +546,11 @@ td_status tdp_find_mentions(td_article *a, tdp_analysis *an, const tdp_toklist *
     memset(&c, 0, sizeof c);
     c.a = a;
     c.an = an;
+    c.lang = tdp_lang_get(a->language);
+    c.dlangs = TDP_DL_BIT(TDP_DL_EN);
+    for (int l = 0; l < TDP_DL_COUNT; l++)
+        if (a->language && tdp_date_lang_code(a->language) == tdp_date_lang_of((tdp_dlang)l))
+            c.dlangs |= TDP_DL_BIT(l);
     /* Words the article writes in lower case. */
     tdp_hset_init(&c.lower);
     td_status st = tdp_hset_reserve(&c.lower, all->n);

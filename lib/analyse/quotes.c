@@ -35,6 +35,7 @@ typedef struct mkey {
 
 typedef struct qctx {
     td_article *a;
+    const tdp_lang *lang;   /* the article's: its speech verbs and role nouns */
     tdp_analysis *an;
     tdp_toklist *tl;
     size_t cap;
@@ -46,25 +47,10 @@ typedef struct qctx {
     size_t near_who;        /* what it says of the speaker (see next_sentence) */
 } qctx;
 
-static const char *const speech_verbs[] = {
-    "acknowledged", "added", "adding", "adds", "admitted", "affirmed", "announced",
-    "argued", "asked", "asserted", "claimed", "commented", "concluded", "confirmed",
-    "continued", "declared", "emphasised", "emphasized", "emphasizing", "explained",
-    "explaining", "insisted", "noted", "notes", "noting", "pointed", "posted",
-    "read", "reads", "recalled", "reiterated", "remarked", "replied", "reported",
-    "said", "say", "saying", "says", "stated", "states", "stating", "stressed",
-    "stresses", "stressing", "suggested", "tells", "told", "tweeted", "underlined",
-    "urged", "warned", "warning", "warns", "wrote", "writes", "according",
-    "called", "calling", "calls", "described", "describing", "describes", "labeled",
-    "labeling", "labelled", "dubbed", "termed", "asks", "answered", "responded",
-};
-
-static bool speech_verb(const char *f)
+/* A verb form that attributes words ("said", "sagte") in the article's language. */
+static bool speech_verb(const qctx *q, const char *f)
 {
-    for (size_t k = 0; k < sizeof speech_verbs / sizeof *speech_verbs; k++)
-        if (!strcmp(f, speech_verbs[k]))
-            return true;
-    return false;
+    return tdp_lang_has(q->lang, TDP_WL_SPEECH, f, strlen(f));
 }
 
 static bool pronoun(const char *f)
@@ -72,15 +58,10 @@ static bool pronoun(const char *f)
     return !strcmp(f, "he") || !strcmp(f, "she");
 }
 
-static bool role_noun(const char *f)
+/* A noun naming what a person does ("the spokesman said"). */
+static bool role_noun(const qctx *q, const char *f)
 {
-    static const char *const w[] = {"diplomat", "spokesman", "spokeswoman", "minister",
-                                    "official", "president", "secretary", "spokesperson",
-                                    "leader", "envoy", "ambassador", "chancellor"};
-    for (size_t k = 0; k < sizeof w / sizeof *w; k++)
-        if (!strcmp(f, w[k]))
-            return true;
-    return false;
+    return tdp_lang_has(q->lang, TDP_WL_ROLE, f, strlen(f));
 }
 
 /* Quote marks. Returns the byte length of an opening mark at s[i] and sets the
@@ -227,7 +208,7 @@ static size_t speaker_after(qctx *q, uint32_t p, const char *t, size_t from, siz
     /* only a short attribution right after the quote */
     for (size_t i = 0; i < tl->n && i < 10; i++) {
         const char *f = tdp_toklist_fold(tl, i);
-        if (!speech_verb(f))
+        if (!speech_verb(q, f))
             continue;
         size_t vpos = from + tl->toks[i].off;
         if (i == 0 || (i == 1 && !strcmp(tdp_toklist_fold(tl, 0), "he")) == false) {
@@ -247,7 +228,7 @@ static size_t speaker_after(qctx *q, uint32_t p, const char *t, size_t from, siz
             return m;
         for (size_t k = 0; k < i; k++) {
             const char *g = tdp_toklist_fold(tl, k);
-            if (pronoun(g) || role_noun(g))
+            if (pronoun(g) || role_noun(q, g))
                 return last_person(q, p, qopen);
         }
         return SIZE_MAX;
@@ -265,7 +246,7 @@ static size_t speaker_before(qctx *q, uint32_t p, const char *t, size_t from, si
         return SIZE_MAX;
     for (size_t i = tl->n; i-- > 0;) {
         const char *f = tdp_toklist_fold(tl, i);
-        if (!speech_verb(f))
+        if (!speech_verb(q, f))
             continue;
         size_t vpos = from + tl->toks[i].off;
         if (!strcmp(f, "according")) {
@@ -280,7 +261,7 @@ static size_t speaker_before(qctx *q, uint32_t p, const char *t, size_t from, si
             return m;
         for (size_t k = i; k-- > 0 && k + 4 > i;) {
             const char *g = tdp_toklist_fold(tl, k);
-            if (pronoun(g) || role_noun(g))
+            if (pronoun(g) || role_noun(q, g))
                 return last_person(q, p, qopen);
         }
         /* "said X" before the quote */
@@ -311,7 +292,7 @@ static size_t next_sentence(qctx *q, uint32_t s)
         return SIZE_MAX;
     for (size_t i = 0; i < tl->n && i < 4; i++) {
         const char *f = tdp_toklist_fold(tl, i);
-        if (!speech_verb(f))
+        if (!speech_verb(q, f))
             continue;
         if (i > 0 && pronoun(tdp_toklist_fold(tl, 0))) {
             who = NEAR_PRONOUN;
@@ -556,6 +537,7 @@ td_status tdp_find_quotes(td_article *a, tdp_analysis *an, tdp_toklist *tl)
     qctx q;
     memset(&q, 0, sizeof q);
     q.a = a;
+    q.lang = tdp_lang_get(a->language);
     q.an = an;
     q.tl = tl;
     q.last_who = SIZE_MAX;

@@ -107,6 +107,9 @@ typedef enum tdp_wordkind {
     TDP_WL_STOP,     /* function words: out of terms, word sets and names */
     TDP_WL_DETECT,   /* its commonest function words: language detection */
     TDP_WL_EVENT,    /* nouns naming a gathering or contest: "summit", "Gipfel" */
+    TDP_WL_SPEECH,   /* verb forms that attribute words to a speaker: "said", "sagte" */
+    TDP_WL_TITLE,    /* titles and honorifics before a name: "minister", "mr", "frau" */
+    TDP_WL_ROLE,     /* nouns naming what a person does: "spokesman", "diplomat" */
     TDP_WL_N_
 } tdp_wordkind;
 

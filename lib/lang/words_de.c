@@ -46,6 +46,33 @@ static const char *const event[] = {
     "wahlen",
 };
 
+/* Verb forms that attribute words to a speaker: quotes find who spoke by them. */
+static const char *const speech[] = {
+    "antwortete", "berichtete", "bestätigte", "betont", "betonte", "erklärt",
+    "erklärte", "erklärten", "forderte", "fragte", "fügte", "kritisierte", "meinte",
+    "sagt", "sagte", "sagten", "schreibt", "schrieb", "twitterte", "unterstrich",
+    "warnt", "warnte",
+};
+
+/* Titles and honorifics that stand before a name. */
+static const char *const title[] = {
+    "aussenminister", "aussenministerin", "botschafter", "botschafterin",
+    "bundeskanzler", "bundeskanzlerin", "bundespräsident", "bundespräsidentin",
+    "bürgermeister", "bürgermeisterin", "dr", "frau", "general", "herr", "kanzler",
+    "kanzlerin", "könig", "königin", "minister", "ministerin", "ministerpräsident",
+    "ministerpräsidentin", "papst", "prinz", "prinzessin", "prof", "präsident",
+    "präsidentin", "richter", "richterin",
+};
+
+/* Nouns naming what a person does ("the spokesman said"). */
+static const char *const role[] = {
+    "berater", "beraterin", "botschafter", "botschafterin", "diplomat", "diplomatin",
+    "experte", "expertin", "kanzler", "kanzlerin", "minister", "ministerin",
+    "präsident", "präsidentin", "sprecher", "sprecherin",
+};
+
 TDP_LANG_DEFINE(de, "german", TDP_LANG_LIST(TDP_WL_STOP, stop),
                 TDP_LANG_LIST(TDP_WL_DETECT, detect),
-                TDP_LANG_LIST(TDP_WL_EVENT, event))
+                TDP_LANG_LIST(TDP_WL_EVENT, event),
+                TDP_LANG_LIST(TDP_WL_SPEECH, speech), TDP_LANG_LIST(TDP_WL_TITLE, title),
+                TDP_LANG_LIST(TDP_WL_ROLE, role))

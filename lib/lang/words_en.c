@@ -43,6 +43,48 @@ static const char *const event[] = {
     "summit", "talks", "trial", "vote",
 };
 
+/* Verb forms that attribute words to a speaker: quotes find who spoke by them. */
+static const char *const speech[] = {
+    "according", "acknowledged", "added", "adding", "adds", "admitted", "affirmed",
+    "announced", "answered", "argued", "asked", "asks", "asserted", "called", "calling",
+    "calls", "claimed", "commented", "concluded", "confirmed", "continued", "declared",
+    "described", "describes", "describing", "dubbed", "emphasised", "emphasized",
+    "emphasizing", "explained", "explaining", "insisted", "labeled", "labeling",
+    "labelled", "noted", "notes", "noting", "pointed", "posted", "read", "reads",
+    "recalled", "reiterated", "remarked", "replied", "reported", "responded", "said",
+    "say", "saying", "says", "stated", "states", "stating", "stressed", "stresses",
+    "stressing", "suggested", "tells", "termed", "told", "tweeted", "underlined",
+    "urged", "warned", "warning", "warns", "writes", "wrote",
+};
+
+/* Titles and honorifics that stand before a name. */
+static const char *const title[] = {
+    "adm", "admiral", "adviser", "advisor", "ambassador", "assistant", "attorney",
+    "brig", "capt", "captain", "chair", "chairman", "chairwoman", "chancellor", "chief",
+    "chiefs", "col", "colonel", "commander", "commissioner", "congressman",
+    "congresswoman", "coordinator", "counselor", "crown", "defence", "defense",
+    "deputy", "director", "dr", "duke", "emir", "emperor", "envoy", "executive",
+    "first", "foreign", "gen", "general", "gov", "governor", "head", "interior",
+    "judge", "justice", "king", "lady", "leader", "lieutenant", "lord", "lt", "maj",
+    "major", "mayor", "minister", "mr", "mrs", "ms", "officer", "pope", "premier",
+    "president", "presidential", "press", "prime", "prince", "princess", "prof",
+    "professor", "queen", "rep", "representative", "secretary", "sen", "senator",
+    "sergeant", "sgt", "sheikh", "sir", "speaker", "spokesman", "spokesperson",
+    "spokeswoman", "state", "treasury", "under", "undersecretary", "vice",
+};
+
+/* Nouns naming what a person does ("the spokesman said"). */
+static const char *const role[] = {
+    "adviser", "advisor", "aide", "ambassador", "analyst", "chairman", "chairwoman",
+    "chancellor", "chief", "commander", "commissioner", "correspondent", "diplomat",
+    "director", "envoy", "expert", "governor", "head", "leader", "minister",
+    "negotiator", "officer", "official", "premier", "president", "prosecutor",
+    "representative", "secretary", "senator", "spokesman", "spokesperson",
+    "spokeswoman",
+};
+
 TDP_LANG_DEFINE(en, "english", TDP_LANG_LIST(TDP_WL_STOP, stop),
                 TDP_LANG_LIST(TDP_WL_DETECT, detect),
-                TDP_LANG_LIST(TDP_WL_EVENT, event))
+                TDP_LANG_LIST(TDP_WL_EVENT, event),
+                TDP_LANG_LIST(TDP_WL_SPEECH, speech), TDP_LANG_LIST(TDP_WL_TITLE, title),
+                TDP_LANG_LIST(TDP_WL_ROLE, role))

@@ -28,6 +28,33 @@ static const char *const event[] = {
     "conferencia", "consejo", "cumbre", "elecciones", "elección", "reunión",
 };
 
+/* Verb forms that attribute words to a speaker: quotes find who spoke by them. */
+static const char *const speech[] = {
+    "advierte", "advirtió", "afirma", "afirmó", "agrega", "agregó", "anunció",
+    "asegura", "aseguró", "añade", "añadió", "comentó", "confirmó", "declaró",
+    "destacó", "dice", "dijo", "escribe", "escribió", "explica", "explicó", "indica",
+    "indicó", "insistió", "manifestó", "preguntó", "respondió", "señala", "señaló",
+    "sostiene", "sostuvo", "subrayó",
+};
+
+/* Titles and honorifics that stand before a name. */
+static const char *const title[] = {
+    "alcalde", "alcaldesa", "canciller", "diputada", "diputado", "don", "doña", "dr",
+    "dra", "embajador", "embajadora", "general", "gobernador", "gobernadora", "juez",
+    "jueza", "ministra", "ministro", "papa", "presidenta", "presidente", "princesa",
+    "príncipe", "reina", "rey", "secretaria", "secretario", "senador", "senadora", "sr",
+    "sra", "srta", "vicepresidenta", "vicepresidente",
+};
+
+/* Nouns naming what a person does ("the spokesman said"). */
+static const char *const role[] = {
+    "asesor", "asesora", "canciller", "diplomática", "diplomático", "embajador",
+    "embajadora", "experta", "experto", "ministra", "ministro", "portavoz",
+    "presidenta", "presidente",
+};
+
 TDP_LANG_DEFINE(es, "spanish", TDP_LANG_LIST(TDP_WL_STOP, stop),
                 TDP_LANG_LIST(TDP_WL_DETECT, detect),
-                TDP_LANG_LIST(TDP_WL_EVENT, event))
+                TDP_LANG_LIST(TDP_WL_EVENT, event),
+                TDP_LANG_LIST(TDP_WL_SPEECH, speech), TDP_LANG_LIST(TDP_WL_TITLE, title),
+                TDP_LANG_LIST(TDP_WL_ROLE, role))

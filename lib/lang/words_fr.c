@@ -26,6 +26,31 @@ static const char *const event[] = {
     "assemblée", "conférence", "conseil", "réunion", "sommet", "élection", "élections",
 };
 
+/* Verb forms that attribute words to a speaker: quotes find who spoke by them. */
+static const char *const speech[] = {
+    "affirme", "affirmé", "ajoute", "ajouté", "annoncé", "assure", "assuré", "averti",
+    "confirmé", "demandé", "dit", "déclare", "déclaré", "estime", "estimé", "explique",
+    "expliqué", "indique", "indiqué", "précise", "précisé", "répondu", "souligne",
+    "souligné", "écrit",
+};
+
+/* Titles and honorifics that stand before a name. */
+static const char *const title[] = {
+    "ambassadeur", "ambassadrice", "chancelier", "chancelière", "commissaire", "dr",
+    "député", "députée", "gouverneur", "général", "juge", "m", "maire", "ministre",
+    "mlle", "mme", "pape", "premier", "prince", "princesse", "président", "présidente",
+    "reine", "roi", "secrétaire", "sénateur", "sénatrice",
+};
+
+/* Nouns naming what a person does ("the spokesman said"). */
+static const char *const role[] = {
+    "ambassadeur", "ambassadrice", "chancelier", "chancelière", "conseiller",
+    "conseillère", "diplomate", "expert", "experte", "ministre", "président",
+    "présidente",
+};
+
 TDP_LANG_DEFINE(fr, "french", TDP_LANG_LIST(TDP_WL_STOP, stop),
                 TDP_LANG_LIST(TDP_WL_DETECT, detect),
-                TDP_LANG_LIST(TDP_WL_EVENT, event))
+                TDP_LANG_LIST(TDP_WL_EVENT, event),
+                TDP_LANG_LIST(TDP_WL_SPEECH, speech), TDP_LANG_LIST(TDP_WL_TITLE, title),
+                TDP_LANG_LIST(TDP_WL_ROLE, role))

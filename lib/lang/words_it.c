@@ -26,6 +26,31 @@ static const char *const event[] = {
     "conferenza", "consiglio", "elezioni", "riunione", "vertice",
 };
 
+/* Verb forms that attribute words to a speaker: quotes find who spoke by them. */
+static const char *const speech[] = {
+    "afferma", "affermato", "aggiunge", "aggiunto", "annunciato", "avvertito",
+    "chiesto", "confermato", "detto", "dice", "dichiara", "dichiarato", "disse",
+    "precisato", "ribadito", "risposto", "scritto", "scrive", "sottolinea",
+    "sottolineato", "spiega", "spiegato",
+};
+
+/* Titles and honorifics that stand before a name. */
+static const char *const title[] = {
+    "ambasciatore", "cancelliere", "deputata", "deputato", "dott", "dottor",
+    "dottoressa", "generale", "giudice", "governatore", "ministra", "ministro", "papa",
+    "premier", "presidente", "principe", "principessa", "prof", "re", "regina",
+    "segretaria", "segretario", "senatore", "senatrice", "sig", "signor", "signora",
+    "sindaco", "vicepresidente",
+};
+
+/* Nouns naming what a person does ("the spokesman said"). */
+static const char *const role[] = {
+    "ambasciatore", "cancelliere", "consigliere", "diplomatica", "diplomatico",
+    "esperta", "esperto", "ministra", "ministro", "portavoce", "presidente",
+};
+
 TDP_LANG_DEFINE(it, "italian", TDP_LANG_LIST(TDP_WL_STOP, stop),
                 TDP_LANG_LIST(TDP_WL_DETECT, detect),
-                TDP_LANG_LIST(TDP_WL_EVENT, event))
+                TDP_LANG_LIST(TDP_WL_EVENT, event),
+                TDP_LANG_LIST(TDP_WL_SPEECH, speech), TDP_LANG_LIST(TDP_WL_TITLE, title),
+                TDP_LANG_LIST(TDP_WL_ROLE, role))

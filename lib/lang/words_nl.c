@@ -22,5 +22,28 @@ static const char *const detect[] = {
     "worden", "wordt", "zijn",
 };
 
+/* Verb forms that attribute words to a speaker: quotes find who spoke by them. */
+static const char *const speech[] = {
+    "aldus", "antwoordde", "benadrukte", "bevestigde", "meldde", "schreef", "schrijft",
+    "stelde", "verklaarde", "vertelde", "voegde", "vroeg", "waarschuwde", "zegt", "zei",
+    "zeiden",
+};
+
+/* Titles and honorifics that stand before a name. */
+static const char *const title[] = {
+    "ambassadeur", "burgemeester", "commissaris", "dhr", "dr", "generaal", "gouverneur",
+    "kanselier", "koning", "koningin", "meneer", "mevr", "mevrouw", "minister", "paus",
+    "premier", "president", "prins", "prinses", "prof", "rechter", "secretaris",
+    "senator", "staatssecretaris", "voorzitter",
+};
+
+/* Nouns naming what a person does ("the spokesman said"). */
+static const char *const role[] = {
+    "adviseur", "ambassadeur", "deskundige", "diplomaat", "kanselier", "minister",
+    "premier", "president", "woordvoerder", "woordvoerster",
+};
+
 TDP_LANG_DEFINE(nl, "dutch", TDP_LANG_LIST(TDP_WL_STOP, stop),
-                TDP_LANG_LIST(TDP_WL_DETECT, detect))
+                TDP_LANG_LIST(TDP_WL_DETECT, detect),
+                TDP_LANG_LIST(TDP_WL_SPEECH, speech), TDP_LANG_LIST(TDP_WL_TITLE, title),
+                TDP_LANG_LIST(TDP_WL_ROLE, role))

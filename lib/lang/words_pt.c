@@ -20,5 +20,28 @@ static const char *const detect[] = {
     "uma", "é",
 };
 
+/* Verb forms that attribute words to a speaker: quotes find who spoke by them. */
+static const char *const speech[] = {
+    "acrescentou", "afirma", "afirmou", "alertou", "anunciou", "confirmou", "declarou",
+    "destacou", "disse", "disseram", "diz", "escreveu", "explica", "explicou",
+    "garante", "garantiu", "perguntou", "respondeu", "ressaltou", "sublinhou",
+};
+
+/* Titles and honorifics that stand before a name. */
+static const char *const title[] = {
+    "chanceler", "deputada", "deputado", "dr", "dra", "embaixador", "embaixadora",
+    "general", "governador", "governadora", "juiz", "juíza", "ministra", "ministro",
+    "papa", "prefeita", "prefeito", "presidente", "princesa", "príncipe", "rainha",
+    "rei", "secretária", "secretário", "senador", "senadora", "sr", "sra",
+};
+
+/* Nouns naming what a person does ("the spokesman said"). */
+static const char *const role[] = {
+    "assessor", "assessora", "chanceler", "diplomata", "embaixador", "embaixadora",
+    "especialista", "ministra", "ministro", "presidente",
+};
+
 TDP_LANG_DEFINE(pt, "portuguese", TDP_LANG_LIST(TDP_WL_STOP, stop),
-                TDP_LANG_LIST(TDP_WL_DETECT, detect))
+                TDP_LANG_LIST(TDP_WL_DETECT, detect),
+                TDP_LANG_LIST(TDP_WL_SPEECH, speech), TDP_LANG_LIST(TDP_WL_TITLE, title),
+                TDP_LANG_LIST(TDP_WL_ROLE, role))

@@ -23,5 +23,30 @@ static const char *const detect[] = {
     "то", "что", "это",
 };
 
+/* Verb forms that attribute words to a speaker: quotes find who spoke by them. */
+static const char *const speech[] = {
+    "говорит", "добавил", "добавила", "заявил", "заявила", "заявили", "написал",
+    "написала", "ответил", "ответила", "отметил", "отметила", "подчеркнул",
+    "подчеркнула", "пояснил", "пояснила", "предупредил", "рассказал", "рассказала",
+    "сказал", "сказала", "сказали", "сообщил", "сообщила", "сообщили", "спросил",
+    "считает", "уточнил", "уточнила",
+};
+
+/* Titles and honorifics that stand before a name. */
+static const char *const title[] = {
+    "генерал", "глава", "господин", "госпожа", "госсекретарь", "губернатор", "депутат",
+    "канцлер", "королева", "король", "министр", "мэр", "патриарх", "посол",
+    "председатель", "президент", "премьер", "принц", "принцесса", "сенатор", "спикер",
+    "судья",
+};
+
+/* Nouns naming what a person does ("the spokesman said"). */
+static const char *const role[] = {
+    "дипломат", "канцлер", "министр", "посол", "представитель", "президент", "советник",
+    "эксперт",
+};
+
 TDP_LANG_DEFINE(ru, "russian", TDP_LANG_LIST(TDP_WL_STOP, stop),
-                TDP_LANG_LIST(TDP_WL_DETECT, detect))
+                TDP_LANG_LIST(TDP_WL_DETECT, detect),
+                TDP_LANG_LIST(TDP_WL_SPEECH, speech), TDP_LANG_LIST(TDP_WL_TITLE, title),
+                TDP_LANG_LIST(TDP_WL_ROLE, role))

@@ -176,8 +176,12 @@ static void test_language_data(void **state)
             assert_true(strcmp(tdp_lang_at(i - 1)->code, l->code) < 0);
         assert_true(l->list[TDP_WL_STOP].n > 10);
         assert_true(l->list[TDP_WL_DETECT].n >= 20);
-        check_list(l, TDP_WL_STOP);
-        check_list(l, TDP_WL_DETECT);
+        for (int k = 0; k < TDP_WL_N_; k++)
+            check_list(l, (tdp_wordkind)k);
+        /* what the quote and name finders need of every language */
+        assert_true(l->list[TDP_WL_SPEECH].n >= 10);
+        assert_true(l->list[TDP_WL_TITLE].n >= 10);
+        assert_true(l->list[TDP_WL_ROLE].n >= 5);
     }
     assert_string_equal(tdp_lang_get(NULL)->code, "en");
     assert_string_equal(tdp_lang_get("pt-BR")->code, "pt");
@@ -252,7 +256,7 @@ static void test_stemmer(void **state)
 static void test_lexicons_sorted(void **state)
 {
     (void)state;
-    for (int k = 0; k < 6; k++) {
+    for (int k = 0; k < 4; k++) {
         size_t n, wd;
         const char *w = tdp_lex_list(k, &n, &wd);
         assert_true(n > 5);
@@ -263,8 +267,10 @@ static void test_lexicons_sorted(void **state)
     assert_true(tdp_lex_place("united states", 13));
     assert_true(tdp_lex_org_word("ministry", 8));
     assert_true(tdp_lex_org_acronym("nato", 4));
-    assert_true(tdp_lex_title_word("secretary", 9));
-    assert_true(tdp_lex_role_word("spokeswoman", 11));
+    assert_true(tdp_lang_has(tdp_lang_get("en"), TDP_WL_TITLE, "secretary", 9));
+    assert_true(tdp_lang_has(tdp_lang_get("en"), TDP_WL_ROLE, "spokeswoman", 11));
+    assert_true(tdp_lang_has(tdp_lang_get("de"), TDP_WL_TITLE, "aussenminister", 14));
+    assert_false(tdp_lang_has(tdp_lang_get("en"), TDP_WL_TITLE, "frau", 4));
     assert_false(tdp_lex_place("blinken", 7));
 }
 

@@ -7,6 +7,9 @@
  *   tokens russia's talks 100000 troops     the folded tokens, in order
  *   apos russia s talks 100000 troops       the same with TDP_TOKOPT_APOS_SPLITS
  *   stop s                                  the tokens that are stop words ("-": none)
+ *   speech said                             ... that are speech verbs ("-": none)
+ *   title minister                          ... that are titles before a name
+ *   role spokesman                          ... that are role nouns
  *   detect en                               the language detected ("none": unsure)
  * A case checks the lines it has. Every language in the registry must have a file
  * with at least one case. Usage: runner DIR
@@ -31,18 +34,27 @@ static void add_word(char *buf, size_t cap, const char *w)
     snprintf(buf + l, cap - l, "%s%s", l ? " " : "", w);
 }
 
-/* The folded tokens of text (opt: tokenizer variant); with stop_lang, only those
- * that are stop words of that language. */
-static void tokens(const char *text, unsigned opt, const char *stop_lang, char *out,
-                   size_t cap)
+/* The keys that name a kind of word list. */
+static const struct {
+    const char *key;
+    tdp_wordkind kind;
+} k_lists[] = {
+    {"stop", TDP_WL_STOP}, {"speech", TDP_WL_SPEECH}, {"title", TDP_WL_TITLE},
+    {"role", TDP_WL_ROLE},
+};
+
+/* The folded tokens of text (opt: tokenizer variant); with lang, only those in its
+ * list of that kind. */
+static void tokens(const char *text, unsigned opt, const tdp_lang *lang,
+                   tdp_wordkind kind, char *out, size_t cap)
 {
     size_t pos = 0, n = strlen(text);
     tdp_token t;
     out[0] = '\0';
     while (tdp_token_next_opt(text, n, &pos, &t, opt))
-        if (!stop_lang || tdp_is_stop(stop_lang, t.fold, t.flen))
+        if (!lang || tdp_lang_has(lang, kind, t.fold, t.flen))
             add_word(out, cap, t.fold);
-    if (stop_lang && !out[0])
+    if (lang && !out[0])
         snprintf(out, cap, "-");
 }
 
@@ -51,17 +63,20 @@ static void check(const char *file, unsigned line, const char *lang, const char 
 {
     char got[4096];
     checks++;
-    if (!strcmp(key, "tokens")) {
-        tokens(text, 0, NULL, got, sizeof got);
+    size_t li = 0;
+    while (li < sizeof k_lists / sizeof *k_lists && strcmp(key, k_lists[li].key))
+        li++;
+    if (li < sizeof k_lists / sizeof *k_lists) {
+        tokens(text, 0, tdp_lang_get(lang), k_lists[li].kind, got, sizeof got);
+    } else if (!strcmp(key, "tokens")) {
+        tokens(text, 0, NULL, TDP_WL_STOP, got, sizeof got);
     } else if (!strcmp(key, "apos")) {
-        tokens(text, TDP_TOKOPT_APOS_SPLITS, NULL, got, sizeof got);
-    } else if (!strcmp(key, "stop")) {
-        tokens(text, 0, lang, got, sizeof got);
+        tokens(text, TDP_TOKOPT_APOS_SPLITS, NULL, TDP_WL_STOP, got, sizeof got);
     } else if (!strcmp(key, "detect")) {
         const char *d = tdp_lang_detect(text, strlen(text));
         snprintf(got, sizeof got, "%s", d ? d : "none");
     } else {
-        fail(file, line, "unknown key", "tokens|apos|stop|detect", key);
+        fail(file, line, "unknown key", "tokens|apos|stop|speech|title|role|detect", key);
         return;
     }
     if (strcmp(got, want))
