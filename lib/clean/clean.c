@@ -908,7 +908,7 @@ static bool dateline(ctx *c, size_t i)
     if (!pn)
         return false;
     char w[96];
-    size_t wn = tdp_clean_lower(s, pn, w, sizeof w);
+    size_t wn = tdp_fold(s, pn, w, sizeof w);
     bool agency = wn && tdp_lex_agency(w, wn);
     size_t j = pn;
     int m = 0, d = 0;
@@ -1469,7 +1469,7 @@ static int mentioned_year(const ctx *c, bool *ahead)
             while (b && s[b - 1] != ' ')
                 b--;
             char w[48];
-            size_t wn = e > b ? tdp_clean_lower(s + b, e - b, w, sizeof w) : 0;
+            size_t wn = e > b ? tdp_fold(s + b, e - b, w, sizeof w) : 0;
             if (wn && tdp_lex_ahead(w, wn))
                 cue[y - 1990] = true;
             /* "beginning of 2022": two words back */
@@ -1481,7 +1481,7 @@ static int mentioned_year(const ctx *c, bool *ahead)
                 while (b2 && s[b2 - 1] != ' ')
                     b2--;
                 char w2[64];
-                size_t n2 = e2 > b2 ? tdp_clean_lower(s + b2, e - b2, w2, sizeof w2) : 0;
+                size_t n2 = e2 > b2 ? tdp_fold(s + b2, e - b2, w2, sizeof w2) : 0;
                 if (n2 && tdp_lex_ahead(w2, n2))
                     cue[y - 1990] = true;
             }

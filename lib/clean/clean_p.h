@@ -13,15 +13,13 @@
 #define TDP_CLEAN_SHORT 200
 
 /*
- * Normalises a short line for lexicon look-ups: lower case (ASCII, Latin-1 letters,
- * Cyrillic), runs of white space to one space, leading bullets and trailing
- * punctuation (.:!?…*) dropped. Returns the length written to out (NUL-terminated),
+ * Normalises a short line for lexicon look-ups: folded as the language layer folds
+ * (tdp_fold: NFKC and case folding), runs of white space to one space, leading
+ * bullets and trailing punctuation (.:!?…*) dropped. Returns the length written to out (NUL-terminated),
  * or 0 when the line is longer than cap - 1.
  */
 size_t tdp_clean_norm(const char *s, size_t n, char *out, size_t cap);
 
-/* Lower-cases one UTF-8 word (as tdp_clean_norm) into out; 0 if it does not fit. */
-size_t tdp_clean_lower(const char *s, size_t n, char *out, size_t cap);
 
 /* Whole-line site chrome ("leave a reply", "teilen", "читайте также"). */
 bool tdp_lex_chrome(const char *norm, size_t n);

@@ -9,62 +9,7 @@
 #include <pthread.h>
 
 #include "clean/clean_p.h"
-
-/* Lower-cases one UTF-8 sequence at s[i]; appends to out. Returns bytes consumed. */
-static size_t lower_one(const unsigned char *s, size_t n, size_t i, char *out, size_t *o)
-{
-    unsigned char c = s[i];
-    if (c < 0x80) {
-        out[(*o)++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-        return 1;
-    }
-    if (i + 1 < n) {
-        unsigned char d = s[i + 1];
-        if (c == 0xC3 && d >= 0x80 && d <= 0x9E && d != 0x97) { /* À..Þ */
-            out[(*o)++] = (char)0xC3;
-            out[(*o)++] = (char)(d + 0x20);
-            return 2;
-        }
-        if (c == 0xD0 && d >= 0x90 && d <= 0x9F) { /* А..П */
-            out[(*o)++] = (char)0xD0;
-            out[(*o)++] = (char)(d + 0x20);
-            return 2;
-        }
-        if (c == 0xD0 && d >= 0xA0 && d <= 0xAF) { /* Р..Я */
-            out[(*o)++] = (char)0xD1;
-            out[(*o)++] = (char)(d - 0x20);
-            return 2;
-        }
-        if (c == 0xD0 && d >= 0x80 && d <= 0x8F) { /* Ѐ..Џ */
-            out[(*o)++] = (char)0xD1;
-            out[(*o)++] = (char)(d + 0x10);
-            return 2;
-        }
-        if (c == 0xC2 && d == 0xA0) { /* no-break space */
-            out[(*o)++] = ' ';
-            return 2;
-        }
-    }
-    if (c == 0xE2 && i + 2 < n && s[i + 1] == 0x80 && (s[i + 2] == 0x99 || s[i + 2] == 0x98)) {
-        out[(*o)++] = '\''; /* typographic apostrophe */
-        return 3;
-    }
-    out[(*o)++] = (char)c;
-    return 1;
-}
-
-size_t tdp_clean_lower(const char *s, size_t n, char *out, size_t cap)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    size_t o = 0;
-    for (size_t i = 0; i < n;) {
-        if (o + 4 >= cap)
-            return 0;
-        i += lower_one(u, n, i, out, &o);
-    }
-    out[o] = '\0';
-    return o;
-}
+#include "lang/lang.h"
 
 static bool trail_punct(const char *s, size_t n, size_t *cut)
 {
@@ -88,34 +33,43 @@ static bool trail_punct(const char *s, size_t n, size_t *cut)
 
 size_t tdp_clean_norm(const char *s, size_t n, char *out, size_t cap)
 {
-    const unsigned char *u = (const unsigned char *)s;
+    /* folded first (the language layer's folding: no-break spaces become spaces);
+     * text that will not fold in the room is taken with ASCII lowered */
+    char f[TDP_CLEAN_SHORT * 4 + 16];
+    size_t fn = n < sizeof f ? tdp_fold(s, n, f, sizeof f) : 0;
+    if (!fn) {
+        fn = n < sizeof f ? n : sizeof f;
+        for (size_t k = 0; k < fn; k++)
+            f[k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]);
+    }
+    const unsigned char *u = (const unsigned char *)f;
     size_t i = 0, o = 0;
     /* leading bullets and white space */
     for (;;) {
-        while (i < n && (u[i] == ' ' || u[i] == '\t'))
+        while (i < fn && (u[i] == ' ' || u[i] == '\t'))
             i++;
-        if (i < n && (u[i] == '-' || u[i] == '*' || u[i] == '>') && i + 1 < n && u[i + 1] == ' ')
+        if (i < fn && (u[i] == '-' || u[i] == '*' || u[i] == '>') && i + 1 < fn &&
+            u[i + 1] == ' ')
             i += 2;
-        else if (i + 2 < n && u[i] == 0xE2 && u[i + 1] == 0x80 &&
+        else if (i + 2 < fn && u[i] == 0xE2 && u[i + 1] == 0x80 &&
                  (u[i + 2] == 0xA2 || u[i + 2] == 0x93 || u[i + 2] == 0x94))
             i += 3; /* • – — */
         else
             break;
     }
     bool space = false;
-    for (; i < n;) {
+    for (; i < fn; i++) {
         if (u[i] == ' ' || u[i] == '\t' || u[i] == '\r') {
             space = true;
-            i++;
             continue;
         }
-        if (o + 6 >= cap)
+        if (o + 2 >= cap)
             return 0;
         /* French spacing before : ; ! ? is dropped ("lire aussi :") */
         if (space && o && !(u[i] == ':' || u[i] == ';' || u[i] == '!' || u[i] == '?'))
             out[o++] = ' ';
         space = false;
-        i += lower_one(u, n, i, out, &o);
+        out[o++] = (char)u[i];
     }
     size_t cut;
     while (o && trail_punct(out, o, &cut))

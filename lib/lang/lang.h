@@ -66,6 +66,14 @@ enum {
 };
 bool tdp_token_next_opt(const char *s, size_t n, size_t *pos, tdp_token *t, unsigned opt);
 
+/*
+ * The folded form of a whole string, as tokens fold (NFKC and case folding,
+ * typographic apostrophes to "'"), spaces and punctuation kept: for look-ups of
+ * short lines and phrases. Writes out (NUL-terminated) and returns its length; 0
+ * when it does not fit in cap or a run of non-ASCII text is over 384 code points.
+ */
+size_t tdp_fold(const char *s, size_t n, char *out, size_t cap);
+
 /* Calls fn for each token of s[0..n) in order; fn returns nonzero to stop. */
 typedef int (*tdp_token_fn)(void *ctx, const tdp_token *t);
 void tdp_tokenize(const char *s, size_t n, tdp_token_fn fn, void *ctx);

@@ -81,47 +81,93 @@ static void fold_ascii(const char *src, size_t len, tdp_token *t)
     t->flen = (uint32_t)o;
 }
 
-static void fold_unicode(const char *src, size_t len, tdp_token *t)
+/*
+ * Folds src[0..len) (NFKC, then case folding; typographic apostrophes to "'"; with
+ * `numeric`, commas dropped) into out, at most cap bytes; returns the bytes
+ * written, and *cut when some did not fit. Text too long for the code point buffer
+ * or not valid UTF-8 is folded code point by code point with simple lower case.
+ */
+static size_t fold_text(const char *src, size_t len, char *out, size_t cap, bool numeric,
+                        bool *cut)
 {
     utf8proc_int32_t buf[TDP_TOKEN_FOLD_MAX * 2];
+    const size_t nbuf = sizeof buf / sizeof buf[0];
     const utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD;
     utf8proc_ssize_t m = utf8proc_decompose((const utf8proc_uint8_t *)src,
                                             (utf8proc_ssize_t)len, buf,
-                                            (utf8proc_ssize_t)(sizeof buf / sizeof buf[0]),
-                                            opt);
-    if (m < 0 || (size_t)m > sizeof buf / sizeof buf[0]) {
-        /* Too long (or odd): fold code point by code point with simple lowercase. */
+                                            (utf8proc_ssize_t)nbuf, opt);
+    *cut = false;
+    if (m < 0 || (size_t)m > nbuf) {
         m = 0;
-        for (size_t p = 0; p < len && (size_t)m < sizeof buf / sizeof buf[0];) {
+        size_t p = 0;
+        while (p < len && (size_t)m < nbuf) {
             size_t adv;
             buf[m++] = utf8proc_tolower(tdp_utf8_decode(src + p, len - p, &adv));
             p += adv;
         }
-        t->flags |= TDP_TOK_LONG;
+        *cut = p < len;
     } else {
         m = utf8proc_normalize_utf32(buf, m, opt | UTF8PROC_COMPOSE);
         if (m < 0)
             m = 0;
     }
     size_t o = 0;
-    bool numeric = (t->flags & TDP_TOK_NUMERIC) != 0;
     for (utf8proc_ssize_t i = 0; i < m; i++) {
         int32_t cp = buf[i];
-        if (cp == 0x2019 || cp == 0x02BC)
+        if (cp == 0x2019 || cp == 0x2018 || cp == 0x02BC)
             cp = '\'';
         else if (cp == ',' && numeric)
             continue;
         char enc[4];
         size_t k = tdp_utf8_encode(cp, enc);
-        if (o + k > TDP_TOKEN_FOLD_MAX) {
-            t->flags |= TDP_TOK_LONG;
+        if (o + k > cap) {
+            *cut = true;
             break;
         }
-        memcpy(t->fold + o, enc, k);
+        memcpy(out + o, enc, k);
         o += k;
     }
+    return o;
+}
+
+static void fold_unicode(const char *src, size_t len, tdp_token *t)
+{
+    bool cut;
+    size_t o = fold_text(src, len, t->fold, TDP_TOKEN_FOLD_MAX,
+                         (t->flags & TDP_TOK_NUMERIC) != 0, &cut);
+    if (cut)
+        t->flags |= TDP_TOK_LONG;
     t->fold[o] = '\0';
     t->flen = (uint32_t)o;
+}
+
+size_t tdp_fold(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t o = 0, i = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            if (o + 1 >= cap)
+                return 0;
+            out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            i++;
+            continue;
+        }
+        /* A run of non-ASCII text with the ASCII character before it, which a mark
+         * may belong to ("Zu\u0308rich"), folded as one; at most 128 bytes at once
+         * (a run goes on at a lead byte). */
+        size_t b = i && (unsigned char)s[i - 1] < 0x80 ? i - 1 : i, j = i;
+        o -= i - b;
+        while (j < n && (unsigned char)s[j] >= 0x80 && (j - i < 128 || (s[j] & 0xC0) == 0x80))
+            j++;
+        bool cut;
+        o += fold_text(s + b, j - b, out + o, cap > o + 1 ? cap - o - 1 : 0, false, &cut);
+        if (cut)
+            return 0;
+        i = j;
+    }
+    out[o] = '\0';
+    return o;
 }
 
 static inline bool next_token(const char *s, size_t n, size_t *pos, tdp_token *t,
