@@ -1,8 +1,8 @@
 /*
  * clean_p.h - internals of the cleaning stage shared by its files.
  *
- * lexicon.c holds the small multilingual word lists (site chrome, forum fields,
- * credits, months, wire agencies, stop words); clean.c holds the line rules.
+ * lexicon.c holds the look-ups of short lines (site chrome, forum fields, credits,
+ * bylines: language data from lib/lang; wire agencies); clean.c holds the rules.
  */
 #ifndef TDP_CLEAN_P_H
 #define TDP_CLEAN_P_H

@@ -104,7 +104,7 @@ void tdp_toklist_free(tdp_toklist *tl);
 
 /* ---- languages ---- */
 
-/* A list of folded words, sorted bytewise. */
+/* A list of folded words (or phrases), sorted bytewise. */
 typedef struct tdp_wordlist {
     const char *const *w;
     size_t n;
@@ -118,6 +118,15 @@ typedef enum tdp_wordkind {
     TDP_WL_SPEECH,   /* verb forms that attribute words to a speaker: "said", "sagte" */
     TDP_WL_TITLE,    /* titles and honorifics before a name: "minister", "mr", "frau" */
     TDP_WL_ROLE,     /* nouns naming what a person does: "spokesman", "diplomat" */
+    /* Phrases of page furniture, for the cleaner's look-ups of short lines: in the
+     * form tdp_fold gives (spaces and punctuation kept), sorted bytewise. */
+    TDP_WL_CHROME,        /* a whole line: "leave a reply", "lesen sie auch" */
+    TDP_WL_CHROME_PREFIX, /* opens a line of furniture: "read more:", "tags:" */
+    TDP_WL_UI,            /* button and menu words: "share", "teilen" */
+    TDP_WL_FORUM,         /* forum user-header fields: "joined", "beiträge" */
+    TDP_WL_CREDIT,        /* photo credit openers: "photo", "foto", "©" */
+    TDP_WL_BYLINE,        /* byline openers: "by", "von", "par", "автор:" */
+    TDP_WL_AHEAD,         /* cues before a year that point ahead: "early", "anfang" */
     TDP_WL_N_
 } tdp_wordkind;
 

@@ -71,8 +71,57 @@ static const char *const role[] = {
     "präsident", "präsidentin", "sprecher", "sprecherin",
 };
 
+/* Lines that are page furniture as a whole ("leave a reply"). */
+static const char *const chrome[] = {
+    "antworten abbrechen", "anzeige", "artikel teilen", "auch interessant",
+    "das könnte sie auch interessieren",
+    "deine e-mail-adresse wird nicht veröffentlicht", "drucken", "empfohlene artikel",
+    "hinterlasse einen kommentar", "ihre e-mail-adresse wird nicht veröffentlicht",
+    "kommentar schreiben", "kommentar verfassen", "kommentare", "lesen sie auch",
+    "mehr lesen", "mehr zum thema", "newsletter abonnieren",
+    "registrierung erfolgreich", "schreiben sie einen kommentar", "teilen",
+    "weitere artikel", "weiterlesen", "werbung", "zum artikel",
+};
+
+/* Openers of page furniture that goes on ("read more: ..."). */
+static const char *const chrome_prefix[] = {
+    "ihre e-mail-adresse wird nicht", "lesen sie auch:", "mehr zum thema:",
+    "schlagworte:",
+};
+
+/* Words of buttons and menus: a short line made only of them is furniture. */
+static const char *const ui[] = {
+    "anmelden", "drucken", "startseite", "suche", "teilen",
+};
+
+/* Fields of a forum post's user header ("joined", "messages"). */
+static const char *const forum[] = {
+    "beiträge", "dabei seit", "registriert", "registriert seit", "wohnort",
+};
+
+/* Openers of a photo credit ("photo:"). */
+static const char *const credit[] = {
+    "bild", "foto", "fotos", "quelle",
+};
+
+/* Openers of a byline ("by", "written by"). */
+static const char *const byline[] = {
+    "von",
+};
+
+/* Cues before a year that point ahead ("early 2023"). */
+static const char *const ahead[] = {
+    "anfang",
+};
+
 TDP_LANG_DEFINE(de, "german", TDP_LANG_LIST(TDP_WL_STOP, stop),
                 TDP_LANG_LIST(TDP_WL_DETECT, detect),
                 TDP_LANG_LIST(TDP_WL_EVENT, event),
                 TDP_LANG_LIST(TDP_WL_SPEECH, speech), TDP_LANG_LIST(TDP_WL_TITLE, title),
-                TDP_LANG_LIST(TDP_WL_ROLE, role))
+                TDP_LANG_LIST(TDP_WL_ROLE, role),
+                TDP_LANG_LIST(TDP_WL_CHROME, chrome),
+                TDP_LANG_LIST(TDP_WL_CHROME_PREFIX, chrome_prefix),
+                TDP_LANG_LIST(TDP_WL_UI, ui), TDP_LANG_LIST(TDP_WL_FORUM, forum),
+                TDP_LANG_LIST(TDP_WL_CREDIT, credit),
+                TDP_LANG_LIST(TDP_WL_BYLINE, byline),
+                TDP_LANG_LIST(TDP_WL_AHEAD, ahead))

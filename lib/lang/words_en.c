@@ -83,8 +83,88 @@ static const char *const role[] = {
     "spokeswoman",
 };
 
+/* Lines that are page furniture as a whole ("leave a reply"). */
+static const char *const chrome[] = {
+    "add a comment", "advertisement", "all rights reserved", "also read", "back to top",
+    "be the first to comment", "cancel reply", "click here", "click to expand",
+    "comment", "comments", "continue reading", "copy link", "don't miss", "e-mail",
+    "email", "follow us", "home", "image", "join the discussion", "leave a comment",
+    "leave a reply", "leave a reply cancel reply", "like", "link copied", "listen",
+    "load more", "loading", "log in", "log in to comment", "login", "menu", "more",
+    "more from", "more on this story", "most popular", "most read", "newsletter",
+    "next", "next article", "next post", "no comments",
+    "notify me of follow-up comments by email", "notify me of new posts by email",
+    "open in app", "photo", "please enable javascript", "post a comment",
+    "post navigation", "previous", "previous article", "previous post", "print",
+    "read also", "read full article", "read more", "read next", "read the full story",
+    "recommended", "recommended for you", "register", "registration was successful",
+    "related", "related articles", "related news", "related posts", "related stories",
+    "related topics", "reply", "report", "report this ad", "required fields are marked",
+    "search", "see also", "share", "share on facebook", "share on twitter",
+    "share this", "share this article", "share this story", "share via email",
+    "show comments", "show more", "sign in", "sign in to comment", "sign up",
+    "skip to content", "skip to main content", "sponsored", "sponsored content",
+    "subscribe", "subscribe now", "tags", "thank you for subscribing", "top stories",
+    "topics", "trending", "tweet", "video", "view comments", "view gallery",
+    "view more", "what do you think", "write a comment", "you are here",
+    "you may also like", "you might also like",
+    "your email address will not be published",
+};
+
+/* Openers of page furniture that goes on ("read more: ..."). */
+static const char *const chrome_prefix[] = {
+    "all rights reserved", "also read:", "click here to", "copyright (c)",
+    "copyright ©", "follow us on", "listen to the full", "more from", "more:",
+    "read also:", "read more:", "read next:", "related:", "see also:", "share this:",
+    "sign up for our", "sign up to", "subscribe to", "subscribe to our", "tagged:",
+    "tags:", "this article was", "topics:", "watch the full",
+    "your email address will not be published",
+};
+
+/* Words of buttons and menus: a short line made only of them is furniture. */
+static const char *const ui[] = {
+    "&", "account", "back", "close", "comment", "comments", "content", "copy", "e-mail",
+    "email", "facebook", "feed", "follow", "home", "in", "instagram", "like", "link",
+    "linkedin", "log", "login", "logout", "mail", "main", "menu", "my", "newsletter",
+    "next", "out", "pinterest", "previous", "print", "reddit", "register", "reply",
+    "report", "rss", "search", "share", "sign", "skip", "subscribe", "telegram", "to",
+    "top", "twitter", "up", "us", "vk", "whatsapp", "x", "youtube",
+};
+
+/* Fields of a forum post's user header ("joined", "messages"). */
+static const char *const forum[] = {
+    "age", "country", "credits", "gender", "joined", "likes", "likes received",
+    "location", "member since", "messages", "occupation", "points", "posts",
+    "reaction score", "registered", "reputation", "solutions", "start date",
+    "thread starter", "trophy points",
+};
+
+/* Openers of a photo credit ("photo:"). */
+static const char *const credit[] = {
+    "(c)", "credit", "credits", "file photo", "getty images", "illustration", "image",
+    "image credit", "images", "photo", "photo by", "photograph", "photos", "picture",
+    "source", "©",
+};
+
+/* Openers of a byline ("by", "written by"). */
+static const char *const byline[] = {
+    "author:", "by", "editing by", "posted by", "reporting by", "story by", "text:",
+    "words by", "writing by", "written by",
+};
+
+/* Cues before a year that point ahead ("early 2023"). */
+static const char *const ahead[] = {
+    "beginning of", "by early", "early", "next", "start of",
+};
+
 TDP_LANG_DEFINE(en, "english", TDP_LANG_LIST(TDP_WL_STOP, stop),
                 TDP_LANG_LIST(TDP_WL_DETECT, detect),
                 TDP_LANG_LIST(TDP_WL_EVENT, event),
                 TDP_LANG_LIST(TDP_WL_SPEECH, speech), TDP_LANG_LIST(TDP_WL_TITLE, title),
-                TDP_LANG_LIST(TDP_WL_ROLE, role))
+                TDP_LANG_LIST(TDP_WL_ROLE, role),
+                TDP_LANG_LIST(TDP_WL_CHROME, chrome),
+                TDP_LANG_LIST(TDP_WL_CHROME_PREFIX, chrome_prefix),
+                TDP_LANG_LIST(TDP_WL_UI, ui), TDP_LANG_LIST(TDP_WL_FORUM, forum),
+                TDP_LANG_LIST(TDP_WL_CREDIT, credit),
+                TDP_LANG_LIST(TDP_WL_BYLINE, byline),
+                TDP_LANG_LIST(TDP_WL_AHEAD, ahead))

@@ -53,8 +53,56 @@ static const char *const role[] = {
     "presidenta", "presidente",
 };
 
+/* Lines that are page furniture as a whole ("leave a reply"). */
+static const char *const chrome[] = {
+    "artículos relacionados", "comentarios", "compartir", "deja un comentario",
+    "deja una respuesta", "dejar un comentario", "dejar una respuesta", "lea también",
+    "lee también", "leer más", "noticias relacionadas", "publicidad",
+    "registro exitoso", "responder",
+    "su dirección de correo electrónico no será publicada", "suscríbete",
+    "sé el primero en comentar", "también te puede interesar", "te puede interesar",
+    "tu dirección de correo electrónico no será publicada", "ver también",
+};
+
+/* Openers of page furniture that goes on ("read more: ..."). */
+static const char *const chrome_prefix[] = {
+    "etiquetas:", "lea también:", "lee también:", "tu dirección de correo",
+    "ver también:",
+};
+
+/* Words of buttons and menus: a short line made only of them is furniture. */
+static const char *const ui[] = {
+    "buscar", "compartir", "imprimir", "inicio",
+};
+
+/* Fields of a forum post's user header ("joined", "messages"). */
+static const char *const forum[] = {
+    "mensajes", "registrado", "ubicación",
+};
+
+/* Openers of a photo credit ("photo:"). */
+static const char *const credit[] = {
+    "foto", "fotos", "fuente",
+};
+
+/* Openers of a byline ("by", "written by"). */
+static const char *const byline[] = {
+    "por", "texto:",
+};
+
+/* Cues before a year that point ahead ("early 2023"). */
+static const char *const ahead[] = {
+    "comienzos de", "principios de",
+};
+
 TDP_LANG_DEFINE(es, "spanish", TDP_LANG_LIST(TDP_WL_STOP, stop),
                 TDP_LANG_LIST(TDP_WL_DETECT, detect),
                 TDP_LANG_LIST(TDP_WL_EVENT, event),
                 TDP_LANG_LIST(TDP_WL_SPEECH, speech), TDP_LANG_LIST(TDP_WL_TITLE, title),
-                TDP_LANG_LIST(TDP_WL_ROLE, role))
+                TDP_LANG_LIST(TDP_WL_ROLE, role),
+                TDP_LANG_LIST(TDP_WL_CHROME, chrome),
+                TDP_LANG_LIST(TDP_WL_CHROME_PREFIX, chrome_prefix),
+                TDP_LANG_LIST(TDP_WL_UI, ui), TDP_LANG_LIST(TDP_WL_FORUM, forum),
+                TDP_LANG_LIST(TDP_WL_CREDIT, credit),
+                TDP_LANG_LIST(TDP_WL_BYLINE, byline),
+                TDP_LANG_LIST(TDP_WL_AHEAD, ahead))

@@ -49,8 +49,56 @@ static const char *const role[] = {
     "présidente",
 };
 
+/* Lines that are page furniture as a whole ("leave a reply"). */
+static const char *const chrome[] = {
+    "abonnez-vous", "articles similaires", "commentaires", "imprimer",
+    "inscription réussie", "laisser un commentaire", "laisser une réponse",
+    "lire aussi", "lire la suite", "partager", "publicité", "répondre", "s'abonner",
+    "soyez le premier à commenter", "sur le même sujet", "voir aussi",
+    "votre adresse de messagerie ne sera pas publiée",
+    "votre adresse e-mail ne sera pas publiée", "vous aimerez aussi",
+    "vous aimerez peut-être aussi", "à lire aussi",
+};
+
+/* Openers of page furniture that goes on ("read more: ..."). */
+static const char *const chrome_prefix[] = {
+    "lire aussi:", "mots-clés:", "voir aussi:", "votre adresse e-mail ne sera",
+    "à lire aussi:",
+};
+
+/* Words of buttons and menus: a short line made only of them is furniture. */
+static const char *const ui[] = {
+    "accueil", "connexion", "imprimer", "partager", "rechercher",
+};
+
+/* Fields of a forum post's user header ("joined", "messages"). */
+static const char *const forum[] = {
+    "inscrit", "inscrit le", "localisation",
+};
+
+/* Openers of a photo credit ("photo:"). */
+static const char *const credit[] = {
+    "crédit", "crédit photo", "crédits",
+};
+
+/* Openers of a byline ("by", "written by"). */
+static const char *const byline[] = {
+    "par", "texte:",
+};
+
+/* Cues before a year that point ahead ("early 2023"). */
+static const char *const ahead[] = {
+    "début",
+};
+
 TDP_LANG_DEFINE(fr, "french", TDP_LANG_LIST(TDP_WL_STOP, stop),
                 TDP_LANG_LIST(TDP_WL_DETECT, detect),
                 TDP_LANG_LIST(TDP_WL_EVENT, event),
                 TDP_LANG_LIST(TDP_WL_SPEECH, speech), TDP_LANG_LIST(TDP_WL_TITLE, title),
-                TDP_LANG_LIST(TDP_WL_ROLE, role))
+                TDP_LANG_LIST(TDP_WL_ROLE, role),
+                TDP_LANG_LIST(TDP_WL_CHROME, chrome),
+                TDP_LANG_LIST(TDP_WL_CHROME_PREFIX, chrome_prefix),
+                TDP_LANG_LIST(TDP_WL_UI, ui), TDP_LANG_LIST(TDP_WL_FORUM, forum),
+                TDP_LANG_LIST(TDP_WL_CREDIT, credit),
+                TDP_LANG_LIST(TDP_WL_BYLINE, byline),
+                TDP_LANG_LIST(TDP_WL_AHEAD, ahead))

@@ -49,8 +49,51 @@ static const char *const role[] = {
     "esperta", "esperto", "ministra", "ministro", "portavoce", "presidente",
 };
 
+/* Lines that are page furniture as a whole ("leave a reply"). */
+static const char *const chrome[] = {
+    "articoli correlati", "commenti", "condividi",
+    "il tuo indirizzo email non sarà pubblicato", "lascia un commento", "leggi anche",
+    "potrebbe interessarti anche", "pubblicità", "rispondi",
+};
+
+/* Openers of page furniture that goes on ("read more: ..."). */
+static const char *const chrome_prefix[] = {
+    "leggi anche:",
+};
+
+/* Words of buttons and menus: a short line made only of them is furniture. */
+static const char *const ui[] = {
+    "cerca", "condividi",
+};
+
+/* Fields of a forum post's user header ("joined", "messages"). */
+static const char *const forum[] = {
+    "iscritto", "messaggi",
+};
+
+/* Openers of a photo credit ("photo:"). */
+static const char *const credit[] = {
+    "foto",
+};
+
+/* Openers of a byline ("by", "written by"). */
+static const char *const byline[] = {
+    "di",
+};
+
+/* Cues before a year that point ahead ("early 2023"). */
+static const char *const ahead[] = {
+    "inizio",
+};
+
 TDP_LANG_DEFINE(it, "italian", TDP_LANG_LIST(TDP_WL_STOP, stop),
                 TDP_LANG_LIST(TDP_WL_DETECT, detect),
                 TDP_LANG_LIST(TDP_WL_EVENT, event),
                 TDP_LANG_LIST(TDP_WL_SPEECH, speech), TDP_LANG_LIST(TDP_WL_TITLE, title),
-                TDP_LANG_LIST(TDP_WL_ROLE, role))
+                TDP_LANG_LIST(TDP_WL_ROLE, role),
+                TDP_LANG_LIST(TDP_WL_CHROME, chrome),
+                TDP_LANG_LIST(TDP_WL_CHROME_PREFIX, chrome_prefix),
+                TDP_LANG_LIST(TDP_WL_UI, ui), TDP_LANG_LIST(TDP_WL_FORUM, forum),
+                TDP_LANG_LIST(TDP_WL_CREDIT, credit),
+                TDP_LANG_LIST(TDP_WL_BYLINE, byline),
+                TDP_LANG_LIST(TDP_WL_AHEAD, ahead))

@@ -43,7 +43,44 @@ static const char *const role[] = {
     "premier", "president", "woordvoerder", "woordvoerster",
 };
 
+/* Lines that are page furniture as a whole ("leave a reply"). */
+static const char *const chrome[] = {
+    "advertentie", "delen", "gerelateerde artikelen",
+    "je e-mailadres wordt niet gepubliceerd", "laat een reactie achter", "lees meer",
+    "lees ook", "reacties",
+};
+
+/* Openers of page furniture that goes on ("read more: ..."). */
+static const char *const chrome_prefix[] = {
+    "lees ook:",
+};
+
+/* Words of buttons and menus: a short line made only of them is furniture. */
+static const char *const ui[] = {
+    "delen", "zoeken",
+};
+
+/* Fields of a forum post's user header ("joined", "messages"). */
+static const char *const forum[] = {
+    "berichten", "lid sinds",
+};
+
+/* Openers of a photo credit ("photo:"). */
+static const char *const credit[] = {
+    "foto", "fotos",
+};
+
+/* Openers of a byline ("by", "written by"). */
+static const char *const byline[] = {
+    "door",
+};
+
 TDP_LANG_DEFINE(nl, "dutch", TDP_LANG_LIST(TDP_WL_STOP, stop),
                 TDP_LANG_LIST(TDP_WL_DETECT, detect),
                 TDP_LANG_LIST(TDP_WL_SPEECH, speech), TDP_LANG_LIST(TDP_WL_TITLE, title),
-                TDP_LANG_LIST(TDP_WL_ROLE, role))
+                TDP_LANG_LIST(TDP_WL_ROLE, role),
+                TDP_LANG_LIST(TDP_WL_CHROME, chrome),
+                TDP_LANG_LIST(TDP_WL_CHROME_PREFIX, chrome_prefix),
+                TDP_LANG_LIST(TDP_WL_UI, ui), TDP_LANG_LIST(TDP_WL_FORUM, forum),
+                TDP_LANG_LIST(TDP_WL_CREDIT, credit),
+                TDP_LANG_LIST(TDP_WL_BYLINE, byline))

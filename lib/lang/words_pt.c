@@ -41,7 +41,45 @@ static const char *const role[] = {
     "especialista", "ministra", "ministro", "presidente",
 };
 
+/* Lines that are page furniture as a whole ("leave a reply"). */
+static const char *const chrome[] = {
+    "comentários", "compartilhar", "deixe um comentário", "deixe uma resposta",
+    "leia mais", "leia também", "o seu endereço de e-mail não será publicado",
+    "publicidade", "seu endereço de e-mail não será publicado", "veja também",
+    "você também pode gostar",
+};
+
+/* Openers of page furniture that goes on ("read more: ..."). */
+static const char *const chrome_prefix[] = {
+    "leia também:", "veja também:",
+};
+
+/* Words of buttons and menus: a short line made only of them is furniture. */
+static const char *const ui[] = {
+    "compartilhar", "imprimir", "pesquisar",
+};
+
+/* Fields of a forum post's user header ("joined", "messages"). */
+static const char *const forum[] = {
+    "mensagens",
+};
+
+/* Openers of a photo credit ("photo:"). */
+static const char *const credit[] = {
+    "foto", "fotos",
+};
+
+/* Openers of a byline ("by", "written by"). */
+static const char *const byline[] = {
+    "por", "texto:",
+};
+
 TDP_LANG_DEFINE(pt, "portuguese", TDP_LANG_LIST(TDP_WL_STOP, stop),
                 TDP_LANG_LIST(TDP_WL_DETECT, detect),
                 TDP_LANG_LIST(TDP_WL_SPEECH, speech), TDP_LANG_LIST(TDP_WL_TITLE, title),
-                TDP_LANG_LIST(TDP_WL_ROLE, role))
+                TDP_LANG_LIST(TDP_WL_ROLE, role),
+                TDP_LANG_LIST(TDP_WL_CHROME, chrome),
+                TDP_LANG_LIST(TDP_WL_CHROME_PREFIX, chrome_prefix),
+                TDP_LANG_LIST(TDP_WL_UI, ui), TDP_LANG_LIST(TDP_WL_FORUM, forum),
+                TDP_LANG_LIST(TDP_WL_CREDIT, credit),
+                TDP_LANG_LIST(TDP_WL_BYLINE, byline))

@@ -46,7 +46,53 @@ static const char *const role[] = {
     "эксперт",
 };
 
+/* Lines that are page furniture as a whole ("leave a reply"). */
+static const char *const chrome[] = {
+    "будьте первым, кто оставит комментарий", "вам может понравиться",
+    "ваш e-mail не будет опубликован", "ваш адрес email не будет опубликован",
+    "комментарии", "материалы по теме", "новости по теме", "оставить комментарий",
+    "оставьте комментарий", "ответить", "поделиться", "подписывайтесь",
+    "похожие статьи", "регистрация прошла успешно", "реклама", "смотрите также",
+    "читайте также", "читать далее",
+};
+
+/* Openers of page furniture that goes on ("read more: ..."). */
+static const char *const chrome_prefix[] = {
+    "ваш адрес email", "смотрите также:", "теги:", "читайте также:",
+};
+
+/* Words of buttons and menus: a short line made only of them is furniture. */
+static const char *const ui[] = {
+    "войти", "главная", "печать", "поделиться", "поиск",
+};
+
+/* Fields of a forum post's user header ("joined", "messages"). */
+static const char *const forum[] = {
+    "баллы", "откуда", "реакции", "регистрация", "репутация", "сообщения",
+};
+
+/* Openers of a photo credit ("photo:"). */
+static const char *const credit[] = {
+    "источник", "фото",
+};
+
+/* Openers of a byline ("by", "written by"). */
+static const char *const byline[] = {
+    "автор", "автор:",
+};
+
+/* Cues before a year that point ahead ("early 2023"). */
+static const char *const ahead[] = {
+    "начале",
+};
+
 TDP_LANG_DEFINE(ru, "russian", TDP_LANG_LIST(TDP_WL_STOP, stop),
                 TDP_LANG_LIST(TDP_WL_DETECT, detect),
                 TDP_LANG_LIST(TDP_WL_SPEECH, speech), TDP_LANG_LIST(TDP_WL_TITLE, title),
-                TDP_LANG_LIST(TDP_WL_ROLE, role))
+                TDP_LANG_LIST(TDP_WL_ROLE, role),
+                TDP_LANG_LIST(TDP_WL_CHROME, chrome),
+                TDP_LANG_LIST(TDP_WL_CHROME_PREFIX, chrome_prefix),
+                TDP_LANG_LIST(TDP_WL_UI, ui), TDP_LANG_LIST(TDP_WL_FORUM, forum),
+                TDP_LANG_LIST(TDP_WL_CREDIT, credit),
+                TDP_LANG_LIST(TDP_WL_BYLINE, byline),
+                TDP_LANG_LIST(TDP_WL_AHEAD, ahead))

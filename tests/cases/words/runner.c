@@ -10,6 +10,8 @@
  *   speech said                             ... that are speech verbs ("-": none)
  *   title minister                          ... that are titles before a name
  *   role spokesman                          ... that are role nouns
+ *   chrome yes                              the folded text is a whole line of page
+ *                                           furniture in that language ("no": not)
  *   detect en                               the language detected ("none": unsure)
  * A case checks the lines it has. Every language in the registry must have a file
  * with at least one case. Usage: runner DIR
@@ -72,11 +74,16 @@ static void check(const char *file, unsigned line, const char *lang, const char 
         tokens(text, 0, NULL, TDP_WL_STOP, got, sizeof got);
     } else if (!strcmp(key, "apos")) {
         tokens(text, TDP_TOKOPT_APOS_SPLITS, NULL, TDP_WL_STOP, got, sizeof got);
+    } else if (!strcmp(key, "chrome")) {
+        char f[1024];
+        size_t fl = tdp_fold(text, strlen(text), f, sizeof f);
+        snprintf(got, sizeof got, "%s",
+                 fl && tdp_lang_has(tdp_lang_get(lang), TDP_WL_CHROME, f, fl) ? "yes" : "no");
     } else if (!strcmp(key, "detect")) {
         const char *d = tdp_lang_detect(text, strlen(text));
         snprintf(got, sizeof got, "%s", d ? d : "none");
     } else {
-        fail(file, line, "unknown key", "tokens|apos|stop|speech|title|role|detect", key);
+        fail(file, line, "unknown key", "tokens|apos|stop|speech|title|role|chrome|detect", key);
         return;
     }
     if (strcmp(got, want))
