@@ -1467,8 +1467,8 @@ typedef struct settle_run {
     tdp_copy *copies;
     uint32_t *story_of;
     uint64_t *target;        /* stored story of each batch story */
-    tdp_idmap claimed;       /* stored stories taken by a batch story */
-    tdp_idmap touched;       /* stored stories whose members changed, or unsettled */
+    tdp_hset claimed;        /* stored stories taken by a batch story */
+    tdp_hset touched;        /* stored stories whose members changed, or unsettled */
     tdp_idmap led;           /* a story left: the story its first moved article took */
     uint64_t *touched_list;
     size_t n_touched, cap_touched;
@@ -1483,17 +1483,17 @@ static void settle_run_free(settle_run *r)
     tdp_free(r->copies);
     tdp_free(r->story_of);
     tdp_free(r->target);
-    tdp_idmap_free(&r->claimed);
-    tdp_idmap_free(&r->touched);
+    tdp_hset_free(&r->claimed);
+    tdp_hset_free(&r->touched);
     tdp_idmap_free(&r->led);
     tdp_free(r->touched_list);
 }
 
 static td_status touch(settle_run *r, uint64_t story)
 {
-    if (!story || tdp_idmap_get(&r->touched, story))
+    if (!story || tdp_hset_has(&r->touched, story))
         return TD_OK;
-    if (tdp_idmap_put(&r->touched, story, 1, 0, 0, 1) ||
+    if (tdp_hset_add(&r->touched, story) ||
         TDP_GROW(r->touched_list, r->cap_touched, r->n_touched + 1))
         return TD_ENOMEM;
     r->touched_list[r->n_touched++] = story;
@@ -1682,7 +1682,7 @@ static td_status settle_targets(td_store *s, settle_run *r, size_t ns, int64_t n
             uint32_t k = r->story_of[i];
             uint64_t x = r->rows[i].story;
             if (k >= ns || r->target[k] || r->rows[i].settled != (pass == 0) ||
-                tdp_idmap_get(&r->claimed, x))
+                tdp_hset_has(&r->claimed, x))
                 continue;
             if (pass == 1) {
                 bool yes = false;
@@ -1691,7 +1691,7 @@ static td_status settle_targets(td_store *s, settle_run *r, size_t ns, int64_t n
                     continue;
             }
             r->target[k] = x;
-            if (tdp_idmap_put(&r->claimed, x, 1, 0, 0, 1))
+            if (tdp_hset_add(&r->claimed, x))
                 st = TD_ENOMEM;
         }
     }
@@ -1883,6 +1883,8 @@ TD_API td_status td_store_settle(td_store *s)
     s->in_txn = true;
     settle_run r;
     memset(&r, 0, sizeof r);
+    tdp_hset_init(&r.claimed);
+    tdp_hset_init(&r.touched);
     int64_t now = now_of(s);
     st = settle_load(s, &r, REPLAY_WINDOWS * (int64_t)s->opts.window_days);
     if (st || !r.waiting) {
