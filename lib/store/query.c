@@ -1,6 +1,6 @@
 /*
  * query.c - reading the store: the list of stories, counts, and the brief of one
- * story (its articles re-read from their raw input into a corpus).
+ * story (its stored prepared articles read back into a corpus).
  *
  * SQLite reports the damage it sees (a page that is not a b-tree page), but not a
  * page overwritten by another valid one: an index leaf lost that way makes a
@@ -189,10 +189,9 @@ TD_API td_status td_story_info_json(const td_story_info *si, char **out, size_t 
     return *out ? TD_OK : TD_ENOMEM;
 }
 
-TD_API td_status td_store_resolve(td_store *s, uint64_t story, uint64_t *out)
+/* The story `story` leads to (merged_into followed) and its n_articles. */
+static td_status resolve(td_store *s, uint64_t story, uint64_t *out, uint64_t *n_articles)
 {
-    if (!s || !s->db || !out)
-        return TD_EARG;
     uint64_t id = story;
     for (int hop = 0; hop < 64; hop++) {
         td_status st = TD_OK;
@@ -215,26 +214,18 @@ TD_API td_status td_store_resolve(td_store *s, uint64_t story, uint64_t *out)
         if (rc == SQLITE_DONE || n == 0)
             break;
         *out = id;
+        *n_articles = (uint64_t)n;
         return TD_OK;
     }
     return tdp_store_failf(s, TD_ENOTFOUND, "no story %llu", (unsigned long long)story);
 }
 
-/* n_articles of a story (resolved: not merged into another). */
-static td_status story_size(td_store *s, uint64_t story, uint64_t *n)
+TD_API td_status td_store_resolve(td_store *s, uint64_t story, uint64_t *out)
 {
-    td_status st = TD_OK;
-    sqlite3_stmt *q = tdp_store_stmt(s, s->schema >= 2 ? TDP_S_STORY_ONE : TDP_S_STORY_ONE_V1,
-                                     &st);
-    if (!q)
-        return st;
-    sqlite3_bind_int64(q, 1, (sqlite3_int64)story);
-    int rc = sqlite3_step(q);
-    *n = rc == SQLITE_ROW ? (uint64_t)sqlite3_column_int64(q, 0) : 0;
-    sqlite3_reset(q);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return tdp_store_fail(s, rc, "cannot read the story");
-    return TD_OK;
+    if (!s || !s->db || !out)
+        return TD_EARG;
+    uint64_t n;
+    return resolve(s, story, out, &n);
 }
 
 /* The headline the store lists for a story (NULL when none); *out tdp_malloc'd. */
@@ -259,57 +250,27 @@ static td_status stored_headline(td_store *s, uint64_t story, char **out)
     return st;
 }
 
-/* A schema-3 (or older) store read as it is: its articles' raw input, prepared
- * again (it keeps no prepared articles). */
-static td_status add_from_raw(td_store *s, uint64_t story, td_corpus *c, uint64_t *found)
+/*
+ * The story's articles into the corpus, each from its stored prepared article (one
+ * without a current one, and every article of a schema-3 store read as it is, is
+ * prepared again from its raw input). *found counts the rows.
+ */
+static td_status add_articles(td_store *s, uint64_t story, td_corpus *c, uint64_t *found)
 {
     td_status st = TD_OK;
-    sqlite3_stmt *q = tdp_store_stmt(s, TDP_S_STORY_ARTS, &st);
+    sqlite3_stmt *q = tdp_store_stmt(s, s->schema >= 4 ? TDP_S_STORY_PREP
+                                                      : TDP_S_STORY_PREP_V3, &st);
     if (!q)
         return st;
     sqlite3_bind_int64(q, 1, (sqlite3_int64)story);
     int rc;
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
         ++*found;
-        td_article *a = tdp_store_article(q, 0);
-        if (!a) {
-            st = tdp_store_failf(s, TD_ENOMEM, "out of memory");
-            break;
-        }
-        /* An article the current pipeline rejects is left out of the brief. */
-        st = td_corpus_add(c, a);
-        if (st == TD_ENOMEM) {
-            tdp_store_failf(s, st, "out of memory");
-            break;
-        }
-        st = TD_OK;
-    }
-    sqlite3_reset(q);
-    if (!st && rc != SQLITE_DONE)
-        st = tdp_store_fail(s, rc, "cannot read the story's articles");
-    return st;
-}
-
-/* The story's stored prepared articles (each without a current one prepared again
- * from its raw input). */
-static td_status add_prepared(td_store *s, uint64_t story, td_corpus *c, uint64_t *found)
-{
-    td_status st = TD_OK;
-    sqlite3_stmt *q = tdp_store_stmt(s, TDP_S_STORY_PREP, &st);
-    if (!q)
-        return st;
-    sqlite3_bind_int64(q, 1, (sqlite3_int64)story);
-    int rc;
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        ++*found;
-        int version = sqlite3_column_type(q, 1) == SQLITE_NULL ? 0 : sqlite3_column_int(q, 1);
         tdp_prepared p;
         bool fresh;
-        st = tdp_store_prepared(s, sqlite3_column_int64(q, 0), version,
-                                sqlite3_column_blob(q, 2), (size_t)sqlite3_column_bytes(q, 2),
-                                &p, &fresh);
+        st = tdp_store_prepared(s, sqlite3_column_int64(q, 0), q, 1, &p, &fresh);
         if (st == TD_EEMPTY) {
-            st = TD_OK; /* rejected by the pipeline now: left out */
+            st = TD_OK; /* rejected by the pipeline now: left out of the brief */
             continue;
         }
         if (st)
@@ -326,7 +287,7 @@ static td_status add_prepared(td_store *s, uint64_t story, td_corpus *c, uint64_
     return st;
 }
 
-td_status tdp_store_story_build(td_store *s, uint64_t story, bool with_headline,
+td_status tdp_store_story_build(td_store *s, uint64_t story, int64_t listed,
                                 td_corpus **out)
 {
     *out = NULL;
@@ -336,22 +297,19 @@ td_status tdp_store_story_build(td_store *s, uint64_t story, bool with_headline,
     td_corpus *c = td_corpus_new(&co);
     if (!c)
         return tdp_store_failf(s, TD_ENOMEM, "out of memory");
-    uint64_t found = 0, listed = 0;
-    td_status st = s->schema >= 4 ? add_prepared(s, story, c, &found)
-                                  : add_from_raw(s, story, c, &found);
+    uint64_t found = 0;
+    td_status st = add_articles(s, story, c, &found);
     /* A read for the user checks the rows against the story's count (see the top of
-     * this file); inside an ingest the count is still being written. */
-    if (!st && with_headline)
-        st = story_size(s, story, &listed);
-    if (!st && with_headline && found != listed)
-        st = damaged(s, story, listed, found);
+     * this file); inside a settle the count is still being written. */
+    if (!st && listed >= 0 && found != (uint64_t)listed)
+        st = damaged(s, story, (uint64_t)listed, found);
     if (!st) {
         st = td_corpus_build(c);
         if (st)
             tdp_store_failf(s, st, "cannot build the brief: %s", td_strerror(st));
     }
     char *hl = NULL;
-    if (!st && with_headline)
+    if (!st && listed >= 0)
         st = stored_headline(s, story, &hl);
     if (!st && hl && td_corpus_story_count(c) &&
         (st = tdp_corpus_set_headline(c, 0, hl)) != TD_OK)
@@ -370,10 +328,11 @@ TD_API td_status td_store_story_corpus(td_store *s, uint64_t story, td_corpus **
     if (!s || !s->db || !out)
         return TD_EARG;
     *out = NULL;
-    td_status st = td_store_resolve(s, story, &story);
+    uint64_t n = 0;
+    td_status st = resolve(s, story, &story, &n);
     if (st)
         return st;
-    return tdp_store_story_build(s, story, true, out);
+    return tdp_store_story_build(s, story, (int64_t)n, out);
 }
 
 TD_API td_status td_store_show(td_store *s, uint64_t story, int json, char **out, size_t *len)

@@ -19,6 +19,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <libdeflate.h>
 #include <xxhash.h>
 
 #include "analyse/analyse.h"
@@ -78,14 +79,13 @@ static const char *const k_sql[TDP_S_N_] = {
                       "SELECT seq, hash, ?2, in_url, in_title, in_date, in_source, "
                       "in_author, in_language, in_text, in_html, origin, line "
                       "FROM articles WHERE id = ?1",
-    [TDP_S_UNSETTLED] = "SELECT min(day), count(*) FROM articles WHERE settled = 0",
-    /* what settles: the articles not settled, and the whole stories (as settled)
-     * with a settled article placed on ?1 or later */
-    [TDP_S_SETTLE_SET] = "SELECT a.seq, a.story, a.settled, p.version, p.data "
-                         "FROM articles AS a LEFT JOIN prepared AS p ON p.seq = a.seq "
-                         "WHERE a.settled = 0 OR (a.story IN (SELECT story FROM articles "
-                         "WHERE settled = 1 AND day >= ?1) AND a.settled = 1) "
-                         "ORDER BY a.seq",
+    /* what settles: the articles not settled; the settled stories with an
+     * article placed between ?1 and ?2; the settled articles of such a story */
+    [TDP_S_UNSETTLED] = "SELECT seq, story, day FROM articles WHERE settled = 0",
+    [TDP_S_NEAR] = "SELECT DISTINCT story FROM articles "
+                   "WHERE day BETWEEN ?1 AND ?2 AND settled = 1",
+    [TDP_S_STORY_SETTLED] = "SELECT seq FROM articles WHERE story = ?1 AND settled = 1",
+    [TDP_S_PREP_ONE] = "SELECT version, data FROM prepared WHERE seq = ?1",
     [TDP_S_MOVE_ART] = "UPDATE articles SET story = ?2 WHERE seq = ?1",
     [TDP_S_INS_MOVE] = "INSERT INTO moves(at, seq, from_story, into_story) "
                        "VALUES (?1, ?2, ?3, ?4)",
@@ -101,25 +101,12 @@ static const char *const k_sql[TDP_S_N_] = {
     [TDP_S_STORY_PREP] = "SELECT a.seq, p.version, p.data FROM articles AS a "
                          "LEFT JOIN prepared AS p ON p.seq = a.seq WHERE a.story = ?1 "
                          "ORDER BY a.day, a.seq",
+    /* a store of schema 3 or older, read as it is: no prepared articles */
+    [TDP_S_STORY_PREP_V3] = "SELECT seq, NULL, NULL FROM articles WHERE story = ?1 "
+                            "ORDER BY day, seq",
     [TDP_S_HEADLINE] = "SELECT headline FROM stories WHERE id = ?1",
-    [TDP_S_STORIES] = "SELECT id, headline, n_articles, first_day, last_day FROM stories "
-                      "WHERE last_day >= ?1 AND n_articles > 0 ORDER BY id",
-    [TDP_S_OUTLETS] = "SELECT outlet FROM articles WHERE story = ?1 AND outlet IS NOT NULL "
-                      "GROUP BY outlet ORDER BY count(*) DESC, outlet",
-    [TDP_S_STORY_ARTS] = "SELECT " TDP_RAW_COLS
-                         " FROM articles WHERE story = ?1 ORDER BY day, seq",
     [TDP_S_STORY_ONE] = "SELECT n_articles, merged_into FROM stories WHERE id = ?1",
     [TDP_S_STORY_ONE_V1] = "SELECT n_articles, NULL FROM stories WHERE id = ?1",
-    [TDP_S_MERGE_ARTS] = "UPDATE articles SET story = ?2 WHERE story = ?1",
-    [TDP_S_MERGE_INTO] =
-        "UPDATE stories SET n_articles = stories.n_articles + f.n_articles, "
-        "first_day = min(stories.first_day, f.first_day), "
-        "last_day = max(stories.last_day, f.last_day), "
-        "headline = coalesce(stories.headline, f.headline), updated = ?3 "
-        "FROM (SELECT n_articles, first_day, last_day, headline FROM stories "
-        "WHERE id = ?1) AS f WHERE stories.id = ?2",
-    [TDP_S_MERGE_FROM] = "UPDATE stories SET n_articles = 0, merged_into = ?2, "
-                         "updated = ?3 WHERE id = ?1 OR merged_into = ?1",
     [TDP_S_COUNTS] = "SELECT (SELECT count(*) FROM articles), "
                      "(SELECT count(*) FROM stories WHERE n_articles > 0)",
 };
@@ -583,15 +570,6 @@ td_status tdp_idmap_put(tdp_idmap *m, uint64_t key, uint64_t val, int64_t day,
     return TD_OK;
 }
 
-void tdp_idmap_retarget(tdp_idmap *m, uint64_t from, uint64_t into)
-{
-    size_t it = 0;
-    void *v;
-    while (tdp_hmap_next(&m->m, &it, NULL, &v))
-        if (((idmap_val *)v)->val == from)
-            ((idmap_val *)v)->val = into;
-}
-
 static void rollback(td_store *s)
 {
     if (s->in_txn && s->db)
@@ -646,6 +624,8 @@ TD_API td_status td_store_close(td_store *s)
         sqlite3_close(s->db);
     tdp_clusterer_free(s->cl);
     tdp_idmap_free(&s->map);
+    libdeflate_free_compressor(s->deflater);
+    libdeflate_free_decompressor(s->inflater);
     tdp_free(s->path);
     tdp_free(s);
     return st;
@@ -880,11 +860,11 @@ static td_status cluster_one(td_store *s, const tdp_cinfo *info, int placed_by,
 }
 
 /*
- * Carries out the merges of live stories the clusterer made on its last add. When
- * ingesting (write), the stored stories are merged too; while replaying, only the
- * id map follows (what was stored is history).
+ * Follows the merges of live stories the clusterer made on its last add: only the
+ * id map does (stored stories change when the articles settle, and only then, so
+ * that they do not depend on where a run was interrupted).
  */
-static td_status follow_merges(td_store *s, bool write, int64_t day)
+static td_status follow_merges(td_store *s, int64_t day)
 {
     const tdp_cluster_merge *m = NULL;
     size_t n = tdp_clusterer_merges(s->cl, &m);
@@ -896,8 +876,6 @@ static td_status follow_merges(td_store *s, bool write, int64_t day)
             continue;
         if (!into)
             st = tdp_idmap_put(&s->map, m[i].into, from, day, s->newest, s->opts.window_days);
-        else if (from != into && write)
-            st = tdp_store_merge(s, from, into);
         else if (from != into)
             st = tdp_idmap_put(&s->map, m[i].from, into, day, s->newest, s->opts.window_days);
     }
@@ -1081,7 +1059,7 @@ static td_status go_live(td_store *s)
         tdp_cluster_info_free(&info);
         see_day(s, day, now);
         if (!st)
-            st = follow_merges(s, false, day);
+            st = follow_merges(s, day);
         uint64_t known = cid ? tdp_idmap_get(&s->map, cid) : 0;
         if (!st && cid)
             st = tdp_idmap_put(&s->map, cid, known ? known : story, day, s->newest,
@@ -1141,35 +1119,6 @@ static td_status begin(td_store *s)
         return st;
     }
     s->data_version = dv;
-    return TD_OK;
-}
-
-td_status tdp_store_merge(td_store *s, uint64_t from, uint64_t into)
-{
-    if (!s || !from || !into || from == into)
-        return TD_EARG;
-    if (s->readonly)
-        return tdp_store_failf(s, TD_EREADONLY, "database was opened read-only");
-    if (s->broken)
-        return tdp_store_failf(s, TD_EDB, "an earlier write failed; nothing more is stored");
-    td_status st = begin(s);
-    if (st)
-        return st;
-    int64_t now = now_of(s);
-    static const int steps[] = {TDP_S_MERGE_INTO, TDP_S_MERGE_ARTS, TDP_S_MERGE_FROM};
-    for (size_t i = 0; i < sizeof steps / sizeof *steps && !st; i++) {
-        sqlite3_stmt *q = tdp_store_stmt(s, steps[i], &st);
-        if (!q)
-            break;
-        sqlite3_bind_int64(q, 1, (sqlite3_int64)from);
-        sqlite3_bind_int64(q, 2, (sqlite3_int64)into);
-        if (steps[i] != TDP_S_MERGE_ARTS)
-            sqlite3_bind_int64(q, 3, now);
-        st = step_done(s, q, "cannot merge stories");
-    }
-    if (st)
-        return broken(s, st);
-    tdp_idmap_retarget(&s->map, from, into);
     return TD_OK;
 }
 
@@ -1258,11 +1207,18 @@ static td_status prepare(td_store *s, td_article *a, tdp_prepared *p)
     return TD_OK;
 }
 
-/* Stores the prepared article of article `seq` (bytes of TDP_PREPARED_VERSION). */
+/* Stores the prepared article of article `seq` (packed, of TDP_PREPARED_VERSION). */
 static td_status put_prepared(td_store *s, int64_t seq, const unsigned char *blob,
                               size_t len)
 {
     return put_blob(s, TDP_S_INS_PREP, TDP_PREPARED_VERSION, seq, blob, len);
+}
+
+/* Packs p (message set on failure). */
+static td_status pack(td_store *s, const tdp_prepared *p, unsigned char **out, size_t *len)
+{
+    td_status st = tdp_store_pack(s, p, out, len);
+    return st ? tdp_store_failf(s, st, "cannot store an article: %s", td_strerror(st)) : st;
 }
 
 static td_status ingest_prepared(td_store *s, tdp_prepared *p, const raw_input *rp,
@@ -1342,10 +1298,11 @@ static td_status ingest_prepared(td_store *s, tdp_prepared *p, const raw_input *
     td_status st = TD_OK;
     unsigned char *pblob = NULL;
     size_t plen = 0;
-    st = tdp_prepared_encode(p, &pblob, &plen);
+    st = pack(s, p, &pblob, &plen);
     if (st)
-        return tdp_store_failf(s, st, "%s", td_strerror(st));
+        return st;
     int64_t day;
+    int64_t seq = 0;
     int placed_by = placement(s, a, now, &day);
 
     if (known) {
@@ -1365,7 +1322,6 @@ static td_status ingest_prepared(td_store *s, tdp_prepared *p, const raw_input *
         }
         bind_article(q, a, &r, hash, story, now, day, placed_by);
         st = step_done(s, q, "cannot store an article");
-        int64_t seq = 0;
         if (!st && (q = tdp_store_stmt(s, TDP_S_FIND, &st)) != NULL) {
             bind_cstr(q, 1, a->id);
             int rc = sqlite3_step(q);
@@ -1385,8 +1341,10 @@ static td_status ingest_prepared(td_store *s, tdp_prepared *p, const raw_input *
         }
         res->kind = TD_INGEST_REVISED;
     } else {
-        /* what the clusterer is shown is kept, so a later process can replay it */
-        tdp_cinfo *info = &p->info;
+        /* what the clusterer is shown is kept, so a later process can replay it;
+         * the prepared article keeps its own info (the settle reads that) */
+        tdp_cinfo shown = p->info;
+        tdp_cinfo *info = &shown;
         present(info, placed_by, day);
         unsigned char *blob = NULL;
         size_t blob_len = 0;
@@ -1401,10 +1359,7 @@ static td_status ingest_prepared(td_store *s, tdp_prepared *p, const raw_input *
                                              td_strerror(st)));
         }
         see_day(s, day, now);
-        /* merges only redirect new articles: the stored stories change when the
-         * articles settle, and only then (so that they do not depend on where a
-         * run was interrupted) */
-        st = follow_merges(s, false, day);
+        st = follow_merges(s, day);
         if (!st) {
             story = tdp_idmap_get(&s->map, cid);
             if (!story && (q = tdp_store_stmt(s, TDP_S_NEW_STORY, &st)) != NULL) {
@@ -1422,7 +1377,7 @@ static td_status ingest_prepared(td_store *s, tdp_prepared *p, const raw_input *
             bind_article(q, a, &r, hash, story, now, day, placed_by);
             st = step_done(s, q, "cannot store an article");
         }
-        int64_t seq = sqlite3_last_insert_rowid(s->db);
+        seq = sqlite3_last_insert_rowid(s->db);
         if (!st)
             st = put_features(s, seq, blob, blob_len);
         if (!st)
@@ -1475,13 +1430,15 @@ TD_API td_status td_store_ingest(td_store *s, td_article *a, td_ingest_result *r
 
 /* ---- settling: the batch's stories for what arrived since the last settle ---- */
 
-td_status tdp_store_prepared(td_store *s, int64_t seq, int version, const void *blob,
-                             size_t len, tdp_prepared *out, bool *fresh)
+td_status tdp_store_prepared(td_store *s, int64_t seq, sqlite3_stmt *q, int col,
+                             tdp_prepared *out, bool *fresh)
 {
     *fresh = false;
     td_status st = TD_ECORRUPT;
-    if (blob && version == TDP_PREPARED_VERSION)
-        st = tdp_prepared_decode(blob, len, out);
+    if (q && sqlite3_column_type(q, col) != SQLITE_NULL &&
+        sqlite3_column_int64(q, col) == TDP_PREPARED_VERSION)
+        st = tdp_store_unpack(s, sqlite3_column_blob(q, col + 1),
+                              (size_t)sqlite3_column_bytes(q, col + 1), out);
     if (st == TD_ENOMEM)
         return tdp_store_failf(s, st, "out of memory");
     if (st != TD_ECORRUPT)
@@ -1505,12 +1462,13 @@ typedef struct settle_row {
 typedef struct settle_run {
     tdp_prepared *preps;
     settle_row *rows;
-    size_t n, cap, cap_rows;
+    size_t n, cap_rows;
+    size_t waiting;          /* articles not settled */
     tdp_copy *copies;
     uint32_t *story_of;
     uint64_t *target;        /* stored story of each batch story */
-    tdp_idmap claimed;       /* stored stories taken by a batch story */
-    tdp_idmap touched;       /* stored stories whose members changed, or unsettled */
+    tdp_hset claimed;        /* stored stories taken by a batch story */
+    tdp_hset touched;        /* stored stories whose members changed, or unsettled */
     tdp_idmap led;           /* a story left: the story its first moved article took */
     uint64_t *touched_list;
     size_t n_touched, cap_touched;
@@ -1525,90 +1483,170 @@ static void settle_run_free(settle_run *r)
     tdp_free(r->copies);
     tdp_free(r->story_of);
     tdp_free(r->target);
-    tdp_idmap_free(&r->claimed);
-    tdp_idmap_free(&r->touched);
+    tdp_hset_free(&r->claimed);
+    tdp_hset_free(&r->touched);
     tdp_idmap_free(&r->led);
     tdp_free(r->touched_list);
 }
 
 static td_status touch(settle_run *r, uint64_t story)
 {
-    if (!story || tdp_idmap_get(&r->touched, story))
+    if (!story || tdp_hset_has(&r->touched, story))
         return TD_OK;
-    if (tdp_idmap_put(&r->touched, story, 1, 0, 0, 1) ||
+    if (tdp_hset_add(&r->touched, story) ||
         TDP_GROW(r->touched_list, r->cap_touched, r->n_touched + 1))
         return TD_ENOMEM;
     r->touched_list[r->n_touched++] = story;
     return TD_OK;
 }
 
-/* Loads the set to settle, in arrival order: every article not settled, and the
- * settled stories with an article placed on `horizon` or later, whole (the
- * stories the new ones may join, as the batch would see them). */
-static td_status settle_load(td_store *s, settle_run *r, int64_t horizon)
+static int cmp_row(const void *x, const void *y)
+{
+    int64_t a = ((const settle_row *)x)->seq, b = ((const settle_row *)y)->seq;
+    return (a > b) - (a < b);
+}
+
+static int cmp_i64(const void *x, const void *y)
+{
+    int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
+    return (a > b) - (a < b);
+}
+
+static td_status add_row(settle_run *r, int64_t seq, uint64_t story, bool settled)
+{
+    if (TDP_GROW(r->rows, r->cap_rows, r->n + 1))
+        return TD_ENOMEM;
+    r->rows[r->n++] = (settle_row){seq, story, settled};
+    return TD_OK;
+}
+
+/*
+ * The rows of the set to settle, in arrival order: every article not settled,
+ * and the settled stories with an article placed within `reach` days of an
+ * unsettled one's day, whole (the stories the new articles may join, or whose
+ * forming they may change, as the batch would see them). Only the stories near
+ * some new article's day are read, whatever the days between: a late article
+ * about last month does not bring in every story since.
+ */
+static td_status settle_rows(td_store *s, settle_run *r, int64_t reach)
 {
     td_status st = TD_OK;
-    sqlite3_stmt *q = tdp_store_stmt(s, TDP_S_SETTLE_SET, &st);
-    if (!q)
-        return st;
-    sqlite3_bind_int64(q, 1, horizon);
-    typedef struct fresh_blob {
-        int64_t seq;
-        unsigned char *b;
-        size_t len;
-    } fresh_blob;
-    fresh_blob *fresh = NULL;
-    size_t n_fresh = 0, cap_fresh = 0;
-    int rc;
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        settle_row row = {sqlite3_column_int64(q, 0), (uint64_t)sqlite3_column_int64(q, 1),
-                          sqlite3_column_int(q, 2) != 0};
-        int version = sqlite3_column_type(q, 3) == SQLITE_NULL ? 0 : sqlite3_column_int(q, 3);
-        if (TDP_GROW(r->preps, r->cap, r->n + 1) ||
-            TDP_GROW(r->rows, r->cap_rows, r->n + 1)) {
+    int64_t *days = NULL;
+    size_t n_days = 0, cap_days = 0;
+    sqlite3_stmt *q = tdp_store_stmt(s, TDP_S_UNSETTLED, &st);
+    int rc = SQLITE_DONE;
+    while (q && !st && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+        st = add_row(r, sqlite3_column_int64(q, 0), (uint64_t)sqlite3_column_int64(q, 1),
+                     false);
+        if (!st && TDP_GROW(days, cap_days, n_days + 1))
             st = TD_ENOMEM;
+        if (!st)
+            days[n_days++] = sqlite3_column_int64(q, 2);
+    }
+    if (q)
+        sqlite3_reset(q);
+    if (q && !st && rc != SQLITE_DONE)
+        st = tdp_store_fail(s, rc, "cannot read the articles to settle");
+    r->waiting = n_days;
+    tdp_sort(days, n_days, sizeof *days, cmp_i64);
+    tdp_hset near;
+    tdp_hset_init(&near);
+    uint64_t *stories = NULL;
+    size_t n_stories = 0, cap_stories = 0;
+    /* the unsettled days as intervals, widened by reach and joined where they meet */
+    for (size_t i = 0; i < n_days && !st;) {
+        int64_t lo = days[i] - reach, hi = days[i] + reach;
+        while (++i < n_days && days[i] - reach <= hi + 1)
+            hi = days[i] + reach;
+        q = tdp_store_stmt(s, TDP_S_NEAR, &st);
+        if (!q)
+            break;
+        sqlite3_bind_int64(q, 1, lo);
+        sqlite3_bind_int64(q, 2, hi);
+        while (!st && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+            uint64_t id = (uint64_t)sqlite3_column_int64(q, 0);
+            if (tdp_hset_has(&near, id))
+                continue;
+            if (tdp_hset_add(&near, id) || TDP_GROW(stories, cap_stories, n_stories + 1))
+                st = TD_ENOMEM;
+            else
+                stories[n_stories++] = id;
+        }
+        sqlite3_reset(q);
+        if (!st && rc != SQLITE_DONE)
+            st = tdp_store_fail(s, rc, "cannot read the stories to settle");
+    }
+    for (size_t k = 0; k < n_stories && !st; k++) {
+        q = tdp_store_stmt(s, TDP_S_STORY_SETTLED, &st);
+        if (!q)
+            break;
+        sqlite3_bind_int64(q, 1, (sqlite3_int64)stories[k]);
+        while (!st && (rc = sqlite3_step(q)) == SQLITE_ROW)
+            st = add_row(r, sqlite3_column_int64(q, 0), stories[k], true);
+        sqlite3_reset(q);
+        if (!st && rc != SQLITE_DONE)
+            st = tdp_store_fail(s, rc, "cannot read the stories to settle");
+    }
+    tdp_hset_free(&near);
+    tdp_free(stories);
+    tdp_free(days);
+    if (st == TD_ENOMEM)
+        tdp_store_failf(s, st, "out of memory");
+    if (!st)
+        tdp_sort(r->rows, r->n, sizeof *r->rows, cmp_row);
+    return st;
+}
+
+/*
+ * Loads the set to settle (settle_rows) with each article's prepared article (one
+ * without a current one is prepared again and stored). One the pipeline now
+ * rejects is left out: it keeps its story.
+ */
+static td_status settle_load(td_store *s, settle_run *r, int64_t reach)
+{
+    td_status st = settle_rows(s, r, reach);
+    if (st)
+        return st;
+    r->preps = tdp_calloc(r->n ? r->n : 1, sizeof *r->preps);
+    if (!r->preps)
+        return tdp_store_failf(s, TD_ENOMEM, "out of memory");
+    size_t kept = 0;
+    for (size_t i = 0; i < r->n && !st; i++) {
+        settle_row row = r->rows[i];
+        tdp_prepared *p = &r->preps[kept];
+        sqlite3_stmt *q = tdp_store_stmt(s, TDP_S_PREP_ONE, &st);
+        if (!q)
+            break;
+        sqlite3_bind_int64(q, 1, row.seq);
+        int rc = sqlite3_step(q);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+            sqlite3_reset(q);
+            st = tdp_store_fail(s, rc, "cannot read the articles to settle");
             break;
         }
-        bool is_fresh;
-        /* the statement stays on this row while the raw input is read: two
-         * statements, one connection */
-        st = tdp_store_prepared(s, row.seq, version, sqlite3_column_blob(q, 4),
-                                (size_t)sqlite3_column_bytes(q, 4), &r->preps[r->n],
-                                &is_fresh);
+        bool fresh = false;
+        /* no row: the raw input is prepared */
+        st = tdp_store_prepared(s, row.seq, rc == SQLITE_ROW ? q : NULL, 0, p, &fresh);
+        sqlite3_reset(q);
         if (st == TD_EEMPTY) {
-            /* the pipeline rejects it now: it keeps its story */
             st = TD_OK;
             continue;
         }
-        if (st)
-            break;
-        if (is_fresh) {
-            if (TDP_GROW(fresh, cap_fresh, n_fresh + 1)) {
-                tdp_prepared_free(&r->preps[r->n]);
-                st = TD_ENOMEM;
-                break;
-            }
-            fresh[n_fresh].seq = row.seq;
-            st = tdp_prepared_encode(&r->preps[r->n], &fresh[n_fresh].b, &fresh[n_fresh].len);
-            if (st) {
-                tdp_prepared_free(&r->preps[r->n]);
-                break;
-            }
-            n_fresh++;
+        if (!st && fresh) {
+            unsigned char *b = NULL;
+            size_t len = 0;
+            st = pack(s, p, &b, &len);
+            if (!st)
+                st = put_prepared(s, row.seq, b, len);
+            tdp_free(b);
         }
-        r->rows[r->n++] = row;
+        if (st) {
+            tdp_prepared_free(p);
+            break;
+        }
+        r->rows[kept++] = row;
     }
-    sqlite3_reset(q);
-    if (!st && rc != SQLITE_ROW && rc != SQLITE_DONE)
-        st = tdp_store_fail(s, rc, "cannot read the articles to settle");
-    else if (st == TD_ENOMEM)
-        tdp_store_failf(s, st, "out of memory");
-    for (size_t i = 0; i < n_fresh; i++) {
-        if (!st)
-            st = put_prepared(s, fresh[i].seq, fresh[i].b, fresh[i].len);
-        tdp_free(fresh[i].b);
-    }
-    tdp_free(fresh);
+    r->n = kept;
     return st;
 }
 
@@ -1644,7 +1682,7 @@ static td_status settle_targets(td_store *s, settle_run *r, size_t ns, int64_t n
             uint32_t k = r->story_of[i];
             uint64_t x = r->rows[i].story;
             if (k >= ns || r->target[k] || r->rows[i].settled != (pass == 0) ||
-                tdp_idmap_get(&r->claimed, x))
+                tdp_hset_has(&r->claimed, x))
                 continue;
             if (pass == 1) {
                 bool yes = false;
@@ -1653,7 +1691,7 @@ static td_status settle_targets(td_store *s, settle_run *r, size_t ns, int64_t n
                     continue;
             }
             r->target[k] = x;
-            if (tdp_idmap_put(&r->claimed, x, 1, 0, 0, 1))
+            if (tdp_hset_add(&r->claimed, x))
                 st = TD_ENOMEM;
         }
     }
@@ -1735,7 +1773,7 @@ static td_status story_headline(td_store *s, settle_run *r, td_article **arts,
     td_status st = TD_OK;
     if ((int64_t)n != stored) {
         td_corpus *c = NULL;
-        st = tdp_store_story_build(s, id, false, &c);
+        st = tdp_store_story_build(s, id, -1, &c);
         const char *hl = st ? NULL : tdp_corpus_headline(c, 0);
         if (hl && !(*out = tdp_strdup(hl)))
             st = TD_ENOMEM;
@@ -1845,20 +1883,15 @@ TD_API td_status td_store_settle(td_store *s)
     s->in_txn = true;
     settle_run r;
     memset(&r, 0, sizeof r);
+    tdp_hset_init(&r.claimed);
+    tdp_hset_init(&r.touched);
     int64_t now = now_of(s);
-    q = tdp_store_stmt(s, TDP_S_UNSETTLED, &st);
-    int rc = q ? sqlite3_step(q) : SQLITE_ERROR;
-    int64_t waiting = rc == SQLITE_ROW ? sqlite3_column_int64(q, 1) : 0;
-    int64_t first = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
-    if (q)
-        sqlite3_reset(q);
-    if (q && rc != SQLITE_ROW)
-        st = tdp_store_fail(s, rc, "cannot read the articles to settle");
-    if (st || !waiting) {
+    st = settle_load(s, &r, REPLAY_WINDOWS * (int64_t)s->opts.window_days);
+    if (st || !r.waiting) {
+        settle_run_free(&r);
         rollback(s);
         return st;
     }
-    st = settle_load(s, &r, first - REPLAY_WINDOWS * (int64_t)s->opts.window_days);
     size_t ns = 0;
     if (!st) {
         r.copies = tdp_calloc(r.n ? r.n : 1, sizeof *r.copies);

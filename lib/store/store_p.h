@@ -19,10 +19,10 @@ enum {
     TDP_S_FIND, TDP_S_SEEN, TDP_S_INS_VER, TDP_S_INS_ART, TDP_S_UPD_ART,
     TDP_S_NEW_STORY, TDP_S_STORY_ADD, TDP_S_STORY_SPAN,
     TDP_S_MAXDAY, TDP_S_LIVE,
-    TDP_S_STORIES, TDP_S_OUTLETS, TDP_S_STORY_ARTS, TDP_S_STORY_ONE, TDP_S_COUNTS,
-    TDP_S_STORY_ONE_V1, TDP_S_MERGE_ARTS, TDP_S_MERGE_INTO, TDP_S_MERGE_FROM,
+    TDP_S_STORY_ONE, TDP_S_COUNTS, TDP_S_STORY_ONE_V1,
     TDP_S_RAW_ONE, TDP_S_INS_FEAT,
-    TDP_S_INS_PREP, TDP_S_EARLIER, TDP_S_UNSETTLED, TDP_S_SETTLE_SET, TDP_S_MOVE_ART,
+    TDP_S_INS_PREP, TDP_S_EARLIER, TDP_S_UNSETTLED, TDP_S_NEAR, TDP_S_STORY_SETTLED,
+    TDP_S_PREP_ONE, TDP_S_STORY_PREP_V3, TDP_S_MOVE_ART,
     TDP_S_INS_MOVE, TDP_S_SETTLED, TDP_S_RECOUNT, TDP_S_EMPTIED, TDP_S_SET_HEADLINE,
     TDP_S_HAS_SETTLED, TDP_S_STORY_PREP, TDP_S_HEADLINE,
     TDP_S_N_
@@ -42,8 +42,6 @@ uint64_t tdp_idmap_get(const tdp_idmap *m, uint64_t key);
 td_status tdp_idmap_put(tdp_idmap *m, uint64_t key, uint64_t val, int64_t day,
                         int64_t newest, int window);
 void tdp_idmap_free(tdp_idmap *m);
-/* Points every entry that maps to `from` at `into` (a merge of stories). */
-void tdp_idmap_retarget(tdp_idmap *m, uint64_t from, uint64_t into);
 
 struct td_store {
     sqlite3 *db;
@@ -64,6 +62,8 @@ struct td_store {
     size_t replayed;    /* articles replayed into the last rebuild (for tests) */
     size_t recleaned;   /* of those, cleaned again: no usable stored features */
     size_t pending;
+    struct libdeflate_compressor *deflater;     /* made on first use */
+    struct libdeflate_decompressor *inflater;
     char err[512];
 };
 
@@ -87,13 +87,6 @@ sqlite3_stmt *tdp_store_stmt(td_store *s, int k, td_status *st);
 td_article *tdp_store_article(sqlite3_stmt *q, int col0);
 
 /*
- * Story `from` has become part of story `into` (the clusterer merged them): its
- * articles move, its row keeps merged_into so its id still leads somewhere, and the
- * id map follows. Inside the current batch (begun if needed).
- */
-td_status tdp_store_merge(td_store *s, uint64_t from, uint64_t into);
-
-/*
  * What the clusterer was shown of an article (tdp_cinfo) to and from the blob of
  * the `features` table (layout in feats.c). decode: TD_ECORRUPT when the blob
  * does not hold a whole info; *info is then empty.
@@ -105,23 +98,34 @@ td_status tdp_store_feats_decode(const unsigned char *b, size_t len, tdp_cinfo *
  * A built corpus of one stored story (its id given, already resolved) from the
  * stored prepared articles (an article without a current one, stored by an older
  * version, is prepared again from its raw input; one the pipeline now rejects is
- * left out). stored_headline: the brief carries the headline the store lists
- * for the story, so that `show` and `stories` always agree.
+ * left out). listed: the story's n_articles, which the rows read must bear out,
+ * and the brief then carries the headline the store lists for the story, so that
+ * `show` and `stories` always agree; < 0 inside a settle (no check, the brief's
+ * own headline).
  */
 struct td_corpus;
-td_status tdp_store_story_build(td_store *s, uint64_t story, bool stored_headline,
+td_status tdp_store_story_build(td_store *s, uint64_t story, int64_t listed,
                                 struct td_corpus **out);
 
 /*
- * The prepared article of a stored one: its stored bytes when they are of the
- * current version (blob, len: the `prepared` row, NULL when none), else its raw
- * input (row seq) prepared again, with *fresh set so that the caller can store
- * it. TD_EEMPTY: the pipeline rejects it now; other failures set the message.
+ * The prepared article of stored article `seq`: from the `prepared` columns
+ * version and data at col and col + 1 of q's row (q NULL: none) when they are of
+ * the current version, else its raw input prepared again, with *fresh set so that the
+ * caller can store it. TD_EEMPTY: the pipeline rejects it now; other failures
+ * set the message.
  */
 struct tdp_prepared;
-td_status tdp_store_prepared(td_store *s, int64_t seq, int version,
-                             const void *blob, size_t len, struct tdp_prepared *out,
-                             bool *fresh);
+td_status tdp_store_prepared(td_store *s, int64_t seq, sqlite3_stmt *q, int col,
+                             struct tdp_prepared *out, bool *fresh);
+
+/*
+ * A prepared article as the store keeps it (prepared.c: the codec's bytes,
+ * deflated) and back. unpack: TD_ECORRUPT for bytes that are not a whole one.
+ */
+td_status tdp_store_pack(td_store *s, const struct tdp_prepared *p, unsigned char **out,
+                         size_t *len);
+td_status tdp_store_unpack(td_store *s, const unsigned char *b, size_t len,
+                           struct tdp_prepared *out);
 
 /* Days since 1970-01-01 <-> a TD_DATE_DAY date. */
 td_date tdp_store_day_date(int64_t day);

@@ -1,0 +1,42 @@
+/*
+ * store_sql.h - the store tests' direct SQL on a database file (include after
+ * cmocka.h): a statement run through a connection of its own, and the state a
+ * settle leaves when it empties one story into another.
+ */
+#ifndef TD_TEST_STORE_SQL_H
+#define TD_TEST_STORE_SQL_H
+
+#include <sqlite3.h>
+#include <stdint.h>
+#include <stdio.h>
+
+static void sql(const char *path, const char *q)
+{
+    sqlite3 *db = NULL;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, q, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+}
+
+/* Story `from`'s articles move to `into`, which takes its count and span; `from`
+ * (and every story that led to it) then leads to `into`. */
+static void sql_merge(const char *path, uint64_t from, uint64_t into)
+{
+    char q[1024];
+    snprintf(q, sizeof q,
+             "UPDATE stories SET n_articles = stories.n_articles + f.n_articles, "
+             "first_day = min(stories.first_day, f.first_day), "
+             "last_day = max(stories.last_day, f.last_day) "
+             "FROM (SELECT n_articles, first_day, last_day FROM stories WHERE id = %llu) "
+             "AS f WHERE stories.id = %llu; "
+             "UPDATE articles SET story = %llu WHERE story = %llu; "
+             "UPDATE stories SET n_articles = 0, merged_into = %llu "
+             "WHERE id = %llu OR merged_into = %llu;",
+             (unsigned long long)from, (unsigned long long)into,
+             (unsigned long long)into, (unsigned long long)from,
+             (unsigned long long)into, (unsigned long long)from,
+             (unsigned long long)from);
+    sql(path, q);
+}
+
+#endif
