@@ -159,7 +159,7 @@ void tdp_cluster_info_free(tdp_cinfo *info);
  * terms, hashes or dates): features kept from an earlier version (a store keeps
  * them to rebuild its live stories) are then computed again from the article.
  */
-#define TDP_CLUSTER_INFO_VERSION 2
+#define TDP_CLUSTER_INFO_VERSION 3
 /* tdp_clusterer_add from an article's info (tdp_cluster_info): the same result. */
 td_status tdp_clusterer_add_info(tdp_clusterer *c, const tdp_cinfo *info,
                                  uint64_t *story_id, bool *is_new);

@@ -378,6 +378,44 @@ static void test_undated_placed_by_mentions(void **state)
     td_article_free(b);
 }
 
+static size_t date_features(const doc *d)
+{
+    td_article *a = make(d);
+    tdp_cfeat *f = NULL;
+    size_t n = 0, k = 0;
+    assert_int_equal(tdp_cluster_features(a, &f, &n), TD_OK);
+    for (size_t i = 0; i < n; i++)
+        k += f[i].kind == TDP_CT_DATE;
+    tdp_free(f);
+    td_article_free(a);
+    return k;
+}
+
+/* What the publication date says already earns no similarity: a relative date
+ * ("Saturday", placed by the publication date) and a date at or next to it; a
+ * date further back (the day of the shooting the arrest follows) does. */
+static void test_dates_near_publication(void **state)
+{
+    (void)state;
+    static const doc near = {"2024-03-09", "Man arrested after Elm Street shooting",
+                             "Police arrested a man on Saturday. He was charged on "
+                             "March 8, 2024 with assault.", 0};
+    assert_int_equal(date_features(&near), 0);
+    static const doc far = {"2024-03-09", "Man arrested after Elm Street shooting",
+                            "Police arrested a man on Saturday over the shooting on "
+                            "March 1, 2024 on Elm Street.", 0};
+    assert_int_equal(date_features(&far), 2);   /* month-day and year-month */
+    /* undated: nothing to compare with, the date counts (a month-day alone) */
+    static const doc undated = {NULL, "Man arrested after Elm Street shooting",
+                                "Police arrested a man over the shooting on March 8 "
+                                "on Elm Street.", 0};
+    assert_int_equal(date_features(&undated), 1);
+    /* the title's dates are read by the same reader, against the same date */
+    static const doc title = {"2024-03-09", "Elm Street shooting of March 1: man held",
+                              "Police arrested a man.", 0};
+    assert_int_equal(date_features(&title), 2);
+}
+
 static void test_subevents(void **state)
 {
     (void)state;
@@ -479,6 +517,7 @@ int main(void)
         cmocka_unit_test(test_copies_join_canonical),
         cmocka_unit_test(test_window_expires),
         cmocka_unit_test(test_undated_placed_by_mentions),
+        cmocka_unit_test(test_dates_near_publication),
         cmocka_unit_test(test_subevents),
         cmocka_unit_test(test_empty_and_args),
         cmocka_unit_test(test_seeds),
