@@ -26,6 +26,19 @@ td_status tdp_cluster_corpus(td_article *const *arts, size_t n, const tdp_copy *
                              double threshold, uint32_t *story_of, size_t *n_stories);
 
 /*
+ * Copies that respect stories: a copy found by dedup (copies[i].of) stays one only
+ * when it agrees with the article it copies in time (published within a few days,
+ * when both are dated) and in title (where both have one); else it is made
+ * independent (of = -1) and clustered as any article is, through the time and
+ * cohesion checks. Site furniture left in the text makes pages of different
+ * events look alike; their dates and titles tell them apart. info[i]: the
+ * clusterer's info of arts[i].
+ */
+struct tdp_cinfo;
+void tdp_cluster_copies_agree(td_article *const *arts, const struct tdp_cinfo *info,
+                              size_t n, tdp_copy *copies);
+
+/*
  * The order in which tdp_cluster_corpus streams the articles: by effective day
  * (publication date, else the dates the article mentions, else the latest day
  * seen before it in the input), ties in input order. order[] receives n indices.

@@ -25,6 +25,8 @@ td_status tdp_corpus_stories(const tdp_prepared *p, size_t n, double copy_thresh
     }
     if (!st)
         st = tdp_dedup_corpus_sigs(arts, sigs, n, copy_threshold, copies);
+    if (!st)
+        tdp_cluster_copies_agree(arts, info, n, copies);
     if (!st && story_threshold < 0) {
         /* one known story */
         for (size_t i = 0; i < n; i++)

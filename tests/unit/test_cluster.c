@@ -320,6 +320,41 @@ static void test_copies_join_canonical(void **state)
     free_all(arts, N_DOCS);
 }
 
+/* A copy stays one only when it agrees with what it copies in time and title. */
+static void test_copies_agree(void **state)
+{
+    (void)state;
+    static const doc v[] = {
+        {"2024-03-04", "Strong earthquake shakes Peru's Arequipa region", NULL, 0},
+        {"2024-03-05", "Strong earthquake shakes Peru's Arequipa region", NULL, 0},
+        {"2024-04-20", "Strong earthquake shakes Peru's Arequipa region", NULL, 0},
+        {"2024-03-04", "Jury finds Halvorsen guilty of Tacoma bank fraud", NULL, 0},
+        {NULL, "Peru earthquake: Arequipa region shaken", NULL, 0},
+    };
+    td_article *arts[5];
+    tdp_cinfo info[5];
+    tdp_copy copies[5];
+    no_copies(copies, 5);
+    for (size_t i = 0; i < 5; i++) {
+        doc d = v[i];
+        d.text = docs[0].text;   /* the same text: dedup calls each a copy of 0 */
+        arts[i] = make(&d);
+        assert_int_equal(tdp_cluster_info(arts[i], &info[i]), TD_OK);
+        if (i)
+            copies[i].of = 0;
+    }
+    tdp_cluster_copies_agree(arts, info, 5, copies);
+    assert_int_equal(copies[1].of, 0);    /* a day later, the same title */
+    assert_int_equal(copies[2].of, -1);   /* 47 days later */
+    assert_int_equal(copies[3].of, -1);   /* the same day, another event's title */
+    assert_int_equal(copies[3].kind, TDP_COPY_NONE);
+    assert_int_equal(copies[4].of, 0);    /* undated, the headline reworded */
+    for (size_t i = 0; i < 5; i++) {
+        tdp_cluster_info_free(&info[i]);
+        td_article_free(arts[i]);
+    }
+}
+
 static void test_window_expires(void **state)
 {
     (void)state;
@@ -518,6 +553,7 @@ int main(void)
         cmocka_unit_test(test_window_expires),
         cmocka_unit_test(test_undated_placed_by_mentions),
         cmocka_unit_test(test_dates_near_publication),
+        cmocka_unit_test(test_copies_agree),
         cmocka_unit_test(test_subevents),
         cmocka_unit_test(test_empty_and_args),
         cmocka_unit_test(test_seeds),
