@@ -390,7 +390,9 @@ td_status tdp_cluster_info_ex(const td_article *a, tdp_cinfo *info, bool own_ter
     const tdp_analysis *an = a->an;
     /* room for the terms, the title's words and the dates without growing */
     td_status st = tdp_hmap_reserve(&b.m, an && !own_terms ? an->n_terms + 64 : 256);
-    if (!st && an && an->n_terms && !own_terms) {
+    /* analysed terms; an article of its title alone has none, and its title is
+     * hashed as any title is */
+    if (!st && an && (an->n_terms || !a->n_paras) && !own_terms) {
         for (size_t i = 0; i < an->n_terms && !st; i++) {
             bag_ent *e = bag_get(&b, an->terms[i].hash);
             if (!e) {
