@@ -359,8 +359,8 @@ static double title_agreement(const td_article *a, const td_article *b)
     return 2.0 * (double)both / (double)(x.n + y.n);
 }
 
-void tdp_cluster_copies_agree(td_article *const *arts, const tdp_cinfo *info, size_t n,
-                              tdp_copy *copies)
+void tdp_cluster_copies_agree(td_article *const *arts, const tdp_cinfo *info,
+                              const uint8_t *furniture, size_t n, tdp_copy *copies)
 {
     for (size_t i = 0; i < n; i++) {
         if (!is_copy(copies, n, i))
@@ -368,6 +368,8 @@ void tdp_cluster_copies_agree(td_article *const *arts, const tdp_cinfo *info, si
         size_t j = (size_t)copies[i].of;
         int32_t a = info[i].own, b = info[j].own;
         bool agree = a == TDP_NODAY || b == TDP_NODAY || labs((long)a - b) <= copy_days;
+        if (furniture && (furniture[i] || furniture[j]))
+            agree = false;
         if (agree && arts[i]->title && arts[j]->title)
             agree = title_agreement(arts[i], arts[j]) >= copy_title;
         if (!agree) {

@@ -367,13 +367,27 @@ static void scan_text(tokenizer *z, const td_article *a, tdp_toklist *tl)
     }
 }
 
+static td_status info_build(const td_article *a, tdp_cinfo *info, bool own_terms,
+                            bool title_only);
+
 td_status tdp_cluster_info(const td_article *a, tdp_cinfo *info)
 {
-    return tdp_cluster_info_ex(a, info, false);
+    return info_build(a, info, false, false);
 }
 
-/* Everything the clusterer needs of an article. */
 td_status tdp_cluster_info_ex(const td_article *a, tdp_cinfo *info, bool own_terms)
+{
+    return info_build(a, info, own_terms, false);
+}
+
+td_status tdp_cluster_info_title(const td_article *a, tdp_cinfo *info)
+{
+    return info_build(a, info, false, true);
+}
+
+/* Everything the clusterer needs of an article (title_only: of its title). */
+static td_status info_build(const td_article *a, tdp_cinfo *info, bool own_terms,
+                            bool title_only)
 {
     memset(info, 0, sizeof *info);
     info->own = TDP_NODAY;
@@ -392,8 +406,8 @@ td_status tdp_cluster_info_ex(const td_article *a, tdp_cinfo *info, bool own_ter
     td_status st = tdp_hmap_reserve(&b.m, an && !own_terms ? an->n_terms + 64 : 256);
     /* analysed terms; an article of its title alone has none, and its title is
      * hashed as any title is */
-    if (!st && an && (an->n_terms || !a->n_paras) && !own_terms) {
-        for (size_t i = 0; i < an->n_terms && !st; i++) {
+    if (!st && ((an && (an->n_terms || !a->n_paras) && !own_terms) || title_only)) {
+        for (size_t i = 0; an && !title_only && i < an->n_terms && !st; i++) {
             bag_ent *e = bag_get(&b, an->terms[i].hash);
             if (!e) {
                 st = TD_ENOMEM;
@@ -416,7 +430,7 @@ td_status tdp_cluster_info_ex(const td_article *a, tdp_cinfo *info, bool own_ter
         /* the text's dates as the analyse stage read them (an undated article's
          * year-less ones with year 0) */
         z.w = 1.0f;
-        for (size_t i = 0; i < an->n_dates && !st; i++) {
+        for (size_t i = 0; an && !title_only && i < an->n_dates && !st; i++) {
             see_date(&z, &an->dates[i].date, an->dates[i].kind, 1.0f);
             st = z.err;
         }
