@@ -13,7 +13,7 @@ PACKAGES = build-essential cmake pkg-config clang libclang-rt-dev valgrind \
            libutf8proc-dev libstemmer-dev libxxhash-dev libsqlite3-dev \
            zlib1g-dev libdeflate-dev libcmocka-dev python3
 
-.PHONY: all deps build demo test test-only asan fuzz valgrind bench install clean
+.PHONY: all deps build demo test test-only asan fuzz valgrind bench eval-stories install clean
 
 all: build
 
@@ -53,6 +53,11 @@ valgrind: build
 
 bench: build
 	@bench/run.sh $(BUILD)
+
+# Stories against labelled corpora (gva-dev, ECB+), brief and store; skips
+# without ../shared/data.
+eval-stories: build
+	@bench/eval_stories.py --bin $(BUILD)/tidings --store
 
 install: build
 	@cmake --install $(BUILD) --prefix $(PREFIX)

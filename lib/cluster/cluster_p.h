@@ -26,6 +26,31 @@ td_status tdp_cluster_corpus(td_article *const *arts, size_t n, const tdp_copy *
                              double threshold, uint32_t *story_of, size_t *n_stories);
 
 /*
+ * Copies that respect stories: a copy found by dedup (copies[i].of) stays one only
+ * when it agrees with the article it copies in time (published within a few days,
+ * when both are dated) and in title (where both have one); else it is made
+ * independent (of = -1) and clustered as any article is, through the time and
+ * cohesion checks. Site furniture left in the text makes pages of different
+ * events look alike; their dates and titles tell them apart. info[i]: the
+ * clusterer's info of arts[i]; furniture (may be NULL): pages that are mostly
+ * furniture (tdp_cluster_furniture), which are neither copies nor copied.
+ */
+struct tdp_cinfo;
+void tdp_cluster_copies_agree(td_article *const *arts, const struct tdp_cinfo *info,
+                              const uint8_t *furniture, size_t n, tdp_copy *copies);
+
+/*
+ * Site furniture of a run (furniture.c): a paragraph that several documents of
+ * the run hold, told over more than a week, is a site's, not an event's.
+ * mostly[i] = 1 when article i is mostly such paragraphs: it is clustered by its
+ * title alone (tdp_cluster_info_title) and is neither a copy nor copied
+ * (tdp_cluster_copies_agree). info[i]: the clusterer's info of arts[i] (its own
+ * date is read).
+ */
+td_status tdp_cluster_furniture(td_article *const *arts, const struct tdp_cinfo *info,
+                                size_t n, uint8_t *mostly);
+
+/*
  * The order in which tdp_cluster_corpus streams the articles: by effective day
  * (publication date, else the dates the article mentions, else the latest day
  * seen before it in the input), ties in input order. order[] receives n indices.
@@ -153,13 +178,16 @@ typedef struct tdp_cinfo {
 td_status tdp_cluster_info(const td_article *a, tdp_cinfo *info);
 /* own_terms: the clusterer's own tokenizer even when the analyse stage gave terms. */
 td_status tdp_cluster_info_ex(const td_article *a, tdp_cinfo *info, bool own_terms);
+/* The info of the article's title alone (its words and dates, its own date):
+ * what a page that is mostly site furniture is clustered by. */
+td_status tdp_cluster_info_title(const td_article *a, tdp_cinfo *info);
 void tdp_cluster_info_free(tdp_cinfo *info);
 /*
  * Bump when tdp_cluster_info computes something else for the same article (other
  * terms, hashes or dates): features kept from an earlier version (a store keeps
  * them to rebuild its live stories) are then computed again from the article.
  */
-#define TDP_CLUSTER_INFO_VERSION 2
+#define TDP_CLUSTER_INFO_VERSION 3
 /* tdp_clusterer_add from an article's info (tdp_cluster_info): the same result. */
 td_status tdp_clusterer_add_info(tdp_clusterer *c, const tdp_cinfo *info,
                                  uint64_t *story_id, bool *is_new);

@@ -23,6 +23,10 @@ td_status tdp_prepare(td_article *a, tdp_prepared *out)
         return TD_EARG;
     out->a = a;
     td_status st = td_clean(a);
+    /* an article given as its title alone (an empty text, no page): the title is
+     * what there is to analyse and cluster */
+    if (st == TD_EEMPTY && !a->text_len && !a->html && a->title && *a->title)
+        st = TD_OK;
     if (!st)
         st = tdp_analyse(a);
     if (!st)

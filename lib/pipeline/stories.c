@@ -16,15 +16,26 @@ td_status tdp_corpus_stories(const tdp_prepared *p, size_t n, double copy_thresh
     td_article **arts = tdp_malloc((n ? n : 1) * sizeof *arts);
     const tdp_csig **sigs = tdp_malloc((n ? n : 1) * sizeof *sigs);
     tdp_cinfo *info = tdp_malloc((n ? n : 1) * sizeof *info);
-    td_status st = arts && sigs && info ? TD_OK : TD_ENOMEM;
+    tdp_cinfo *title = tdp_calloc(n ? n : 1, sizeof *title);
+    uint8_t *furn = tdp_malloc(n ? n : 1);
+    td_status st = arts && sigs && info && title && furn ? TD_OK : TD_ENOMEM;
     for (size_t i = 0; !st && i < n; i++) {
         arts[i] = p[i].a;
         sigs[i] = &p[i].sig;
         info[i] = p[i].info; /* a view: the prepared article keeps it */
         copies[i].of = -1;
     }
+    /* run-level: pages that are mostly site furniture are clustered by title */
+    if (!st)
+        st = tdp_cluster_furniture(arts, info, n, furn);
+    for (size_t i = 0; !st && i < n; i++)
+        if (furn[i] && p[i].a->title && *p[i].a->title &&
+            !(st = tdp_cluster_info_title(p[i].a, &title[i])))
+            info[i] = title[i];
     if (!st)
         st = tdp_dedup_corpus_sigs(arts, sigs, n, copy_threshold, copies);
+    if (!st)
+        tdp_cluster_copies_agree(arts, info, furn, n, copies);
     if (!st && story_threshold < 0) {
         /* one known story */
         for (size_t i = 0; i < n; i++)
@@ -40,5 +51,9 @@ td_status tdp_corpus_stories(const tdp_prepared *p, size_t n, double copy_thresh
     tdp_free(arts);
     tdp_free(sigs);
     tdp_free(info);
+    for (size_t i = 0; title && i < n; i++)
+        tdp_cluster_info_free(&title[i]);
+    tdp_free(title);
+    tdp_free(furn);
     return st;
 }

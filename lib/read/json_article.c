@@ -11,6 +11,7 @@ typedef struct {
     td_article *a;
     td_status st;
     bool have_text, have_html, have_id;
+    bool saw_text;          /* a text field is there, perhaps empty */
     const char *date_field; /* which field gave the date, for priority */
     size_t nuls;            /* NULs (\u0000) replaced in the strings kept */
     tdp_buf fixed;          /* a string with its NULs replaced */
@@ -88,6 +89,7 @@ static int member(void *ctx, const char *k, size_t kl, tdp_json_type t, const ch
     } else if (key_is(k, kl, "source") || key_is(k, kl, "outlet")) {
         set(c, TD_FIELD_SOURCE, v, vl);
     } else if (key_is(k, kl, "text") || key_is(k, kl, "maintext")) {
+        c->saw_text = true;
         if (vl && (!c->have_text || key_is(k, kl, "maintext"))) {
             set(c, TD_FIELD_TEXT, v, vl);
             c->have_text = true;
@@ -110,7 +112,7 @@ td_status tdp_article_from_json(const char *s, size_t n, const char *fallback_id
                                 td_article **out, tdp_buf *why, size_t *nuls)
 {
     char reason[96];
-    jctx c = {td_article_new(), TD_OK, false, false, false, NULL, 0, TDP_BUF_INIT};
+    jctx c = {td_article_new(), TD_OK, false, false, false, false, NULL, 0, TDP_BUF_INIT};
     *out = NULL;
     *nuls = 0;
     if (!c.a)
@@ -128,8 +130,11 @@ td_status tdp_article_from_json(const char *s, size_t n, const char *fallback_id
         td_article_free(c.a);
         return c.st;
     }
-    if (!c.have_text && !c.have_html) {
-        tdp_buf_puts(why, "no \"text\" field");
+    /* an empty text with a title is an article of its title alone (a feed that
+     * gives only headlines); without a title there is nothing to read */
+    const char *title = td_article_title(c.a);
+    if (!c.have_text && !c.have_html && !(c.saw_text && title && *title)) {
+        tdp_buf_puts(why, c.saw_text ? "empty text" : "no \"text\" field");
         td_article_free(c.a);
         return TD_EFIELD;
     }

@@ -320,6 +320,109 @@ static void test_copies_join_canonical(void **state)
     free_all(arts, N_DOCS);
 }
 
+/* A copy stays one only when it agrees with what it copies in time and title. */
+static void test_copies_agree(void **state)
+{
+    (void)state;
+    static const doc v[] = {
+        {"2024-03-04", "Strong earthquake shakes Peru's Arequipa region", NULL, 0},
+        {"2024-03-05", "Strong earthquake shakes Peru's Arequipa region", NULL, 0},
+        {"2024-04-20", "Strong earthquake shakes Peru's Arequipa region", NULL, 0},
+        {"2024-03-04", "Jury finds Halvorsen guilty of Tacoma bank fraud", NULL, 0},
+        {NULL, "Peru earthquake: Arequipa region shaken", NULL, 0},
+    };
+    td_article *arts[5];
+    tdp_cinfo info[5];
+    tdp_copy copies[5];
+    no_copies(copies, 5);
+    for (size_t i = 0; i < 5; i++) {
+        doc d = v[i];
+        d.text = docs[0].text;   /* the same text: dedup calls each a copy of 0 */
+        arts[i] = make(&d);
+        assert_int_equal(tdp_cluster_info(arts[i], &info[i]), TD_OK);
+        if (i)
+            copies[i].of = 0;
+    }
+    tdp_cluster_copies_agree(arts, info, NULL, 5, copies);
+    assert_int_equal(copies[1].of, 0);    /* a day later, the same title */
+    assert_int_equal(copies[2].of, -1);   /* 47 days later */
+    assert_int_equal(copies[3].of, -1);   /* the same day, another event's title */
+    assert_int_equal(copies[3].kind, TDP_COPY_NONE);
+    assert_int_equal(copies[4].of, 0);    /* undated, the headline reworded */
+    for (size_t i = 0; i < 5; i++) {
+        tdp_cluster_info_free(&info[i]);
+        td_article_free(arts[i]);
+    }
+}
+
+/* Paragraphs several pages of one site hold over weeks are furniture; a page made
+ * mostly of them is flagged. Wire copies a day apart share paragraphs and are not. */
+static void test_furniture(void **state)
+{
+    (void)state;
+#define FURN "We have sent you a verification email. Please check your email and " \
+             "click on the link to activate your profile.\n\nIf you do not receive " \
+             "the verification message within a few minutes of signing up, please " \
+             "check your spam or junk folder.\n\n"
+    static const doc v[] = {
+        {"2016-07-31", "Downtown Austin shooting: warrant issued", FURN
+         "Police issued a murder warrant for the suspect.", 0},
+        {"2016-09-02", "Man wounded in East Riverside shooting", FURN
+         "A man was wounded in a shooting on East Riverside Drive on Thursday night, "
+         "police said. He was taken to Brackenridge Hospital with injuries that are "
+         "not life threatening, and officers are looking for two men who ran from "
+         "the apartment complex. Detectives asked witnesses to call the homicide "
+         "tip line; no arrests have been made and the motive is not known.", 0},
+        {"2016-10-20", "Teen shot near school in Pflugerville", FURN
+         "A teenager was shot near a school.", 0},
+        {"2016-10-20", "Flood warning for Travis County", "The National Weather Service "
+         "issued a flood warning for Travis County until Friday morning as heavy rain "
+         "moved across central Texas.\n\nLow water crossings were closed in Manor and "
+         "Del Valle, county officials said.", 0},
+        {"2016-10-21", "Flood warning stays for Travis County", "The National Weather "
+         "Service issued a flood warning for Travis County until Friday morning as heavy "
+         "rain moved across central Texas.\n\nLow water crossings were closed in Manor "
+         "and Del Valle, county officials said.", 0},
+    };
+#undef FURN
+    td_article *arts[5];
+    tdp_cinfo info[5];
+    static const char *const url[] = {
+        "https://www.kvue.example/news/1", "https://www.kvue.example/news/2",
+        "http://www.kvue.example/news/3", "https://wire.example/a", "https://daily.example/b"};
+    for (size_t i = 0; i < 5; i++) {
+        arts[i] = make(&v[i]);
+        assert_int_equal(tdp_cluster_info(arts[i], &info[i]), TD_OK);
+    }
+    uint8_t mostly[5];
+    /* no site known: nothing is any site's furniture */
+    assert_int_equal(tdp_cluster_furniture(arts, info, 5, mostly), TD_OK);
+    assert_int_equal(mostly[0] + mostly[1] + mostly[2] + mostly[3] + mostly[4], 0);
+    for (size_t i = 0; i < 5; i++)
+        assert_int_equal(td_article_set(arts[i], TD_FIELD_URL, url[i], strlen(url[i])), TD_OK);
+    assert_int_equal(tdp_cluster_furniture(arts, info, 5, mostly), TD_OK);
+    assert_int_equal(mostly[0], 1);
+    assert_int_equal(mostly[1], 0);   /* its story is longer than the furniture */
+    assert_int_equal(mostly[2], 1);
+    assert_int_equal(mostly[3], 0);   /* wire copies a day apart */
+    assert_int_equal(mostly[4], 0);
+    /* the same pages told within one week: no furniture yet */
+    for (size_t i = 0; i < 3; i++)
+        info[i].own = info[3].own;
+    assert_int_equal(tdp_cluster_furniture(arts, info, 5, mostly), TD_OK);
+    assert_int_equal(mostly[0], 0);
+    /* a furniture page is clustered by its title: no text terms */
+    tdp_cinfo t;
+    assert_int_equal(tdp_cluster_info_title(arts[0], &t), TD_OK);
+    assert_true(t.n > 0 && t.n < info[0].n);
+    assert_int_equal(t.own, tdp_days_from_civil(2016, 7, 31));
+    tdp_cluster_info_free(&t);
+    for (size_t i = 0; i < 5; i++) {
+        tdp_cluster_info_free(&info[i]);
+        td_article_free(arts[i]);
+    }
+}
+
 static void test_window_expires(void **state)
 {
     (void)state;
@@ -376,6 +479,44 @@ static void test_undated_placed_by_mentions(void **state)
                      tdp_days_from_civil(2022, 1, 10));
     td_article_free(a);
     td_article_free(b);
+}
+
+static size_t date_features(const doc *d)
+{
+    td_article *a = make(d);
+    tdp_cfeat *f = NULL;
+    size_t n = 0, k = 0;
+    assert_int_equal(tdp_cluster_features(a, &f, &n), TD_OK);
+    for (size_t i = 0; i < n; i++)
+        k += f[i].kind == TDP_CT_DATE;
+    tdp_free(f);
+    td_article_free(a);
+    return k;
+}
+
+/* What the publication date says already earns no similarity: a relative date
+ * ("Saturday", placed by the publication date) and a date at or next to it; a
+ * date further back (the day of the shooting the arrest follows) does. */
+static void test_dates_near_publication(void **state)
+{
+    (void)state;
+    static const doc near = {"2024-03-09", "Man arrested after Elm Street shooting",
+                             "Police arrested a man on Saturday. He was charged on "
+                             "March 8, 2024 with assault.", 0};
+    assert_int_equal(date_features(&near), 0);
+    static const doc far = {"2024-03-09", "Man arrested after Elm Street shooting",
+                            "Police arrested a man on Saturday over the shooting on "
+                            "March 1, 2024 on Elm Street.", 0};
+    assert_int_equal(date_features(&far), 2);   /* month-day and year-month */
+    /* undated: nothing to compare with, the date counts (a month-day alone) */
+    static const doc undated = {NULL, "Man arrested after Elm Street shooting",
+                                "Police arrested a man over the shooting on March 8 "
+                                "on Elm Street.", 0};
+    assert_int_equal(date_features(&undated), 1);
+    /* the title's dates are read by the same reader, against the same date */
+    static const doc title = {"2024-03-09", "Elm Street shooting of March 1: man held",
+                              "Police arrested a man.", 0};
+    assert_int_equal(date_features(&title), 2);
 }
 
 static void test_subevents(void **state)
@@ -479,6 +620,9 @@ int main(void)
         cmocka_unit_test(test_copies_join_canonical),
         cmocka_unit_test(test_window_expires),
         cmocka_unit_test(test_undated_placed_by_mentions),
+        cmocka_unit_test(test_dates_near_publication),
+        cmocka_unit_test(test_copies_agree),
+        cmocka_unit_test(test_furniture),
         cmocka_unit_test(test_subevents),
         cmocka_unit_test(test_empty_and_args),
         cmocka_unit_test(test_seeds),

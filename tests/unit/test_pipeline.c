@@ -375,6 +375,54 @@ static void test_alloc_failure(void **state)
     td_set_allocator(NULL, NULL, NULL);
 }
 
+/* An article given as its title alone is prepared, and clustered by its title:
+ * with the full report of its event, apart from another event's. */
+static void test_title_only(void **state)
+{
+    (void)state;
+    static const char feed[] =
+        "{\"id\": \"full\", \"date\": \"2016-10-13\", \"title\": \"Four shot "
+        "in East Garfield Park\", \"text\": \"Four men were shot in East Garfield "
+        "Park on Thursday night, police said. The men were standing on a porch in the "
+        "4000 block of West Monroe Street when a gunman opened fire. Two were taken to "
+        "Stroger Hospital in critical condition.\"}\n"
+        "{\"id\": \"other\", \"date\": \"2016-10-13\", \"title\": \"Council "
+        "approves Lakefront budget\", \"text\": \"The city council approved the "
+        "Lakefront budget on Thursday after a long debate over library hours and "
+        "snow removal. The mayor said the budget keeps taxes flat.\"}\n"
+        "{\"id\": \"headline\", \"date\": \"2016-10-14\", \"title\": \"Four "
+        "men shot on porch in East Garfield Park\", \"text\": \"\"}\n";
+    td_reader *r = td_reader_new(NULL);
+    assert_non_null(r);
+    assert_int_equal(td_reader_add_buffer(r, "feed.jsonl", feed, sizeof feed - 1), TD_OK);
+    tdp_prepared p[3];
+    for (size_t i = 0; i < 3; i++) {
+        td_article *a = NULL;
+        assert_int_equal(td_reader_next(r, &a), TD_OK);
+        assert_int_equal(tdp_prepare(a, &p[i]), TD_OK);
+    }
+    td_reader_free(r);
+    assert_int_equal(p[2].a->n_paras, 0);
+    assert_true(p[2].info.n > 0);      /* the title's words */
+    unsigned char *b = NULL;           /* and the store keeps it as any other */
+    size_t len = 0;
+    tdp_prepared d;
+    assert_int_equal(tdp_prepared_encode(&p[2], &b, &len), TD_OK);
+    assert_int_equal(tdp_prepared_decode(b, len, &d), TD_OK);
+    assert_same(&p[2], &d);
+    td_free(b);
+    tdp_prepared_free(&d);
+    tdp_copy copies[3];
+    uint32_t story_of[3];
+    size_t ns = 0;
+    assert_int_equal(tdp_corpus_stories(p, 3, 0, 0, copies, story_of, &ns), TD_OK);
+    assert_int_equal(ns, 2);
+    assert_int_equal(story_of[2], story_of[0]);
+    assert_true(story_of[1] != story_of[0]);
+    for (size_t i = 0; i < 3; i++)
+        tdp_prepared_free(&p[i]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -383,6 +431,7 @@ int main(void)
         cmocka_unit_test(test_damage_refused),
         cmocka_unit_test(test_threads),
         cmocka_unit_test(test_alloc_failure),
+        cmocka_unit_test(test_title_only),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

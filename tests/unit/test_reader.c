@@ -700,7 +700,8 @@ static void test_jsonl_bad_lines(void **state)
                "[1, 2, 3]\n"
                "{\"id\": \"e\", \"text\": \"x\"} trailing\n"
                "{\"id\": \"f\", \"te\0xt\": \"nul\"}\n"
-               "{\"id\": \"g\", \"text\": \"last\"}\n";
+               "{\"id\": \"g\", \"text\": \"last\"}\n"
+               "{\"id\": \"h\", \"title\": \"Headline only\", \"text\": \"\"}\n";
     write_file(f, "mixed.jsonl", mixed, sizeof mixed - 1);
     td_reader *r = reader(NULL);
     assert_int_equal(td_reader_add(r, path_in(f, "mixed.jsonl")), TD_OK);
@@ -714,7 +715,7 @@ static void test_jsonl_bad_lines(void **state)
     snprintf(pre, sizeof pre, "%s:3: ", p);
     next_err(r, TD_EFIELD, pre, "no \"text\" field");
     snprintf(pre, sizeof pre, "%s:4: ", p);
-    next_err(r, TD_EFIELD, pre, "no \"text\" field");
+    next_err(r, TD_EFIELD, pre, "empty text");
     snprintf(pre, sizeof pre, "%s:5: invalid JSON", p);
     next_err(r, TD_EPARSE, pre, "");
     snprintf(pre, sizeof pre, "%s:6: invalid JSON", p);
@@ -726,6 +727,11 @@ static void test_jsonl_bad_lines(void **state)
     next_err(r, TD_EPARSE, pre, "invalid JSON: control character in string at byte 15");
     a = next_ok(r);
     check_text(a, "g", "last");
+    td_article_free(a);
+    /* an empty text with a title: an article of its title alone */
+    a = next_ok(r);
+    assert_string_equal(td_article_id(a), "h");
+    assert_string_equal(td_article_title(a), "Headline only");
     td_article_free(a);
     next_end(r);
     td_reader_free(r);
