@@ -343,6 +343,50 @@ static void test_over_the_limit(void **state)
     tdp_buf_free(&b);
 }
 
+/* A record over the limit that is the last of the file and ends exactly at its end
+ * (no blank line after it) is complete: a page is over the limit, not truncated; a
+ * video is skipped quietly. */
+static void test_over_the_limit_at_the_end(void **state)
+{
+    (void)state;
+    size_t vn = 2u << 20;
+    char *big = malloc(vn);
+    assert_non_null(big);
+    for (size_t i = 0; i < vn; i++)
+        big[i] = (char)('a' + i % 26u);
+    static const char *const types[] = {"text/html", "video/mp4"};
+    for (int t = 0; t < 2; t++) {
+        tdp_buf b = TDP_BUF_INIT, blk = TDP_BUF_INIT;
+        response(&b, "http://a.example/1", k_html_hdr,
+                 PAGE("The council met in Brussels on Wednesday for four hours of talks."), -1);
+        tdp_buf_printf(&blk, "HTTP/1.1 200 OK\r\nContent-Type: %s\r\n\r\n<html>", types[t]);
+        tdp_buf_put(&blk, big, vn);
+        rec(&b, "response", "http://a.example/big", blk.data, blk.len, -1);
+        b.len -= 4; /* the block ends the file */
+        td_reader_opts o = {1u << 20, 0};
+        td_reader *r = td_reader_new(&o);
+        assert_non_null(r);
+        assert_int_equal(td_reader_add_buffer(r, "crawl.warc", b.data, b.len), TD_OK);
+        got g;
+        drain(r, &g);
+        assert_int_equal(g.n_ok, 1);
+        if (t == 0) {
+            assert_int_equal(g.n_err, 1);
+            assert_int_equal(g.sts[0], TD_ETOOBIG);
+            assert_non_null(strstr(g.errs[0], "record 2: "));
+            assert_non_null(strstr(g.errs[0], "larger than the 1 MiB limit"));
+            assert_int_equal(td_reader_skipped(r), 0);
+        } else {
+            assert_int_equal(g.n_err, 0);
+            assert_int_equal(td_reader_skipped(r), 1);
+        }
+        td_reader_free(r);
+        tdp_buf_free(&b);
+        tdp_buf_free(&blk);
+    }
+    free(big);
+}
+
 static size_t gz_member(const char *s, size_t n, unsigned char *out, size_t cap)
 {
     z_stream zs;
@@ -424,6 +468,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_responses_and_skips),
         cmocka_unit_test(test_over_the_limit),
+        cmocka_unit_test(test_over_the_limit_at_the_end),
         cmocka_unit_test(test_fetch_date_is_fallback),
         cmocka_unit_test(test_missing_length_resyncs),
         cmocka_unit_test(test_wrong_lengths_resync),
