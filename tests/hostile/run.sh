@@ -48,6 +48,11 @@ make_damaged_db() { # a story database with pages 3 to 6 overwritten
     TIDINGS_NOW=1772409600 "$bin" ingest --db "$gen/damaged.db" "$gen/feed.jsonl" >/dev/null 2>&1
     dd if=/dev/zero of="$gen/damaged.db" bs=4096 seek=2 count=4 conv=notrunc 2>/dev/null
 }
+make_tampered_db() { # a story database with bytes of an article changed inside valid pages
+    printf '{"id":"s1","title":"Harbour count","date":"2026-03-02","text":"The harbour office counted thirty ships at anchor on Monday, it said."}\n' >"$gen/feed2.jsonl"
+    TIDINGS_NOW=1772409600 "$bin" ingest --db "$gen/tampered.db" "$gen/feed2.jsonl" >/dev/null 2>&1
+    sed -i 's/thirty/ninety/g' "$gen/tampered.db"
+}
 make_video_warc() { # a 40 MB video record (no NUL in it) between two pages
     page() { # uri title text
         b="HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><head><title>$2</title></head><body><article><h1>$2</h1><p>$3</p></article></body></html>"
