@@ -236,4 +236,9 @@ while IFS= read -r line <&3; do
     check_case "$@"
 done 3<"$here/cases"
 echo "hostile: $pass passed, $fail failed, $todo known failures (todo)"
+# the command-line cases (escapes on a terminal, in a pipe, in messages): outputs
+# compared whole, as the CLI goldens are (tests/cli/run.sh)
+if [ -z "$only" ]; then
+    "$root/tests/cli/run.sh" "$bin" "$here/cli" "$root" || fail=$((fail + 1))
+fi
 [ $fail = 0 ]
