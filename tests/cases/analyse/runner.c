@@ -13,11 +13,11 @@
  *   name KEY | TYPE [| TITLE]  (repeatable) a mention that must be there
  * Usage: runner DIR   |   runner --dump FILE [DATE]  (prints what it finds)
  */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "analyse/analyse_p.h"
+#include "../../listdir.h"
 
 static const char *type_name(int t)
 {
@@ -292,11 +292,6 @@ static int dump_file(const char *path, const char *date)
     return 0;
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 int main(int argc, char **argv)
 {
     if (argc >= 3 && !strcmp(argv[1], "--dump"))
@@ -305,31 +300,13 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: runner DIR | runner --dump FILE [DATE]\n");
         return 2;
     }
-    DIR *d = opendir(argv[1]);
-    if (!d) {
-        fprintf(stderr, "%s: cannot open\n", argv[1]);
+    size_t n;
+    char **names = td_list_dir(argv[1], ".case", &n);
+    if (!names)
         return 1;
-    }
-    char *names[256];
-    size_t n = 0;
-    struct dirent *de;
-    while ((de = readdir(d)) && n < 256) {
-        size_t l = strlen(de->d_name);
-        if (l > 5 && !strcmp(de->d_name + l - 5, ".case")) {
-            size_t pl = strlen(argv[1]) + l + 2;
-            names[n] = malloc(pl);
-            if (names[n]) {
-                snprintf(names[n], pl, "%s/%s", argv[1], de->d_name);
-                n++;
-            }
-        }
-    }
-    closedir(d);
-    qsort(names, n, sizeof *names, cmp_str);
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n; i++)
         run_file(names[i]);
-        free(names[i]);
-    }
+    td_list_free(names, n);
     printf("analyse cases: %d checks, %d failures\n", checks, failures);
     return failures ? 1 : 0;
 }

@@ -14,11 +14,11 @@
  *                            "time 08:24" (no date), or "none"
  * Usage: run DIR   |   run --dump DATE SENTENCE  (prints what the reader finds)
  */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "lang/dates.h"
+#include "../../listdir.h"
 
 typedef struct kase {
     char date[32];
@@ -215,11 +215,6 @@ static void run_file(const char *path)
     fclose(f);
 }
 
-static int cmp(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 int main(int argc, char **argv)
 {
     if (argc == 4 && !strcmp(argv[1], "--dump")) {
@@ -233,31 +228,13 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: %s DIR | --dump DATE SENTENCE\n", argv[0]);
         return 2;
     }
-    DIR *d = opendir(argv[1]);
-    if (!d) {
-        fprintf(stderr, "%s: cannot open\n", argv[1]);
+    size_t n;
+    char **names = td_list_dir(argv[1], ".case", &n);
+    if (!names)
         return 1;
-    }
-    char *names[256];
-    size_t n = 0;
-    struct dirent *e;
-    while ((e = readdir(d)) && n < 256) {
-        size_t l = strlen(e->d_name);
-        if (l > 5 && !strcmp(e->d_name + l - 5, ".case")) {
-            size_t pl = strlen(argv[1]) + l + 2;
-            names[n] = malloc(pl);
-            if (names[n]) {
-                snprintf(names[n], pl, "%s/%s", argv[1], e->d_name);
-                n++;
-            }
-        }
-    }
-    closedir(d);
-    qsort(names, n, sizeof *names, cmp);
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n; i++)
         run_file(names[i]);
-        free(names[i]);
-    }
+    td_list_free(names, n);
     printf("lang cases: %d checks, %d failed\n", checks, failures);
     return failures ? 1 : 0;
 }
