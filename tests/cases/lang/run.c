@@ -19,6 +19,7 @@
 
 #include "lang/dates.h"
 #include "../../listdir.h"
+#include "../cases.h"
 
 typedef struct kase {
     char date[32];
@@ -29,26 +30,6 @@ typedef struct kase {
     size_t n_expect;
     unsigned line;
 } kase;
-
-static int failures, checks;
-
-static void fail(const char *file, const kase *k, const char *what, const char *want,
-                 const char *got)
-{
-    failures++;
-    fprintf(stderr, "%s:%u: %s: want [%s] got [%s]\n", file, k->line, what, want, got);
-}
-
-static void append(char *buf, size_t n, const char *sep, const char *s)
-{
-    size_t l = strlen(buf);
-    if (l && l + strlen(sep) < n) {
-        memcpy(buf + l, sep, strlen(sep) + 1);
-        l += strlen(sep);
-    }
-    if (l < n)
-        snprintf(buf + l, n - l, "%s", s);
-}
 
 typedef struct got {
     char dates[1024], spans[2048], tenses[512];
@@ -66,11 +47,11 @@ static int on_hit(void *ctx, const tdp_date_hit *h)
     } else {
         td_date_format(&h->date, b, sizeof b);
     }
-    append(g->dates, sizeof g->dates, " ", b);
+    case_append(g->dates, sizeof g->dates, " ", b);
     char sp[256];
     snprintf(sp, sizeof sp, "%.*s", (int)h->len, g->s + h->off);
-    append(g->spans, sizeof g->spans, "|", sp);
-    append(g->tenses, sizeof g->tenses, " ", tense[h->p.tense & 3]);
+    case_append(g->spans, sizeof g->spans, "|", sp);
+    case_append(g->tenses, sizeof g->tenses, " ", tense[h->p.tense & 3]);
     return 0;
 }
 
@@ -127,7 +108,7 @@ static void run_case(const char *file, const kase *k)
     if (k->is_stamp) {
         stamp_text(k->stamp, k->lenient, stamp, sizeof stamp);
     } else if (!read_phrases(k->date, k->text, &g)) {
-        fail(file, k, "read", "ok", "error");
+        case_fail(file, k->line, "read", "ok", "error");
         return;
     }
     for (size_t e = 0; e < k->n_expect; e++) {
@@ -146,73 +127,56 @@ static void run_case(const char *file, const kase *k)
         else if (kl == 4 && !memcmp(x, "want", 4) && k->is_stamp)
             have = stamp;
         if (!have) {
-            fail(file, k, "key", "a known key", x);
+            case_fail(file, k->line, "key", "a known key", x);
             continue;
         }
         if (strcmp(have, v))
-            fail(file, k, x, v, have);
+            case_fail(file, k->line, x, v, have);
     }
 }
 
-static char *trim(char *s)
+static void reset(kase *k)
 {
-    size_t l = strlen(s);
-    while (l && (s[l - 1] == '\n' || s[l - 1] == '\r'))
-        s[--l] = '\0';
-    return s;
+    for (size_t i = 0; i < k->n_expect; i++)
+        free(k->expect[i]);
+    memset(k, 0, sizeof *k);
+    snprintf(k->date, sizeof k->date, "none");
+}
+
+static void add_line(void *vk, const char *line, unsigned ln)
+{
+    kase *k = vk;
+    if (!k->line)
+        k->line = ln;
+    if (!strncmp(line, "date ", 5)) {
+        snprintf(k->date, sizeof k->date, "%.31s", line + 5);
+    } else if (!strncmp(line, "text ", 5)) {
+        snprintf(k->text, sizeof k->text, "%.2047s", line + 5);
+    } else if (!strncmp(line, "stamp ", 6) || !strncmp(line, "field ", 6)) {
+        snprintf(k->stamp, sizeof k->stamp, "%.511s", line + 6);
+        k->is_stamp = true;
+        k->lenient = line[0] == 'f';
+    } else if (k->n_expect < 16) {
+        k->expect[k->n_expect] = strdup(line);
+        if (k->expect[k->n_expect])
+            k->n_expect++;
+    }
+}
+
+static void end_case(const char *path, void *vk)
+{
+    kase *k = vk;
+    if (k->text[0] || k->is_stamp)
+        run_case(path, k);
+    reset(k);
 }
 
 static void run_file(const char *path)
 {
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        fprintf(stderr, "%s: cannot open\n", path);
-        failures++;
-        return;
-    }
     kase k;
     memset(&k, 0, sizeof k);
-    snprintf(k.date, sizeof k.date, "none");
-    char line[2048];
-    unsigned ln = 0;
-    bool open = false;
-    for (;;) {
-        char *r = fgets(line, sizeof line, f);
-        ln++;
-        if (r)
-            trim(line);
-        if (!r || !line[0]) {
-            if (open && (k.text[0] || k.is_stamp))
-                run_case(path, &k);
-            for (size_t i = 0; i < k.n_expect; i++)
-                free(k.expect[i]);
-            memset(&k, 0, sizeof k);
-            snprintf(k.date, sizeof k.date, "none");
-            open = false;
-            if (!r)
-                break;
-            continue;
-        }
-        if (line[0] == '#')
-            continue;
-        if (!open)
-            k.line = ln;
-        open = true;
-        if (!strncmp(line, "date ", 5)) {
-            snprintf(k.date, sizeof k.date, "%.31s", line + 5);
-        } else if (!strncmp(line, "text ", 5)) {
-            snprintf(k.text, sizeof k.text, "%.2047s", line + 5);
-        } else if (!strncmp(line, "stamp ", 6) || !strncmp(line, "field ", 6)) {
-            snprintf(k.stamp, sizeof k.stamp, "%.511s", line + 6);
-            k.is_stamp = true;
-            k.lenient = line[0] == 'f';
-        } else if (k.n_expect < 16) {
-            k.expect[k.n_expect] = strdup(line);
-            if (k.expect[k.n_expect])
-                k.n_expect++;
-        }
-    }
-    fclose(f);
+    reset(&k);
+    case_file(path, &k, add_line, end_case);
 }
 
 int main(int argc, char **argv)

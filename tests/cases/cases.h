@@ -1,0 +1,76 @@
+/*
+ * cases.h - what the table-driven case runners share (header only, one program
+ * each): the count of checks and failures, a failure's report, and the reading
+ * of a .case file (cases separated by blank lines, "#" lines comments).
+ */
+#ifndef TD_TEST_CASES_H
+#define TD_TEST_CASES_H
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+static int failures, checks;
+
+static void case_fail(const char *file, unsigned line, const char *what, const char *want,
+                      const char *got)
+{
+    failures++;
+    fprintf(stderr, "%s:%u: %s: want [%s] got [%s]\n", file, line, what, want, got);
+}
+
+/* s after what buf holds, with sep between them when buf is not empty (cut to n). */
+static void case_append(char *buf, size_t n, const char *sep, const char *s)
+{
+    size_t l = strlen(buf);
+    if (l && l + strlen(sep) < n) {
+        memcpy(buf + l, sep, strlen(sep) + 1);
+        l += strlen(sep);
+    }
+    if (l < n)
+        snprintf(buf + l, n - l, "%s", s);
+}
+
+/*
+ * Reads the cases of a file: each line of a case (without its line end) goes to
+ * add with its line number, and the end of each case to end. A file that cannot
+ * be opened counts as a failure.
+ */
+static void case_file(const char *path, void *k, void (*add)(void *k, const char *line,
+                                                             unsigned ln),
+                      void (*end)(const char *path, void *k))
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        fprintf(stderr, "%s: cannot open\n", path);
+        failures++;
+        return;
+    }
+    char line[8192];
+    unsigned ln = 0;
+    bool open = false;
+    for (;;) {
+        char *r = fgets(line, sizeof line, f);
+        if (r) {
+            ln++;
+            size_t l = strlen(line);
+            while (l && (line[l - 1] == '\n' || line[l - 1] == '\r'))
+                line[--l] = '\0';
+            if (line[0] == '#')
+                continue;
+            if (l) {
+                add(k, line, ln);
+                open = true;
+                continue;
+            }
+        }
+        if (open)
+            end(path, k);
+        open = false;
+        if (!r)
+            break;
+    }
+    fclose(f);
+}
+
+#endif
