@@ -1,7 +1,7 @@
 /*
  * cases.h - what the table-driven case runners share (header only, one program
  * each): the count of checks and failures, a failure's report, and the reading
- * of a .case file (cases separated by blank lines, "#" lines comments).
+ * of a folder of .case files (cases separated by blank lines, "#" lines comments).
  */
 #ifndef TD_TEST_CASES_H
 #define TD_TEST_CASES_H
@@ -9,6 +9,8 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "../listdir.h"
 
 static int failures, checks;
 
@@ -71,6 +73,22 @@ static void case_file(const char *path, void *k, void (*add)(void *k, const char
             break;
     }
     fclose(f);
+}
+
+/* case_file on every .case file of dir, in name order; false when dir cannot be
+ * listed. */
+static bool case_dir(const char *dir, void *k,
+                     void (*add)(void *k, const char *line, unsigned ln),
+                     void (*end)(const char *path, void *k))
+{
+    size_t n;
+    char **names = td_list_dir(dir, ".case", &n);
+    if (!names)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        case_file(names[i], k, add, end);
+    td_list_free(names, n);
+    return true;
 }
 
 #endif

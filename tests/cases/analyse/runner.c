@@ -17,7 +17,6 @@
 #include <stdlib.h>
 
 #include "analyse/analyse_p.h"
-#include "../../listdir.h"
 #include "../cases.h"
 
 static const char *type_name(int t)
@@ -227,14 +226,6 @@ static void end_case(const char *path, void *vk)
     free_case(k);
 }
 
-static void run_file(const char *path)
-{
-    kase k;
-    memset(&k, 0, sizeof k);
-    free_case(&k);
-    case_file(path, &k, add_line, end_case);
-}
-
 static int dump_file(const char *path, const char *date)
 {
     FILE *f = fopen(path, "r");
@@ -267,13 +258,11 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: runner DIR | runner --dump FILE [DATE]\n");
         return 2;
     }
-    size_t n;
-    char **names = td_list_dir(argv[1], ".case", &n);
-    if (!names)
+    kase k;
+    memset(&k, 0, sizeof k);
+    free_case(&k);
+    if (!case_dir(argv[1], &k, add_line, end_case))
         return 1;
-    for (size_t i = 0; i < n; i++)
-        run_file(names[i]);
-    td_list_free(names, n);
     printf("analyse cases: %d checks, %d failures\n", checks, failures);
     return failures ? 1 : 0;
 }

@@ -18,7 +18,6 @@
 #include <stdlib.h>
 
 #include "lang/dates.h"
-#include "../../listdir.h"
 #include "../cases.h"
 
 typedef struct kase {
@@ -171,14 +170,6 @@ static void end_case(const char *path, void *vk)
     reset(k);
 }
 
-static void run_file(const char *path)
-{
-    kase k;
-    memset(&k, 0, sizeof k);
-    reset(&k);
-    case_file(path, &k, add_line, end_case);
-}
-
 int main(int argc, char **argv)
 {
     if (argc == 4 && !strcmp(argv[1], "--dump")) {
@@ -192,13 +183,11 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: %s DIR | --dump DATE SENTENCE\n", argv[0]);
         return 2;
     }
-    size_t n;
-    char **names = td_list_dir(argv[1], ".case", &n);
-    if (!names)
+    kase k;
+    memset(&k, 0, sizeof k);
+    reset(&k);
+    if (!case_dir(argv[1], &k, add_line, end_case))
         return 1;
-    for (size_t i = 0; i < n; i++)
-        run_file(names[i]);
-    td_list_free(names, n);
     printf("lang cases: %d checks, %d failed\n", checks, failures);
     return failures ? 1 : 0;
 }
