@@ -55,15 +55,7 @@ typedef struct {
 static tally drain(td_reader *r)
 {
     tally t = {0, 1469598103934665603u};
-    for (;;) {
-        td_article *a = NULL;
-        td_status st = td_reader_next(r, &a);
-        if (st == TD_END)
-            break;
-        if (st) {
-            fprintf(stderr, "bench_read: %s\n", td_reader_error(r));
-            exit(1);
-        }
+    for (td_article *a; (a = bench_next(r, "bench_read", true));) {
         const char *s = td_article_id(a);
         for (; *s; s++)
             t.sum = (t.sum ^ (unsigned char)*s) * 1099511628211u;

@@ -189,15 +189,7 @@ static int load_topic(const char *dir, int t, topic *tp)
             return -1;
         }
     }
-    for (;;) {
-        td_article *a = NULL;
-        td_status st = td_reader_next(r, &a);
-        if (st == TD_END)
-            break;
-        if (st) {
-            fprintf(stderr, "bench_summary: %s\n", td_reader_error(r));
-            continue;
-        }
+    for (td_article *a; (a = bench_next(r, "bench_summary", false));) {
         if (td_clean(a) || tdp_analyse(a) || tp->n == DOCS) {
             td_article_free(a);
             continue;
