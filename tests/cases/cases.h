@@ -75,20 +75,21 @@ static void case_file(const char *path, void *k, void (*add)(void *k, const char
     fclose(f);
 }
 
-/* case_file on every .case file of dir, in name order; false when dir cannot be
- * listed. */
-static bool case_dir(const char *dir, void *k,
-                     void (*add)(void *k, const char *line, unsigned ln),
-                     void (*end)(const char *path, void *k))
+/* case_file on every .case file of dir, in name order, then "WHAT cases: N checks,
+ * M failed"; the exit status (1 when a case failed or dir cannot be listed). */
+static int case_dir(const char *dir, const char *what, void *k,
+                    void (*add)(void *k, const char *line, unsigned ln),
+                    void (*end)(const char *path, void *k))
 {
     size_t n;
     char **names = td_list_dir(dir, ".case", &n);
     if (!names)
-        return false;
+        return 1;
     for (size_t i = 0; i < n; i++)
         case_file(names[i], k, add, end);
     td_list_free(names, n);
-    return true;
+    printf("%s cases: %d checks, %d failed\n", what, checks, failures);
+    return failures ? 1 : 0;
 }
 
 #endif

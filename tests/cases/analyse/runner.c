@@ -261,8 +261,5 @@ int main(int argc, char **argv)
     kase k;
     memset(&k, 0, sizeof k);
     free_case(&k);
-    if (!case_dir(argv[1], &k, add_line, end_case))
-        return 1;
-    printf("analyse cases: %d checks, %d failures\n", checks, failures);
-    return failures ? 1 : 0;
+    return case_dir(argv[1], "analyse", &k, add_line, end_case);
 }

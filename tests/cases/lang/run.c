@@ -186,8 +186,5 @@ int main(int argc, char **argv)
     kase k;
     memset(&k, 0, sizeof k);
     reset(&k);
-    if (!case_dir(argv[1], &k, add_line, end_case))
-        return 1;
-    printf("lang cases: %d checks, %d failed\n", checks, failures);
-    return failures ? 1 : 0;
+    return case_dir(argv[1], "lang", &k, add_line, end_case);
 }
