@@ -34,6 +34,7 @@
 #include <xxhash.h>
 
 #include "analyse/analyse_p.h"
+#include "bench.h"
 
 typedef struct gold {
     uint32_t a, b;          /* span in the plain text */
@@ -571,13 +572,6 @@ static void semeval(const char *root, tl_score *ts, docset *all)
     }
 }
 
-static double now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t); /* CPU time: the machine is shared */
-    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
 static int cmp_dbl(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
@@ -598,11 +592,7 @@ int main(int argc, char **argv)
         else
             root = argv[i];
     }
-    if (!root) {
-        const char *src = getenv("TD_SOURCE_DIR");
-        rootbuf = tdp_aprintf("%s/../shared/data", src ? src : "..");
-        root = rootbuf ? rootbuf : "../shared/data";
-    }
+    root = bench_data_root(root, &rootbuf);
     if (runs < 1)
         runs = 1;
     char *dir = tdp_aprintf("%s/wikiwars/whole-tml/tml", root);
@@ -658,16 +648,16 @@ int main(int argc, char **argv)
     double *times = calloc((size_t)runs, sizeof *times);
     uint64_t hash = 0;
     for (int r = 0; times && r < runs; r++) {
-        double t0 = now(), spent = 0;
+        double t0 = bench_cpu(), spent = 0;
         XXH3_state_t *hs = XXH3_createState();
         XXH3_64bits_reset(hs);
         for (size_t i = 0; i < all.n; i++) {
             td_article *a = article_of(&all.d[i], true);
             if (!a)
                 continue;
-            double t1 = now();
+            double t1 = bench_cpu();
             td_status rc = tdp_analyse(a);
-            spent += now() - t1;
+            spent += bench_cpu() - t1;
             for (size_t k = 0; !rc && k < a->an->n_dates; k++) {
                 /* fields only: padding bytes are not part of the result */
                 const tdp_date_mention *m = &a->an->dates[k];
@@ -692,7 +682,7 @@ int main(int argc, char **argv)
     }
     /* the tokenizer alone, as other stages call it */
     for (int r = 0; times && r < runs; r++) {
-        double t1 = now();
+        double t1 = bench_cpu();
         uint64_t h = 0;
         for (size_t i = 0; i < all.n; i++) {
             size_t pos = 0;
@@ -700,7 +690,7 @@ int main(int argc, char **argv)
             while (tdp_token_next(all.d[i].text, all.d[i].n, &pos, &t))
                 h += t.flen + t.flags;
         }
-        times[r] = now() - t1;
+        times[r] = bench_cpu() - t1;
         hash = h;
     }
     if (times) {

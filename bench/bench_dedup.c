@@ -40,28 +40,7 @@
 #include "dedup_gen.h"
 #include "dedup/dedup_p.h"
 #include "tidings/tidings.h"
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
-/* CPU time of the calling thread: the machine is shared, wall time is not ours. */
-static double cpu(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
-static double process_cpu(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
-}
+#include "bench.h"
 
 static double peak_rss_mb(void)
 {
@@ -272,12 +251,12 @@ static void bench_hash_and_signatures(void)
     size_t *np = malloc(m * sizeof *np);
     gen_article *g = malloc(sizeof *g);
     size_t total = 0;
-    double t0 = cpu();
+    double t0 = bench_thread_cpu();
     for (size_t i = 0; i < m; i++) {
         len[i] = make_article(&p, i, g, texts + i * 8192, 8192, paras[i], &np[i], NULL);
         total += len[i];
     }
-    double tgen = cpu() - t0;
+    double tgen = bench_thread_cpu() - t0;
     printf("\n## hash and signature speed (%zu articles, mean %.0f bytes)\n", m,
            (double)total / m);
     printf("generation: %.0f articles/s\n", m / tgen);
@@ -286,27 +265,27 @@ static void bench_hash_and_signatures(void)
     uint64_t sink = 0;
     double best = 0;
     for (int rep = 0; rep < 5; rep++) {
-        t0 = cpu();
+        t0 = bench_thread_cpu();
         size_t bytes = 0;
         do {
             for (size_t i = 0; i < m; i++)
                 sink += XXH3_64bits_withSeed(texts + i * 8192, len[i], sink);
             bytes += total;
-        } while (cpu() - t0 < 0.2);
-        double r = bytes / (cpu() - t0);
+        } while (bench_thread_cpu() - t0 < 0.2);
+        double r = bytes / (bench_thread_cpu() - t0);
         if (r > best)
             best = r;
     }
     printf("XXH3-64: %.2f GB/s on ~4 KB articles", best / 1e9);
     double best_blk = 0;
     for (int rep = 0; rep < 5; rep++) {
-        t0 = cpu();
+        t0 = bench_thread_cpu();
         size_t bytes = 0;
         do {
             sink += XXH3_64bits_withSeed(texts, m * 8192, sink);
             bytes += m * 8192;
-        } while (cpu() - t0 < 0.2);
-        double r = bytes / (cpu() - t0);
+        } while (bench_thread_cpu() - t0 < 0.2);
+        double r = bytes / (bench_thread_cpu() - t0);
         if (r > best_blk)
             best_blk = r;
     }
@@ -316,7 +295,7 @@ static void bench_hash_and_signatures(void)
     tdp_sig *s = malloc(sizeof *s);
     double rates[5];
     for (int rep = 0; rep < 5; rep++) {
-        t0 = cpu();
+        t0 = bench_thread_cpu();
         size_t done = 0;
         do {
             for (size_t i = 0; i < m; i++) {
@@ -325,8 +304,8 @@ static void bench_hash_and_signatures(void)
                 sink += s->exact;
             }
             done += m;
-        } while (cpu() - t0 < 0.3);
-        rates[rep] = done / (cpu() - t0);
+        } while (bench_thread_cpu() - t0 < 0.3);
+        rates[rep] = done / (bench_thread_cpu() - t0);
     }
     qsort(rates, 5, sizeof *rates, cmp_double);
     double per = rates[2];
@@ -365,14 +344,14 @@ static void *work(void *arg)
 {
     worker *w = arg;
     for (size_t i = w->from; i < w->to; i++) {
-        double t0 = cpu();
+        double t0 = bench_thread_cpu();
         size_t np;
         w->bytes += make_article(w->p, i, w->g, w->buf, TEXT_CAP, w->paras, &np, NULL);
-        double t1 = cpu();
+        double t1 = bench_thread_cpu();
         if (tdp_sig_paras(&w->sh, w->paras, np, &w->sigs[i - w->base]))
             exit(1);
         w->t_gen += t1 - t0;
-        w->t_sig += cpu() - t1;
+        w->t_sig += bench_thread_cpu() - t1;
     }
     return NULL;
 }
@@ -397,13 +376,13 @@ static void bench_scale(size_t n)
     td_dedup_index *ix = td_dedup_index_new(NULL);
     size_t kinds[4] = {0};
     uint64_t answer = 0;   /* chained hash of every answer */
-    double t_index = 0, t_parallel = 0, t0 = now(), c0 = process_cpu();
+    double t_index = 0, t_parallel = 0, t0 = bench_wall(), c0 = bench_cpu();
     double tenth_index[10] = {0};
     size_t tenth_n[10] = {0};
     char id[32];
     for (size_t b = 0; b < n; b += BATCH) {
         size_t e = b + BATCH < n ? b + BATCH : n;
-        double ta = now();
+        double ta = bench_wall();
         pthread_t th[8];
         for (int k = 0; k < nt; k++) {
             ws[k].base = b;
@@ -417,8 +396,8 @@ static void bench_scale(size_t n)
         if (nt > 1)
             for (int k = 0; k < nt; k++)
                 pthread_join(th[k], NULL);
-        t_parallel += now() - ta;
-        double tb = cpu();
+        t_parallel += bench_wall() - ta;
+        double tb = bench_thread_cpu();
         for (size_t i = b; i < e; i++) {
             td_dedup_match m;
             uint32_t nearest;
@@ -433,12 +412,12 @@ static void bench_scale(size_t n)
             uint64_t rec[2] = {m.kind, nearest};
             answer = XXH3_64bits_withSeed(rec, sizeof rec, answer);
         }
-        double tc = cpu() - tb;
+        double tc = bench_thread_cpu() - tb;
         t_index += tc;
         tenth_index[(b * 10) / n] += tc;
         tenth_n[(b * 10) / n] += e - b;
     }
-    double wall = now() - t0, pcpu = process_cpu() - c0;
+    double wall = bench_wall() - t0, pcpu = bench_cpu() - c0;
     double t_gen = 0, t_sig = 0;
     uint64_t bytes = 0;
     for (int k = 0; k < nt; k++) {
@@ -514,17 +493,17 @@ static void bench_accuracy(size_t n)
     }
     /* the set path: exact verification */
     td_dedup_copy *cp = malloc(n * sizeof *cp);
-    double t0 = now();
+    double t0 = bench_wall();
     if (td_dedup_articles(arts, n, NULL, cp)) {
         fprintf(stderr, "bench_dedup: td_dedup_articles failed\n");
         exit(1);
     }
-    double t_set = now() - t0;
+    double t_set = bench_wall() - t0;
     /* the stream path: estimates */
     long *s_of = malloc(n * sizeof *s_of), *s_near = malloc(n * sizeof *s_near);
     td_copy_kind *s_kind = malloc(n * sizeof *s_kind);
     td_dedup_index *ix = td_dedup_index_new(NULL);
-    t0 = now();
+    t0 = bench_wall();
     for (size_t i = 0; i < n; i++) {
         td_dedup_match m;
         if (td_dedup_index_add(ix, arts[i], &m)) {
@@ -535,7 +514,7 @@ static void bench_accuracy(size_t n)
         s_of[i] = m.kind ? parse_id(m.of) : -1;
         s_near[i] = m.kind ? parse_id(m.nearest) : -1;
     }
-    double t_stream = now() - t0;
+    double t_stream = bench_wall() - t0;
     td_dedup_index_free(ix);
     /* LSH candidates, and the exact shingle sets */
     aset *sets = malloc(n * sizeof *sets);
@@ -582,7 +561,7 @@ static void bench_accuracy(size_t n)
     double *errs = malloc(sizeof(double) * 4 * 1024 * 1024);
     size_t n_err = 0, cap_err = 4 * 1024 * 1024;
     double err_sum = 0, theory_sum = 0;
-    t0 = now();
+    t0 = bench_wall();
     for (size_t i = 0; i < n; i++) {
         long ri = cp[i].of >= 0 ? cp[i].of : (long)i;
         long si = s_of[i] >= 0 ? s_of[i] : (long)i;
@@ -639,7 +618,7 @@ static void bench_accuracy(size_t n)
             }
         }
     }
-    double t_pairs = now() - t0;
+    double t_pairs = bench_wall() - t0;
     /* direct links: each copy with the article it matched */
     size_t links[2][4] = {{0}}, good[2][4] = {{0}};
     size_t link_bins[2][NBINS] = {{0}};

@@ -25,6 +25,7 @@
 #include <time.h>
 
 #include "analyse/analyse_p.h"
+#include "bench.h"
 
 typedef struct span {
     size_t a, b;            /* bytes */
@@ -186,13 +187,6 @@ static attribution *load_ann(const char *path, const char *text, size_t n, const
     return at;
 }
 
-static double cpu_now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
 static void run_doc(const char *text, size_t n, const attribution *at, size_t na,
                     stats *st, bool dump, const char *name)
 {
@@ -212,9 +206,9 @@ static void run_doc(const char *text, size_t n, const attribution *at, size_t na
         }
         i = j + 1;
     }
-    double t0 = cpu_now();
+    double t0 = bench_cpu();
     td_status rc = tdp_analyse(a);
-    st->cpu += cpu_now() - t0;
+    st->cpu += bench_cpu() - t0;
     st->bytes += (double)n;
     st->docs++;
     if (rc) {
@@ -367,11 +361,7 @@ int main(int argc, char **argv)
         else
             root = argv[i];
     }
-    if (!root) {
-        const char *src = getenv("TD_SOURCE_DIR");
-        rootbuf = tdp_aprintf("%s/../shared/data", src ? src : "..");
-        root = rootbuf ? rootbuf : "../shared/data";
-    }
+    root = bench_data_root(root, &rootbuf);
     stats dev = {0}, train = {0};
     if (!strcmp(set, "dev") || !strcmp(set, "all"))
         run_set(root, "dev", &dev, dump);

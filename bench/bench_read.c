@@ -16,6 +16,7 @@
 
 #include "core/core.h"
 #include "tidings/reader.h"
+#include "bench.h"
 
 static uint64_t g_rng = 0x9E3779B97F4A7C15u;
 
@@ -32,13 +33,6 @@ static const char *const k_words[] = {
     "pay", "rise", "harbour", "cranes", "vote", "members", "agreement", "mediator",
     "region", "the", "of", "and", "on", "at", "said", "would", "after", "Monday",
     "Friday", "percent", "jobs", "container", "terminal", "workers", "offer"};
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 /* One article's text: about 300 words in 6 paragraphs. */
 static void article_text(tdp_buf *b, const char *para_sep)
@@ -61,15 +55,7 @@ typedef struct {
 static tally drain(td_reader *r)
 {
     tally t = {0, 1469598103934665603u};
-    for (;;) {
-        td_article *a = NULL;
-        td_status st = td_reader_next(r, &a);
-        if (st == TD_END)
-            break;
-        if (st) {
-            fprintf(stderr, "bench_read: %s\n", td_reader_error(r));
-            exit(1);
-        }
+    for (td_article *a; (a = bench_next(r, "bench_read", true));) {
         const char *s = td_article_id(a);
         for (; *s; s++)
             t.sum = (t.sum ^ (unsigned char)*s) * 1099511628211u;
@@ -150,14 +136,14 @@ int main(int argc, char **argv)
         size_t bytes = k == 2 ? text_bytes : jl.len;
         for (int r = 0; r < runs; r++) {
             td_reader *rd = td_reader_new(NULL);
-            double t0 = now();
+            double t0 = bench_wall();
             td_status st = k == 0 ? td_reader_add_buffer(rd, "bench.jsonl", jl.data, jl.len)
                          : k == 1 ? td_reader_add(rd, gzpath)
                                   : td_reader_add(rd, textdir);
             if (st)
                 return 1;
             tl = drain(rd);
-            t[r] = now() - t0;
+            t[r] = bench_wall() - t0;
             td_reader_free(rd);
         }
         qsort(t, (size_t)runs, sizeof *t, cmp_d);

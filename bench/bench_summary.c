@@ -33,6 +33,7 @@
 #include "dedup/dedup_p.h"
 #include "tidings/clean.h"
 #include "tidings/reader.h"
+#include "bench.h"
 
 #define TOPICS 10
 #define DOCS 10
@@ -188,15 +189,7 @@ static int load_topic(const char *dir, int t, topic *tp)
             return -1;
         }
     }
-    for (;;) {
-        td_article *a = NULL;
-        td_status st = td_reader_next(r, &a);
-        if (st == TD_END)
-            break;
-        if (st) {
-            fprintf(stderr, "bench_summary: %s\n", td_reader_error(r));
-            continue;
-        }
+    for (td_article *a; (a = bench_next(r, "bench_summary", false));) {
         if (td_clean(a) || tdp_analyse(a) || tp->n == DOCS) {
             td_article_free(a);
             continue;
@@ -268,13 +261,6 @@ static td_status summarise(topic *tp, int words, tdp_buf *out, char **lead)
     return st;
 }
 
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static int cmp_double(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
@@ -324,9 +310,9 @@ static int scale(const char *dir, int kmax)
             }
         tdp_brief_opts o = {0, 0};
         tdp_brief b;
-        double t0 = now_s();
+        double t0 = bench_wall();
         td_status st = tdp_brief_build(arts, copies, members, n, &o, &b);
-        double dt = now_s() - t0;
+        double dt = bench_wall() - t0;
         printf("%6zu articles: brief in %8.1f ms (%.3f ms per article)%s, %zu timeline "
                "entries, %zu people, %zu quotes\n",
                n, dt * 1000, dt * 1000 / (double)(n ? n : 1), st ? " FAILED" : "",
@@ -397,9 +383,9 @@ int main(int argc, char **argv)
             tdp_buf_reset(&sum);
             tdp_free(lead);
             lead = NULL;
-            double t0 = now_s();
+            double t0 = bench_wall();
             td_status st = summarise(&tp, words, &sum, &lead);
-            times[r] += now_s() - t0;
+            times[r] += bench_wall() - t0;
             if (st) {
                 fprintf(stderr, "bench_summary: topic %d: %s\n", t, td_strerror(st));
                 break;

@@ -42,6 +42,9 @@ int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format
  * cli_printf make control characters other than newline and tab visible.
  */
 int cli_out_open(const char *path);
+/* Checks before the work starts that FILE, written at the end as a new copy in its
+ * folder renamed over it (an index), can be written; the error said if not. */
+int cli_out_check_replace(const char *path);
 bool cli_out_start(void);
 bool cli_out_tty(void);
 int cli_out_finish(int rc);

@@ -21,10 +21,11 @@ static const char k_help[] =
     "ID, \"copies\": [{\"id\", \"similarity\", \"kind\"}]}]} (docs/dedup.md).\n\n"
     "--index FILE: a stream that goes on over runs. FILE (created when missing) holds\n"
     "the articles of earlier runs; each article read is looked up in it, then added,\n"
-    "and FILE is saved at the end. Copies are told from MinHash estimates, and their\n"
-    "canonical article may be one of an earlier run; an article read again with the\n"
-    "same id and text counts as already indexed, not as a copy. A saved index keeps\n"
-    "the thresholds it was made with.\n\n"
+    "and FILE is saved at the end (whether it can be written is checked first).\n"
+    "Copies are told from MinHash estimates, and their canonical article may be one\n"
+    "of an earlier run; an article read again with the same id and text counts as\n"
+    "already indexed, not as a copy. A saved index keeps the thresholds it was made\n"
+    "with.\n\n"
     "-o FILE (--output FILE) writes to FILE instead of standard output; -q (--quiet)\n"
     "shows no progress on the terminal.\n";
 
@@ -294,7 +295,7 @@ int cmd_dedup(int argc, char **argv)
             cli_progress_quiet(true);
         }
     }
-    if (cli_out_open(output))
+    if (cli_out_open(output) || (index_path && cli_out_check_replace(index_path)))
         return EXIT_FATAL;
     dedup_ctx c = {0};
     if (index_path) {

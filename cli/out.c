@@ -195,6 +195,35 @@ int cli_out_open(const char *path)
     return EXIT_OK;
 }
 
+int cli_out_check_replace(const char *path)
+{
+    struct stat sb;
+    const char *why = NULL;
+    if (stat(path, &sb) == 0) {
+        if (S_ISDIR(sb.st_mode))
+            why = "is a folder";
+        else if (access(path, W_OK) != 0)
+            why = strerror(errno);
+    } else if (errno != ENOENT) {
+        why = strerror(errno);
+    }
+    if (!why) { /* the new copy is made in the same folder, then renamed over FILE */
+        const char *slash = strrchr(path, '/');
+        char *dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path))
+                          : strdup(".");
+        if (!dir)
+            why = strerror(ENOMEM);
+        else if (access(dir, W_OK | X_OK) != 0)
+            why = strerror(errno);
+        free(dir);
+    }
+    if (why) {
+        cli_error("%s: cannot write: %s", path, why);
+        return EXIT_FATAL;
+    }
+    return EXIT_OK;
+}
+
 bool cli_out_tty(void)
 {
     return g_out.tty;

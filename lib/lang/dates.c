@@ -53,9 +53,10 @@ const tdp_date_lang *tdp_date_lang_code(const char *code)
     return NULL;
 }
 
+/* a (a list's word) is the n bytes of w, which may hold a NUL */
 static bool word_eq(const char *a, const char *w, size_t n)
 {
-    return !strncmp(a, w, n) && a[n] == '\0';
+    return strnlen(a, n + 1) == n && !memcmp(a, w, n);
 }
 
 static int find_word(const char *w, size_t n, unsigned langs, bool months, bool *abbr)

@@ -487,7 +487,8 @@ done:
  * length that lies (999999999999999999) must not swallow the records after it, so
  * the skip stops where a record starts inside the block: "WARC/1." opening the line
  * after a blank one. Returns 1 when it stopped there, 0 when the block was skipped
- * whole, -1 when the input ended (or broke) first.
+ * whole (also when the input ends right after it), -1 when the input ended (or
+ * broke) before the block did.
  */
 static int skip_block(tdp_stream *st, unsigned long long n)
 {
@@ -499,7 +500,8 @@ static int skip_block(tdp_stream *st, unsigned long long n)
         size_t have = tdp_stream_fill(st, scan + 65536);
         if (have <= scan) {
             st->beg += have;
-            return -1;
+            /* the input ended: exactly where the block does is a whole block */
+            return done + have == n && !st->err ? 0 : -1;
         }
         const char *b = st->buf + st->beg;
         for (size_t k = scan; k < have; k++) {

@@ -7,7 +7,9 @@
  * story's articles vanish without an error. So every read also checks what it
  * found against the counts the stories table keeps (a story's n_articles is the
  * number of articles whose story it is, and the listed stories hold every
- * article), and a mismatch is TD_ECORRUPT, never a short answer.
+ * article), and a mismatch is TD_ECORRUPT, never a short answer. The bytes of an
+ * article are checked too: its raw input against the content hash stored beside it,
+ * a prepared article against its checksum (damaged, not just of an older version).
  */
 #include <string.h>
 
@@ -275,6 +277,14 @@ static td_status add_articles(td_store *s, uint64_t story, td_corpus *c, uint64_
         }
         if (st)
             break;
+        if (fresh && version == TDP_PREPARED_VERSION && sqlite3_column_blob(q, 2)) {
+            /* a blob of this version that does not read: damaged, not stale */
+            tdp_prepared_free(&p);
+            st = tdp_store_failf(s, TD_ECORRUPT, "the database is damaged: an article of "
+                                 "story %llu does not match its checksum",
+                                 (unsigned long long)story);
+            break;
+        }
         st = tdp_corpus_add_prepared(c, &p);
         if (st) {
             tdp_store_failf(s, st, "out of memory");

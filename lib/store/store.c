@@ -765,6 +765,29 @@ td_article *tdp_store_article(sqlite3_stmt *q, int c)
     return a;
 }
 
+td_status tdp_store_raw_check(td_store *s, sqlite3_stmt *q, int c)
+{
+    XXH3_state_t *h = XXH3_createState();
+    if (!h)
+        return tdp_store_failf(s, TD_ENOMEM, "out of memory");
+    XXH3_128bits_reset(h);
+    for (int i = 1; i <= 8; i++) { /* in_url .. in_html, as content_hash takes them */
+        size_t n;
+        const char *v = col_text(q, c + i, &n);
+        hash_field(h, v, n);
+    }
+    XXH128_canonical_t d;
+    XXH128_canonicalFromHash(&d, XXH3_128bits_digest(h));
+    XXH3_freeState(h);
+    const void *kept = sqlite3_column_blob(q, c + 11);
+    if (kept && sqlite3_column_bytes(q, c + 11) == 16 && !memcmp(kept, d.digest, 16))
+        return TD_OK;
+    size_t n;
+    const char *id = col_text(q, c, &n);
+    return tdp_store_failf(s, TD_ECORRUPT, "the database is damaged: article %.200s does "
+                           "not match its content hash", id ? id : "?");
+}
+
 /* ---- placement ---- */
 
 enum { PLACED_DATE = 0, PLACED_MENTIONS = 1, PLACED_ARRIVAL = 2 };
@@ -943,8 +966,11 @@ static td_status prepare_raw(td_store *s, int64_t seq, tdp_prepared *out, bool *
         *rejected = rc == SQLITE_DONE;
         return rc == SQLITE_DONE ? TD_OK : tdp_store_fail(s, rc, "cannot read an article");
     }
-    td_article *a = tdp_store_article(q, 0);
+    st = tdp_store_raw_check(s, q, 0);
+    td_article *a = st ? NULL : tdp_store_article(q, 0);
     sqlite3_reset(q);
+    if (st)
+        return st;
     if (!a)
         return tdp_store_failf(s, TD_ENOMEM, "out of memory");
     st = tdp_prepare(a, out);

@@ -78,13 +78,16 @@ sqlite3_stmt *tdp_store_stmt(td_store *s, int k, td_status *st);
 /*
  * Columns of the stored raw input, in this order, starting at a statement's first
  * column: id, in_url, in_title, in_date, in_source, in_author, in_language, in_text,
- * in_html, origin, line.
+ * in_html, origin, line, and the content hash of in_url .. in_html.
  */
 #define TDP_RAW_COLS "id, in_url, in_title, in_date, in_source, in_author, " \
-                     "in_language, in_text, in_html, origin, line"
-#define TDP_RAW_NCOLS 11
+                     "in_language, in_text, in_html, origin, line, hash"
+#define TDP_RAW_NCOLS 12
 /* Rebuilds an uncleaned article from the raw columns at col0; NULL on OOM. */
 td_article *tdp_store_article(sqlite3_stmt *q, int col0);
+/* Whether the raw columns at col0 still hash to the content hash stored beside
+ * them: TD_OK, or TD_ECORRUPT / TD_ENOMEM with the message set (the article's id). */
+td_status tdp_store_raw_check(td_store *s, sqlite3_stmt *q, int col0);
 
 /*
  * What the clusterer was shown of an article (tdp_cinfo) to and from the blob of

@@ -8,10 +8,12 @@
 # `$bin` is the binary itself, for a command that must exec it (tests/cli/onterm.py
 # puts some of its streams on a terminal).
 # TD_REGEN=1 rewrites stdout, stderr and status from the current binary.
+# Usage: run.sh TIDINGS DIR [ROOT]: the cases are DIR/cases/*/, run from ROOT (the
+# source root; DIR/../.. when not given).
 set -u
 bin=$1
 dir=$2
-root=$(cd "$dir/../.." && pwd)
+root=$(cd "${3:-$dir/../..}" && pwd)
 pass=0 fail=0 skip=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -488,20 +488,26 @@ def check_fact(brief, story, t):
         raise Bad('unknown fact expectation "%s"' % t[3])
 
 
+def split_on(tokens, sep):
+    """The tokens as the lists between the separators (one list when there is none)."""
+    parts, cur = [], []
+    for x in tokens:
+        if x == sep:
+            parts.append(cur)
+            cur = []
+        else:
+            cur.append(x)
+    parts.append(cur)
+    return parts
+
+
 def check_discrepancy(brief, story, t):
     # discrepancy "A" by REFS | "B" by REFS [| ...] [subject "NAMES"]
     subject = None
     if 'subject' in t:
         i = t.index('subject')
         subject, t = t[i + 1], t[:i]
-    sides, cur = [], []
-    for x in t[2:]:
-        if x == '|':
-            sides.append(cur)
-            cur = []
-        else:
-            cur.append(x)
-    sides.append(cur)
+    sides = split_on(t[2:], '|')
     specs = [s[0] for s in sides]
     hits = [d for d in story.get('discrepancies') or [] if all(claim_sets(d, specs))]
     if not hits:
@@ -538,14 +544,7 @@ def check_framing(brief, story, t):
 
 
 def check_sub_events(brief, story, t):
-    groups, cur = [], []
-    for x in t[2:]:
-        if x == '/':
-            groups.append(cur)
-            cur = []
-        else:
-            cur.append(x)
-    groups.append(cur)
+    groups = split_on(t[2:], '/')
     subs = sub_events_of(story)
     if subs is None:
         raise Fail('the story has no sub-events')

@@ -5,13 +5,13 @@
  * Each input is copied into a buffer of exactly its size, so reading past the end
  * is caught by AddressSanitizer and Valgrind.
  */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "fuzz.h"
+#include "../listdir.h"
 
 static int run_file(const char *path)
 {
@@ -57,11 +57,6 @@ static int run_file(const char *path)
     return 0;
 }
 
-static int cmp(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 int main(int argc, char **argv)
 {
     int bad = 0, files = 0;
@@ -76,43 +71,18 @@ int main(int argc, char **argv)
             files++;
             continue;
         }
-        DIR *d = opendir(argv[i]);
-        if (!d) {
-            fprintf(stderr, "replay: cannot open %s\n", argv[i]);
+        size_t n;
+        char **names = td_list_dir(argv[i], "", &n);
+        if (!names)
             return 1;
-        }
-        char **names = NULL;
-        size_t n = 0, cap = 0;
-        struct dirent *e;
-        while ((e = readdir(d))) {
-            if (e->d_name[0] == '.')
-                continue;
-            if (n == cap) {
-                cap = cap ? cap * 2 : 64;
-                char **nn = realloc(names, cap * sizeof *names);
-                if (!nn)
-                    return 1;
-                names = nn;
-            }
-            size_t l = strlen(argv[i]) + strlen(e->d_name) + 2;
-            names[n] = malloc(l);
-            if (!names[n])
-                return 1;
-            snprintf(names[n], l, "%s/%s", argv[i], e->d_name);
-            n++;
-        }
-        closedir(d);
-        if (n)
-            qsort(names, n, sizeof *names, cmp);
         for (size_t k = 0; k < n; k++) {
             struct stat fb;
             if (stat(names[k], &fb) == 0 && S_ISREG(fb.st_mode)) {
                 bad |= run_file(names[k]);
                 files++;
             }
-            free(names[k]);
         }
-        free(names);
+        td_list_free(names, n);
     }
     printf("replay: %d inputs, %s\n", files, bad ? "errors" : "no crash");
     return bad;

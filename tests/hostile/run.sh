@@ -48,12 +48,17 @@ make_damaged_db() { # a story database with pages 3 to 6 overwritten
     TIDINGS_NOW=1772409600 "$bin" ingest --db "$gen/damaged.db" "$gen/feed.jsonl" >/dev/null 2>&1
     dd if=/dev/zero of="$gen/damaged.db" bs=4096 seek=2 count=4 conv=notrunc 2>/dev/null
 }
+make_tampered_db() { # a story database with bytes of an article changed inside valid pages
+    printf '{"id":"s1","title":"Harbour count","date":"2026-03-02","text":"The harbour office counted thirty ships at anchor on Monday, it said."}\n' >"$gen/feed2.jsonl"
+    TIDINGS_NOW=1772409600 "$bin" ingest --db "$gen/tampered.db" "$gen/feed2.jsonl" >/dev/null 2>&1
+    sed -i 's/thirty/ninety/g' "$gen/tampered.db"
+}
+page() { # uri title text: one WARC response record holding a small page
+    b="HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><head><title>$2</title></head><body><article><h1>$2</h1><p>$3</p></article></body></html>"
+    n=$(printf "$b" | wc -c)
+    printf "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: $1\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: $n\r\n\r\n$b\r\n\r\n"
+}
 make_video_warc() { # a 40 MB video record (no NUL in it) between two pages
-    page() { # uri title text
-        b="HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><head><title>$2</title></head><body><article><h1>$2</h1><p>$3</p></article></body></html>"
-        n=$(printf "$b" | wc -c)
-        printf "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: $1\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: $n\r\n\r\n$b\r\n\r\n"
-    }
     { page http://a.example/1 "Bridge closes" "The old bridge over the river closed on Monday for three months of repairs, the council said."
       h="HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\n\r\n"
       n=$(( $(printf "$h" | wc -c) + 40000000 ))
@@ -62,6 +67,14 @@ make_video_warc() { # a 40 MB video record (no NUL in it) between two pages
       printf '\r\n\r\n'
       page http://a.example/3 "Ferry added" "A second ferry will run while the bridge is closed, the operator said on Tuesday."
     } >"$gen/video.warc"
+}
+make_big_page_last_warc() { # a page, then a 40 MB page that ends the file (no blank line after it)
+    { page http://a.example/1 "Bridge closes" "The old bridge over the river closed on Monday for three months of repairs, the council said."
+      h="HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><p>"
+      n=$(( $(printf "$h" | wc -c) + 40000000 ))
+      printf "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://a.example/big\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: $n\r\n\r\n$h"
+      head -c 40000000 /dev/zero | tr '\0' 'a'
+    } >"$gen/big-page-last.warc"
 }
 make_deep_jsonl() { # an unknown field nested 100,000 deep
     { printf '{"id":"deep","text":"The bridge closed on Monday for repairs, the council said.","x":'
@@ -231,4 +244,9 @@ while IFS= read -r line <&3; do
     check_case "$@"
 done 3<"$here/cases"
 echo "hostile: $pass passed, $fail failed, $todo known failures (todo)"
+# the command-line cases (escapes on a terminal, in a pipe, in messages): outputs
+# compared whole, as the CLI goldens are (tests/cli/run.sh)
+if [ -z "$only" ]; then
+    "$root/tests/cli/run.sh" "$bin" "$here/cli" "$root" || fail=$((fail + 1))
+fi
 [ $fail = 0 ]

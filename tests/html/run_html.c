@@ -6,11 +6,11 @@
  *   run_html CASES_DIR            compare, print a diff-like report, exit 1 on mismatch
  *   TD_REGEN=1 run_html CASES_DIR write the .txt files from the current output
  */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "html/html_p.h"
+#include "../listdir.h"
 
 static void render(const char *html, size_t n, tdp_buf *out)
 {
@@ -47,11 +47,6 @@ static void render(const char *html, size_t n, tdp_buf *out)
     td_article_free(a);
 }
 
-static int cmp(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 int main(int argc, char **argv)
 {
     if (argc != 2) {
@@ -59,30 +54,22 @@ int main(int argc, char **argv)
         return 2;
     }
     bool regen = getenv("TD_REGEN") && getenv("TD_REGEN")[0] == '1';
-    DIR *d = opendir(argv[1]);
-    if (!d) {
-        fprintf(stderr, "run_html: cannot open %s\n", argv[1]);
+    size_t nn;
+    char **names = td_list_dir(argv[1], ".html", &nn);
+    if (!names)
         return 2;
-    }
-    char *names[512];
-    size_t nn = 0;
-    struct dirent *e;
-    while ((e = readdir(d)) && nn < 512) {
-        size_t l = strlen(e->d_name);
-        if (l > 5 && strcmp(e->d_name + l - 5, ".html") == 0)
-            names[nn++] = tdp_strndup(e->d_name, l - 5);
-    }
-    closedir(d);
-    qsort(names, nn, sizeof *names, cmp);
     int bad = 0;
     for (size_t i = 0; i < nn; i++) {
         char path[4096];
-        snprintf(path, sizeof path, "%s/%s.html", argv[1], names[i]);
+        snprintf(path, sizeof path, "%s", names[i]);
+        size_t stem = strlen(path) - 5; /* without ".html" */
         size_t hl, el;
         char *html = tdp_read_file(path, &hl);
         tdp_buf out = TDP_BUF_INIT;
         render(html ? html : "", html ? hl : 0, &out);
-        snprintf(path, sizeof path, "%s/%s.txt", argv[1], names[i]);
+        snprintf(path + stem, sizeof path - stem, ".txt");
+        const char *name = names[i] + strlen(argv[1]) + 1; /* NAME.html */
+        int name_len = (int)strlen(name) - 5;
         if (regen) {
             FILE *f = fopen(path, "wb");
             if (f) {
@@ -93,17 +80,17 @@ int main(int argc, char **argv)
             char *exp = tdp_read_file(path, &el);
             if (!exp || el != out.len || memcmp(exp, out.data, el) != 0) {
                 bad++;
-                printf("FAIL %s\n--- expected\n%s--- got\n%s", names[i], exp ? exp : "(none)\n",
-                       out.data);
+                printf("FAIL %.*s\n--- expected\n%s--- got\n%s", name_len, name,
+                       exp ? exp : "(none)\n", out.data);
             } else {
-                printf("ok   %s\n", names[i]);
+                printf("ok   %.*s\n", name_len, name);
             }
             tdp_free(exp);
         }
         tdp_buf_free(&out);
         tdp_free(html);
-        tdp_free(names[i]);
     }
+    td_list_free(names, nn);
     printf("%zu pages, %d failed\n", nn, bad);
     return bad ? 1 : 0;
 }

@@ -10,6 +10,7 @@
 #include <xxhash.h>
 
 #include "analyse/analyse_p.h"
+#include "failalloc.h"
 
 static td_article *make(const char *date, const char *const *paras, size_t n)
 {
@@ -121,24 +122,6 @@ static void test_empty(void **state)
 
 /* ---- allocation failures: fail the N-th allocation, for every N ---- */
 
-static long alloc_left = -1;
-static void *fail_malloc(size_t n)
-{
-    if (alloc_left == 0)
-        return NULL;
-    if (alloc_left > 0)
-        alloc_left--;
-    return malloc(n);
-}
-static void *fail_realloc(void *p, size_t n)
-{
-    if (alloc_left == 0)
-        return NULL;
-    if (alloc_left > 0)
-        alloc_left--;
-    return realloc(p, n);
-}
-
 static void test_alloc_failures(void **state)
 {
     (void)state;
@@ -150,20 +133,24 @@ static void test_alloc_failures(void **state)
         "statement late Friday.",
         "Kremlin spokesman Dmitry Peskov said the claims were \"empty and unfounded\"."};
     int ok = 0;
-    for (long n = 0; n < 2000 && !ok; n++) {
+    td_set_allocator(t_malloc, t_realloc, t_free);
+    for (unsigned long n = 0; n < 2000 && !ok; n++) {
+        long live = g_live;
         td_article *a = make("2022-01-15", p, 3);
-        td_set_allocator(fail_malloc, fail_realloc, free);
-        alloc_left = n;
+        /* the first n allocations of the analysis succeed, every later one fails */
+        g_fail_at = g_count + n + 1;
+        g_sticky = true;
         td_status st = tdp_analyse(a);
-        alloc_left = -1;
-        td_set_allocator(NULL, NULL, NULL);
+        g_fail_at = 0;
         assert_true(st == TD_OK || st == TD_ENOMEM);
         if (st == TD_OK) {
             ok = 1;
             assert_true(a->an->n_sents >= 3);
         }
         td_article_free(a);
+        assert_int_equal(g_live, live);
     }
+    td_set_allocator(NULL, NULL, NULL);
     assert_true(ok);
 }
 

@@ -11,6 +11,7 @@
 
 #include "article/article_p.h"
 #include "tidings/clean.h"
+#include "failalloc.h"
 
 static td_article *make(const char *text)
 {
@@ -154,37 +155,19 @@ static void test_binary_junk(void **state)
 
 /* ---- allocation failure at each site ---- */
 
-static long g_budget = -1;
-
-static void *fail_malloc(size_t n)
-{
-    if (g_budget == 0)
-        return NULL;
-    if (g_budget > 0)
-        g_budget--;
-    return malloc(n);
-}
-
-static void *fail_realloc(void *p, size_t n)
-{
-    if (g_budget == 0)
-        return NULL;
-    if (g_budget > 0)
-        g_budget--;
-    return realloc(p, n);
-}
-
 static void test_alloc_failure(void **state)
 {
     (void)state;
-    td_set_allocator(fail_malloc, fail_realloc, free);
+    td_set_allocator(t_malloc, t_realloc, t_free);
     bool done = false;
-    for (long k = 0; k < 10000 && !done; k++) {
-        g_budget = -1;
+    for (unsigned long k = 0; k < 10000 && !done; k++) {
+        long live = g_live;
         td_article *a = make(k_article);
-        g_budget = k;
+        /* the first k allocations of the cleaning succeed, every later one fails */
+        g_fail_at = g_count + k + 1;
+        g_sticky = true;
         td_status st = td_clean(a);
-        g_budget = -1;
+        g_fail_at = 0;
         if (st == TD_OK) {
             done = true;
             assert_int_equal(td_article_paragraph_count(a), 2);
@@ -193,6 +176,7 @@ static void test_alloc_failure(void **state)
             assert_int_equal(td_article_paragraph_count(a), 0);
         }
         td_article_free(a);
+        assert_int_equal(g_live, live);
     }
     td_set_allocator(NULL, NULL, NULL);
     assert_true(done);

@@ -10,6 +10,7 @@
 #include "cluster/cluster_p.h"
 #include "tidings/clean.h"
 #include "tidings/reader.h"
+#include "support.h"
 
 /* Made-up wire-style reports: two earthquakes, two court verdicts, one storyline
  * told over two weeks, and one unrelated sports story. */
@@ -573,24 +574,12 @@ static void test_seeds(void **state)
         return;
     }
     fclose(probe);
-    td_reader *r = td_reader_new(NULL);
-    assert_non_null(r);
-    assert_int_equal(td_reader_add(r, dir), TD_OK);
-    td_article *arts[16];
-    size_t n = 0;
-    for (;;) {
-        td_article *a = NULL;
-        td_status st = td_reader_next(r, &a);
-        if (st == TD_END)
-            break;
-        if (st)
-            continue;
-        assert_int_equal(td_clean(a), TD_OK);
-        assert_int_equal(tdp_analyse(a), TD_OK);
-        assert_true(n < 16);
-        arts[n++] = a;
+    td_article **arts = NULL;
+    size_t n = td_test_read_all(dir, &arts);
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(td_clean(arts[i]), TD_OK);
+        assert_int_equal(tdp_analyse(arts[i]), TD_OK);
     }
-    td_reader_free(r);
     assert_int_equal(n, 5);
     tdp_copy copies[16];
     no_copies(copies, n);
@@ -609,6 +598,7 @@ static void test_seeds(void **state)
     assert_int_not_equal(sub_of[4], sub_of[1]);
     for (size_t i = 0; i < n; i++)
         td_article_free(arts[i]);
+    free(arts);
 }
 
 int main(void)

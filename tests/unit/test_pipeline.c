@@ -15,32 +15,9 @@
 #include <xxhash.h>
 
 #include "failalloc.h"
+#include "support.h"
 #include "pipeline/pipeline_p.h"
 #include "tidings/tidings.h"
-
-/* Every article of a path, unprepared. */
-static size_t read_all(const char *path, td_article ***out)
-{
-    td_reader *r = td_reader_new(NULL);
-    assert_non_null(r);
-    assert_int_equal(td_reader_add(r, path), TD_OK);
-    td_article **arts = NULL;
-    size_t n = 0;
-    for (;;) {
-        td_article *a = NULL;
-        td_status st = td_reader_next(r, &a);
-        if (st == TD_END)
-            break;
-        if (st)
-            continue;
-        arts = realloc(arts, (n + 1) * sizeof *arts);
-        assert_non_null(arts);
-        arts[n++] = a;
-    }
-    td_reader_free(r);
-    *out = arts;
-    return n;
-}
 
 static char *examples_dir(void)
 {
@@ -150,7 +127,7 @@ static void assert_same(const tdp_prepared *x, const tdp_prepared *y)
 static size_t roundtrip_path(const char *path)
 {
     td_article **arts;
-    size_t n = read_all(path, &arts), ok = 0;
+    size_t n = td_test_read_all(path, &arts), ok = 0;
     for (size_t i = 0; i < n; i++) {
         tdp_prepared p, d;
         td_status st = tdp_prepare(arts[i], &p);
@@ -210,7 +187,7 @@ static void test_roundtrip_shared(void **state)
 static unsigned char *one_blob(size_t *len)
 {
     td_article **arts;
-    size_t n = read_all(examples_dir(), &arts);
+    size_t n = td_test_read_all(examples_dir(), &arts);
     assert_true(n > 0);
     tdp_prepared p;
     assert_int_equal(tdp_prepare(arts[0], &p), TD_OK);
@@ -302,7 +279,7 @@ static void test_threads(void **state)
     (void)state;
     job j[3];
     for (int t = 0; t < 3; t++) {
-        j[t].n = read_all(examples_dir(), &j[t].arts);
+        j[t].n = td_test_read_all(examples_dir(), &j[t].arts);
         j[t].blobs = calloc(j[t].n, sizeof *j[t].blobs);
         j[t].lens = calloc(j[t].n, sizeof *j[t].lens);
         assert_true(j[t].blobs && j[t].lens);

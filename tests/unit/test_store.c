@@ -14,6 +14,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "support.h"
+
 #include "store/store_p.h"
 #include "store_sql.h"
 
@@ -46,17 +48,7 @@ static int teardown(void **state)
 static td_article *art(const char *id, const char *title, const char *date,
                        const char *source, const char *text)
 {
-    td_article *a = td_article_new();
-    assert_non_null(a);
-    assert_int_equal(td_article_set(a, TD_FIELD_ID, id, strlen(id)), TD_OK);
-    if (title)
-        assert_int_equal(td_article_set(a, TD_FIELD_TITLE, title, strlen(title)), TD_OK);
-    if (date)
-        assert_int_equal(td_article_set(a, TD_FIELD_DATE, date, strlen(date)), TD_OK);
-    if (source)
-        assert_int_equal(td_article_set(a, TD_FIELD_SOURCE, source, strlen(source)), TD_OK);
-    assert_int_equal(td_article_set(a, TD_FIELD_TEXT, text, strlen(text)), TD_OK);
-    return a;
+    return td_test_article(id, title, date, source, text);
 }
 
 static td_store *open_rw(void)
@@ -474,6 +466,61 @@ static void test_corrupt_pages(void **state)
     td_store_close(s);
 }
 
+/* Bytes changed inside valid pages (SQLite sees nothing wrong): an article whose raw
+ * input no longer matches its content hash, a prepared article that no longer
+ * matches its checksum, are reported by every read of them; a prepared article of
+ * an older version is prepared again from its raw input, silently. */
+static void test_damaged_rows(void **state)
+{
+    (void)state;
+    td_store *s = open_rw();
+    td_ingest_result r;
+    assert_int_equal(td_store_ingest(s, art("h1", "Harbour", "2022-01-04", "Courier",
+                                            "The harbour office counted thirty ships at "
+                                            "anchor on Tuesday, it said."), &r),
+                     TD_OK);
+    assert_int_equal(td_store_close(s), TD_OK);
+    uint64_t story = r.story;
+    char *out = NULL;
+    /* an older prepared article: read again from the raw input */
+    sql(g_db, "UPDATE prepared SET version = version - 1");
+    s = open_ro();
+    assert_int_equal(td_store_show(s, story, 1, &out, NULL), TD_OK);
+    assert_non_null(strstr(out, "thirty ships"));
+    td_free(out);
+    assert_int_equal(td_store_close(s), TD_OK);
+    /* ... and its raw input changed: no brief from it */
+    sql(g_db, "UPDATE articles SET in_text = replace(in_text, 'thirty', 'ninety')");
+    s = open_ro();
+    out = NULL;
+    assert_int_equal(td_store_show(s, story, 1, &out, NULL), TD_ECORRUPT);
+    assert_null(out);
+    assert_non_null(strstr(td_store_error(s), "damaged: article h1 does not match its "
+                                              "content hash"));
+    assert_int_equal(td_store_close(s), TD_OK);
+    /* the same through a writer, and on a store without prepared articles */
+    sql(g_db, "DELETE FROM prepared");
+    s = open_rw();
+    assert_int_equal(td_store_show(s, story, 0, &out, NULL), TD_ECORRUPT);
+    assert_non_null(strstr(td_store_error(s), "content hash"));
+    assert_int_equal(td_store_close(s), TD_OK);
+    /* the raw input put back: it reads, and the writer stores a new prepared article */
+    sql(g_db, "UPDATE articles SET in_text = replace(in_text, 'ninety', 'thirty')");
+    s = open_rw();
+    assert_int_equal(td_store_ingest(s, art("h2", NULL, "2022-01-05", NULL,
+                                            "A new bakery opened in the old mill on Main "
+                                            "Street."), NULL),
+                     TD_OK);
+    assert_int_equal(td_store_close(s), TD_OK);
+    /* one byte of the prepared article changed */
+    sql(g_db, "UPDATE prepared SET data = CAST(replace(CAST(data AS TEXT), 'thirty', "
+              "'ninety') AS BLOB) WHERE seq = (SELECT seq FROM articles WHERE id = 'h1')");
+    s = open_ro();
+    assert_int_equal(td_store_show(s, story, 1, &out, NULL), TD_ECORRUPT);
+    assert_non_null(strstr(td_store_error(s), "does not match its checksum"));
+    assert_int_equal(td_store_close(s), TD_OK);
+}
+
 /* Two writers take turns: each rebuilds its live state when the other wrote. */
 static void test_two_writers(void **state)
 {
@@ -683,6 +730,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_schema_errors, setup, teardown),
         cmocka_unit_test_setup_teardown(test_locked_and_readonly, setup, teardown),
         cmocka_unit_test_setup_teardown(test_corrupt_pages, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_damaged_rows, setup, teardown),
         cmocka_unit_test_setup_teardown(test_two_writers, setup, teardown),
         cmocka_unit_test(test_idmap),
         cmocka_unit_test_setup_teardown(test_merge, setup, teardown),

@@ -12,6 +12,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "support.h"
+
 #include "pipeline/pipeline_p.h"
 #include "store/store_p.h"
 #include "store_sql.h"
@@ -63,15 +65,7 @@ static td_store *open_at(const char *db, int64_t now)
 static td_article *art(const char *id, const char *title, const char *date,
                        const char *text)
 {
-    td_article *a = td_article_new();
-    assert_non_null(a);
-    assert_int_equal(td_article_set(a, TD_FIELD_ID, id, strlen(id)), TD_OK);
-    if (title)
-        assert_int_equal(td_article_set(a, TD_FIELD_TITLE, title, strlen(title)), TD_OK);
-    if (date)
-        assert_int_equal(td_article_set(a, TD_FIELD_DATE, date, strlen(date)), TD_OK);
-    assert_int_equal(td_article_set(a, TD_FIELD_TEXT, text, strlen(text)), TD_OK);
-    return a;
+    return td_test_article(id, title, date, NULL, text);
 }
 
 /* ---- a generated feed: 40 days of reports on recurring topics ---- */

@@ -89,13 +89,18 @@ static void drain(td_reader *r, got *g)
     fail_msg("reader did not end");
 }
 
-static void read_buf(const tdp_buf *b, got *g)
+/* Reads b as crawl.warc under a size limit of max bytes (0: the default); returns
+ * the number of records skipped as not text. */
+static uint64_t read_buf(const tdp_buf *b, size_t max, got *g)
 {
-    td_reader *r = td_reader_new(NULL);
+    td_reader_opts o = {max, 0};
+    td_reader *r = td_reader_new(&o);
     assert_non_null(r);
     assert_int_equal(td_reader_add_buffer(r, "crawl.warc", b->data, b->len), TD_OK);
     drain(r, g);
+    uint64_t skipped = td_reader_skipped(r);
     td_reader_free(r);
+    return skipped;
 }
 
 static const char k_html_hdr[] = "Content-Type: text/html; charset=utf-8\r\n";
@@ -116,7 +121,7 @@ static void test_responses_and_skips(void **state)
         PAGE("A resource record holds the page without HTTP headers at all."),
         strlen(PAGE("A resource record holds the page without HTTP headers at all.")), -1);
     got g;
-    read_buf(&b, &g);
+    read_buf(&b, 0, &g);
     assert_int_equal(g.n_err, 0);
     assert_int_equal(g.n_ok, 3);
     assert_string_equal(g.urls[0], "http://a.example/1");
@@ -169,7 +174,7 @@ static void test_missing_length_resyncs(void **state)
     response(&b, "http://a.example/2", k_html_hdr,
              PAGE("Second page that must survive the broken record before it."), -1);
     got g;
-    read_buf(&b, &g);
+    read_buf(&b, 0, &g);
     assert_int_equal(g.n_err, 1);
     assert_non_null(strstr(g.errs[0], "crawl.warc: record 1: missing or invalid Content-Length"));
     assert_int_equal(g.n_ok, 1);
@@ -192,7 +197,7 @@ static void test_wrong_lengths_resync(void **state)
     response(&b, "http://a.example/4", k_html_hdr,
              PAGE("The fourth page is read as well, after the short record."), -1);
     got g;
-    read_buf(&b, &g);
+    read_buf(&b, 0, &g);
     assert_int_equal(g.n_err, 2);
     assert_non_null(strstr(g.errs[0], "record 1"));
     assert_non_null(strstr(g.errs[1], "record 3"));
@@ -213,7 +218,7 @@ static void test_garbage_and_truncation(void **state)
              PAGE("This last record is cut in the middle of its block by the end."), -1);
     b.len -= 60; /* cut the last block */
     got g;
-    read_buf(&b, &g);
+    read_buf(&b, 0, &g);
     assert_int_equal(g.n_ok, 1);
     assert_string_equal(g.urls[0], "http://a.example/1");
     assert_int_equal(g.n_err, 2);
@@ -321,12 +326,8 @@ static void test_over_the_limit(void **state)
              PAGE("The harbour office counted thirty ships at anchor on Friday morning."), -1);
     tdp_buf_free(&blk);
     free(video);
-    td_reader_opts o = {1u << 20, 0};
-    td_reader *r = td_reader_new(&o);
-    assert_non_null(r);
-    assert_int_equal(td_reader_add_buffer(r, "crawl.warc", b.data, b.len), TD_OK);
     got g;
-    drain(r, &g);
+    uint64_t skipped = read_buf(&b, 1u << 20, &g);
     assert_int_equal(g.n_ok, 3);
     assert_string_equal(g.urls[0], "http://a.example/1");
     assert_string_equal(g.urls[1], "http://a.example/3");
@@ -338,9 +339,47 @@ static void test_over_the_limit(void **state)
     assert_int_equal(g.sts[1], TD_ETOOBIG);
     assert_non_null(strstr(g.errs[1], "record 5: "));
     assert_non_null(strstr(g.errs[1], "larger than the 1 MiB limit"));
-    assert_int_equal(td_reader_skipped(r), 1);
-    td_reader_free(r);
+    assert_int_equal(skipped, 1);
     tdp_buf_free(&b);
+}
+
+/* A record over the limit that is the last of the file and ends exactly at its end
+ * (no blank line after it) is complete: a page is over the limit, not truncated; a
+ * video is skipped quietly. */
+static void test_over_the_limit_at_the_end(void **state)
+{
+    (void)state;
+    size_t vn = 2u << 20;
+    char *big = malloc(vn);
+    assert_non_null(big);
+    for (size_t i = 0; i < vn; i++)
+        big[i] = (char)('a' + i % 26u);
+    static const char *const types[] = {"text/html", "video/mp4"};
+    for (int t = 0; t < 2; t++) {
+        tdp_buf b = TDP_BUF_INIT, blk = TDP_BUF_INIT;
+        response(&b, "http://a.example/1", k_html_hdr,
+                 PAGE("The council met in Brussels on Wednesday for four hours of talks."), -1);
+        tdp_buf_printf(&blk, "HTTP/1.1 200 OK\r\nContent-Type: %s\r\n\r\n<html>", types[t]);
+        tdp_buf_put(&blk, big, vn);
+        rec(&b, "response", "http://a.example/big", blk.data, blk.len, -1);
+        b.len -= 4; /* the block ends the file */
+        got g;
+        uint64_t skipped = read_buf(&b, 1u << 20, &g);
+        assert_int_equal(g.n_ok, 1);
+        if (t == 0) {
+            assert_int_equal(g.n_err, 1);
+            assert_int_equal(g.sts[0], TD_ETOOBIG);
+            assert_non_null(strstr(g.errs[0], "record 2: "));
+            assert_non_null(strstr(g.errs[0], "larger than the 1 MiB limit"));
+            assert_int_equal(skipped, 0);
+        } else {
+            assert_int_equal(g.n_err, 0);
+            assert_int_equal(skipped, 1);
+        }
+        tdp_buf_free(&b);
+        tdp_buf_free(&blk);
+    }
+    free(big);
 }
 
 static size_t gz_member(const char *s, size_t n, unsigned char *out, size_t cap)
@@ -424,6 +463,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_responses_and_skips),
         cmocka_unit_test(test_over_the_limit),
+        cmocka_unit_test(test_over_the_limit_at_the_end),
         cmocka_unit_test(test_fetch_date_is_fallback),
         cmocka_unit_test(test_missing_length_resyncs),
         cmocka_unit_test(test_wrong_lengths_resync),

@@ -13,11 +13,11 @@
  *   name KEY | TYPE [| TITLE]  (repeatable) a mention that must be there
  * Usage: runner DIR   |   runner --dump FILE [DATE]  (prints what it finds)
  */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "analyse/analyse_p.h"
+#include "../cases.h"
 
 static const char *type_name(int t)
 {
@@ -71,26 +71,6 @@ typedef struct kase {
     unsigned line;
 } kase;
 
-static int failures, checks;
-
-static void fail(const char *file, const kase *k, const char *what, const char *want,
-                 const char *got)
-{
-    failures++;
-    fprintf(stderr, "%s:%u: %s: want [%s] got [%s]\n", file, k->line, what, want, got);
-}
-
-static void append(char *buf, size_t n, const char *sep, const char *s)
-{
-    size_t l = strlen(buf);
-    if (l && l + strlen(sep) < n) {
-        memcpy(buf + l, sep, strlen(sep) + 1);
-        l += strlen(sep);
-    }
-    if (l < n)
-        snprintf(buf + l, n - l, "%s", s);
-}
-
 static td_article *build(const kase *k)
 {
     td_article *a = td_article_new();
@@ -114,7 +94,7 @@ static void run_case(const char *file, const kase *k)
 {
     td_article *a = build(k);
     if (!a) {
-        fail(file, k, "analyse", "ok", "error");
+        case_fail(file, k->line, "analyse", "ok", "error");
         return;
     }
     const tdp_analysis *an = a->an;
@@ -130,32 +110,32 @@ static void run_case(const char *file, const kase *k)
             for (size_t i = 0; i < an->n_dates; i++) {
                 char b[40];
                 fmt_date(&an->dates[i], b, sizeof b);
-                append(got, sizeof got, " ", b);
+                case_append(got, sizeof got, " ", b);
             }
             if (strcmp(got, v))
-                fail(file, k, "dates", v, got);
+                case_fail(file, k->line, "dates", v, got);
         } else if (kl == 5 && !memcmp(x, "spans", 5)) {
             for (size_t i = 0; i < an->n_dates; i++) {
                 char b[256];
                 const tdp_date_mention *d = &an->dates[i];
                 snprintf(b, sizeof b, "%.*s", (int)d->len, an->sents[d->sent].text + d->off);
-                append(got, sizeof got, "|", b);
+                case_append(got, sizeof got, "|", b);
             }
             if (strcmp(got, v))
-                fail(file, k, "spans", v, got);
+                case_fail(file, k->line, "spans", v, got);
         } else if (kl == 5 && !memcmp(x, "sents", 5)) {
             snprintf(got, sizeof got, "%zu", an->n_sents);
             if (strcmp(got, v))
-                fail(file, k, "sentence count", v, got);
+                case_fail(file, k->line, "sentence count", v, got);
         } else if (kl == 4 && !memcmp(x, "sent", 4)) {
             const char *g = sent_i < an->n_sents ? an->sents[sent_i].text : "(none)";
             if (strcmp(g, v))
-                fail(file, k, "sentence", v, g);
+                case_fail(file, k->line, "sentence", v, g);
             sent_i++;
         } else if (kl == 6 && !memcmp(x, "quotes", 6)) {
             snprintf(got, sizeof got, "%zu", an->n_quotes);
             if (strcmp(got, v))
-                fail(file, k, "quote count", v, got);
+                case_fail(file, k->line, "quote count", v, got);
         } else if (kl == 5 && !memcmp(x, "quote", 5)) {
             if (quote_i < an->n_quotes) {
                 const tdp_quote *q = &an->quotes[quote_i];
@@ -165,14 +145,14 @@ static void run_case(const char *file, const kase *k)
                 snprintf(got, sizeof got, "(none)");
             }
             if (strcmp(got, v))
-                fail(file, k, "quote", v, got);
+                case_fail(file, k->line, "quote", v, got);
             quote_i++;
         } else if (kl == 4 && !memcmp(x, "name", 4)) {
             /* KEY | TYPE [| TITLE] */
             char key[128] = "", type[32] = "";
             const char *p = v, *q = strstr(p, " | ");
             if (!q) {
-                fail(file, k, "name", v, "malformed expectation");
+                case_fail(file, k->line, "name", v, "malformed expectation");
                 continue;
             }
             snprintf(key, sizeof key, "%.*s", (int)(q - p), p);
@@ -195,12 +175,12 @@ static void run_case(const char *file, const kase *k)
                     char b[512];
                     snprintf(b, sizeof b, "%s/%s/%s", m->key, type_name(m->type),
                              m->title ? m->title : "");
-                    append(got, sizeof got, "; ", b);
+                    case_append(got, sizeof got, "; ", b);
                 }
-                fail(file, k, "name", v, got);
+                case_fail(file, k->line, "name", v, got);
             }
         } else {
-            fail(file, k, "expectation", "known key", x);
+            case_fail(file, k->line, "expectation", "known key", x);
         }
     }
     td_article_free(a);
@@ -225,47 +205,25 @@ static char *dupstr(const char *s)
     return d;
 }
 
-static void run_file(const char *path)
+static void add_line(void *vk, const char *line, unsigned ln)
 {
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        fprintf(stderr, "%s: cannot open\n", path);
-        failures++;
-        return;
-    }
-    char line[8192];
-    kase k;
-    memset(&k, 0, sizeof k);
-    free_case(&k);
-    unsigned ln = 0;
-    for (;;) {
-        char *r = fgets(line, sizeof line, f);
-        if (r) {
-            ln++;
-            size_t l = strlen(line);
-            while (l && (line[l - 1] == '\n' || line[l - 1] == '\r'))
-                line[--l] = '\0';
-            if (line[0] == '#')
-                continue;
-            if (l) {
-                if (!k.line)
-                    k.line = ln;
-                if (!strncmp(line, "date ", 5))
-                    snprintf(k.date, sizeof k.date, "%s", line + 5);
-                else if (!strncmp(line, "text ", 5) && k.n_paras < 64)
-                    k.paras[k.n_paras++] = dupstr(line + 5);
-                else if (k.n_expect < 64)
-                    k.expect[k.n_expect++] = dupstr(line);
-                continue;
-            }
-        }
-        if (k.n_paras)
-            run_case(path, &k);
-        free_case(&k);
-        if (!r)
-            break;
-    }
-    fclose(f);
+    kase *k = vk;
+    if (!k->line)
+        k->line = ln;
+    if (!strncmp(line, "date ", 5))
+        snprintf(k->date, sizeof k->date, "%s", line + 5);
+    else if (!strncmp(line, "text ", 5) && k->n_paras < 64)
+        k->paras[k->n_paras++] = dupstr(line + 5);
+    else if (k->n_expect < 64)
+        k->expect[k->n_expect++] = dupstr(line);
+}
+
+static void end_case(const char *path, void *vk)
+{
+    kase *k = vk;
+    if (k->n_paras)
+        run_case(path, k);
+    free_case(k);
 }
 
 static int dump_file(const char *path, const char *date)
@@ -292,11 +250,6 @@ static int dump_file(const char *path, const char *date)
     return 0;
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 int main(int argc, char **argv)
 {
     if (argc >= 3 && !strcmp(argv[1], "--dump"))
@@ -305,31 +258,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: runner DIR | runner --dump FILE [DATE]\n");
         return 2;
     }
-    DIR *d = opendir(argv[1]);
-    if (!d) {
-        fprintf(stderr, "%s: cannot open\n", argv[1]);
-        return 1;
-    }
-    char *names[256];
-    size_t n = 0;
-    struct dirent *de;
-    while ((de = readdir(d)) && n < 256) {
-        size_t l = strlen(de->d_name);
-        if (l > 5 && !strcmp(de->d_name + l - 5, ".case")) {
-            size_t pl = strlen(argv[1]) + l + 2;
-            names[n] = malloc(pl);
-            if (names[n]) {
-                snprintf(names[n], pl, "%s/%s", argv[1], de->d_name);
-                n++;
-            }
-        }
-    }
-    closedir(d);
-    qsort(names, n, sizeof *names, cmp_str);
-    for (size_t i = 0; i < n; i++) {
-        run_file(names[i]);
-        free(names[i]);
-    }
-    printf("analyse cases: %d checks, %d failures\n", checks, failures);
-    return failures ? 1 : 0;
+    kase k;
+    memset(&k, 0, sizeof k);
+    free_case(&k);
+    return case_dir(argv[1], "analyse", &k, add_line, end_case);
 }

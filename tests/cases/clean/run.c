@@ -29,6 +29,17 @@
 
 enum { S_NONE, S_INPUT, S_KEPT, S_REMOVED, S_KEEP, S_REMOVES, S_META };
 
+/* The section an "@@ NAME" line opens; S_NONE for an unknown name. */
+static int section_of(const char *name)
+{
+    static const char *const names[] = {"", "input", "kept", "removed", "keep", "removes",
+                                        "meta"};
+    for (int i = S_INPUT; i <= S_META; i++)
+        if (!strcmp(name, names[i]))
+            return i;
+    return S_NONE;
+}
+
 typedef struct lines {
     char **v;
     size_t n, cap;
@@ -328,22 +339,9 @@ static int run_file(const char *path)
             } else if (!strncmp(w, "file ", 5)) {
                 snprintf(c.file, sizeof c.file, "%s", w + 5);
                 sec = S_NONE;
-            } else if (!strcmp(w, "input")) {
-                sec = S_INPUT;
-            } else if (!strcmp(w, "kept")) {
-                sec = S_KEPT;
-            } else if (!strcmp(w, "removed")) {
-                sec = S_REMOVED;
-            } else if (!strcmp(w, "keep")) {
-                sec = S_KEEP;
-            } else if (!strcmp(w, "removes")) {
-                sec = S_REMOVES;
-            } else if (!strcmp(w, "meta")) {
-                sec = S_META;
-            } else {
+            } else if ((sec = section_of(w)) == S_NONE) {
                 printf("FAIL: %s: unknown section %s\n", path, line);
                 g_fail++;
-                sec = S_NONE;
             }
             c.has[sec] = true;
             continue;

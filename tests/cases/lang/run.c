@@ -14,11 +14,11 @@
  *                            "time 08:24" (no date), or "none"
  * Usage: run DIR   |   run --dump DATE SENTENCE  (prints what the reader finds)
  */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "lang/dates.h"
+#include "../cases.h"
 
 typedef struct kase {
     char date[32];
@@ -29,26 +29,6 @@ typedef struct kase {
     size_t n_expect;
     unsigned line;
 } kase;
-
-static int failures, checks;
-
-static void fail(const char *file, const kase *k, const char *what, const char *want,
-                 const char *got)
-{
-    failures++;
-    fprintf(stderr, "%s:%u: %s: want [%s] got [%s]\n", file, k->line, what, want, got);
-}
-
-static void append(char *buf, size_t n, const char *sep, const char *s)
-{
-    size_t l = strlen(buf);
-    if (l && l + strlen(sep) < n) {
-        memcpy(buf + l, sep, strlen(sep) + 1);
-        l += strlen(sep);
-    }
-    if (l < n)
-        snprintf(buf + l, n - l, "%s", s);
-}
 
 typedef struct got {
     char dates[1024], spans[2048], tenses[512];
@@ -66,11 +46,11 @@ static int on_hit(void *ctx, const tdp_date_hit *h)
     } else {
         td_date_format(&h->date, b, sizeof b);
     }
-    append(g->dates, sizeof g->dates, " ", b);
+    case_append(g->dates, sizeof g->dates, " ", b);
     char sp[256];
     snprintf(sp, sizeof sp, "%.*s", (int)h->len, g->s + h->off);
-    append(g->spans, sizeof g->spans, "|", sp);
-    append(g->tenses, sizeof g->tenses, " ", tense[h->p.tense & 3]);
+    case_append(g->spans, sizeof g->spans, "|", sp);
+    case_append(g->tenses, sizeof g->tenses, " ", tense[h->p.tense & 3]);
     return 0;
 }
 
@@ -127,7 +107,7 @@ static void run_case(const char *file, const kase *k)
     if (k->is_stamp) {
         stamp_text(k->stamp, k->lenient, stamp, sizeof stamp);
     } else if (!read_phrases(k->date, k->text, &g)) {
-        fail(file, k, "read", "ok", "error");
+        case_fail(file, k->line, "read", "ok", "error");
         return;
     }
     for (size_t e = 0; e < k->n_expect; e++) {
@@ -146,78 +126,48 @@ static void run_case(const char *file, const kase *k)
         else if (kl == 4 && !memcmp(x, "want", 4) && k->is_stamp)
             have = stamp;
         if (!have) {
-            fail(file, k, "key", "a known key", x);
+            case_fail(file, k->line, "key", "a known key", x);
             continue;
         }
         if (strcmp(have, v))
-            fail(file, k, x, v, have);
+            case_fail(file, k->line, x, v, have);
     }
 }
 
-static char *trim(char *s)
+static void reset(kase *k)
 {
-    size_t l = strlen(s);
-    while (l && (s[l - 1] == '\n' || s[l - 1] == '\r'))
-        s[--l] = '\0';
-    return s;
+    for (size_t i = 0; i < k->n_expect; i++)
+        free(k->expect[i]);
+    memset(k, 0, sizeof *k);
+    snprintf(k->date, sizeof k->date, "none");
 }
 
-static void run_file(const char *path)
+static void add_line(void *vk, const char *line, unsigned ln)
 {
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        fprintf(stderr, "%s: cannot open\n", path);
-        failures++;
-        return;
+    kase *k = vk;
+    if (!k->line)
+        k->line = ln;
+    if (!strncmp(line, "date ", 5)) {
+        snprintf(k->date, sizeof k->date, "%.31s", line + 5);
+    } else if (!strncmp(line, "text ", 5)) {
+        snprintf(k->text, sizeof k->text, "%.2047s", line + 5);
+    } else if (!strncmp(line, "stamp ", 6) || !strncmp(line, "field ", 6)) {
+        snprintf(k->stamp, sizeof k->stamp, "%.511s", line + 6);
+        k->is_stamp = true;
+        k->lenient = line[0] == 'f';
+    } else if (k->n_expect < 16) {
+        k->expect[k->n_expect] = strdup(line);
+        if (k->expect[k->n_expect])
+            k->n_expect++;
     }
-    kase k;
-    memset(&k, 0, sizeof k);
-    snprintf(k.date, sizeof k.date, "none");
-    char line[2048];
-    unsigned ln = 0;
-    bool open = false;
-    for (;;) {
-        char *r = fgets(line, sizeof line, f);
-        ln++;
-        if (r)
-            trim(line);
-        if (!r || !line[0]) {
-            if (open && (k.text[0] || k.is_stamp))
-                run_case(path, &k);
-            for (size_t i = 0; i < k.n_expect; i++)
-                free(k.expect[i]);
-            memset(&k, 0, sizeof k);
-            snprintf(k.date, sizeof k.date, "none");
-            open = false;
-            if (!r)
-                break;
-            continue;
-        }
-        if (line[0] == '#')
-            continue;
-        if (!open)
-            k.line = ln;
-        open = true;
-        if (!strncmp(line, "date ", 5)) {
-            snprintf(k.date, sizeof k.date, "%.31s", line + 5);
-        } else if (!strncmp(line, "text ", 5)) {
-            snprintf(k.text, sizeof k.text, "%.2047s", line + 5);
-        } else if (!strncmp(line, "stamp ", 6) || !strncmp(line, "field ", 6)) {
-            snprintf(k.stamp, sizeof k.stamp, "%.511s", line + 6);
-            k.is_stamp = true;
-            k.lenient = line[0] == 'f';
-        } else if (k.n_expect < 16) {
-            k.expect[k.n_expect] = strdup(line);
-            if (k.expect[k.n_expect])
-                k.n_expect++;
-        }
-    }
-    fclose(f);
 }
 
-static int cmp(const void *a, const void *b)
+static void end_case(const char *path, void *vk)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    kase *k = vk;
+    if (k->text[0] || k->is_stamp)
+        run_case(path, k);
+    reset(k);
 }
 
 int main(int argc, char **argv)
@@ -233,31 +183,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: %s DIR | --dump DATE SENTENCE\n", argv[0]);
         return 2;
     }
-    DIR *d = opendir(argv[1]);
-    if (!d) {
-        fprintf(stderr, "%s: cannot open\n", argv[1]);
-        return 1;
-    }
-    char *names[256];
-    size_t n = 0;
-    struct dirent *e;
-    while ((e = readdir(d)) && n < 256) {
-        size_t l = strlen(e->d_name);
-        if (l > 5 && !strcmp(e->d_name + l - 5, ".case")) {
-            size_t pl = strlen(argv[1]) + l + 2;
-            names[n] = malloc(pl);
-            if (names[n]) {
-                snprintf(names[n], pl, "%s/%s", argv[1], e->d_name);
-                n++;
-            }
-        }
-    }
-    closedir(d);
-    qsort(names, n, sizeof *names, cmp);
-    for (size_t i = 0; i < n; i++) {
-        run_file(names[i]);
-        free(names[i]);
-    }
-    printf("lang cases: %d checks, %d failed\n", checks, failures);
-    return failures ? 1 : 0;
+    kase k;
+    memset(&k, 0, sizeof k);
+    reset(&k);
+    return case_dir(argv[1], "lang", &k, add_line, end_case);
 }
