@@ -29,6 +29,7 @@
 typedef struct block {
     uint32_t off, len;      /* text in ex->bt */
     uint32_t owner;         /* innermost block element */
+    uint32_t node;          /* its first text node: blocks are in this order */
     uint32_t links;         /* bytes of text inside <a> */
     int32_t weight;
     uint8_t kind;           /* td_para_kind */
@@ -43,7 +44,7 @@ typedef struct extractor {
     block *b;
     size_t nb, capb;
     tdp_buf bt;             /* block texts */
-    uint32_t cur_owner;
+    uint32_t cur_owner, cur_node;
     uint32_t cur_off, cur_links;
     bool open;
     bool keep_comments;     /* reader comments kept (drop 2), else dropped */
@@ -475,12 +476,14 @@ static void flush(extractor *ex)
     k->off = ex->cur_off;
     k->len = (uint32_t)(bt->len - ex->cur_off);
     k->owner = ex->cur_owner;
+    k->node = ex->cur_node;
     k->links = ex->cur_links;
     k->comment = ex->drop[ex->cur_owner] == 2;
     tdp_buf_putc(bt, '\0');
 }
 
-static void put_text(extractor *ex, uint32_t owner, const char *s, size_t n, bool link)
+static void put_text(extractor *ex, uint32_t owner, uint32_t node, const char *s, size_t n,
+                     bool link)
 {
     tdp_buf *bt = &ex->bt;
     if (ex->open && owner != ex->cur_owner)
@@ -488,6 +491,7 @@ static void put_text(extractor *ex, uint32_t owner, const char *s, size_t n, boo
     if (!ex->open) {
         ex->open = true;
         ex->cur_owner = owner;
+        ex->cur_node = node;
         ex->cur_off = (uint32_t)bt->len;
         ex->cur_links = 0;
     }
@@ -540,7 +544,7 @@ static void make_blocks(extractor *ex)
         if (ex->drop[i] != 1) {
             unsigned fl = tdp_htag_flags(x->tag);
             if (x->tag == TDP_HT_TEXT) {
-                put_text(ex, ex->bown[x->parent], d->str.data + x->str, x->len, in_a > 0);
+                put_text(ex, ex->bown[x->parent], i, d->str.data + x->str, x->len, in_a > 0);
             } else if (x->tag == TDP_HT_BR) {
                 newline(ex);
             } else {
@@ -752,34 +756,75 @@ static bool same_title(const char *s, size_t n, const char *t, size_t tn)
     return false;
 }
 
-/* The block of the headline: the first <h1> that says the title, else the first
- * heading that does, else the first other block that is exactly the title.
- * ex->nb when there is none. */
-static size_t headline(const extractor *ex, const td_article *a)
+/* The text of element i (its text nodes in order) into buf; its length, or
+ * cap + 1 when it is longer than cap. */
+static size_t node_text(const tdp_hdoc *d, uint32_t i, char *buf, size_t cap)
+{
+    uint32_t last = last_desc(d, i);
+    size_t o = 0;
+    for (uint32_t j = i + 1; j <= last; j++) {
+        const tdp_hnode *x = &d->nodes[j];
+        if (x->tag != TDP_HT_TEXT)
+            continue;
+        if (x->len > cap - o)
+            return cap + 1;
+        memcpy(buf + o, d->str.data + x->str, x->len);
+        o += x->len;
+    }
+    return o;
+}
+
+/* The headline for title t: the first <h1> that says it, else the first other
+ * heading that does, wherever they are (a page header dropped as furniture
+ * still places the headline), else the first kept block that is exactly the
+ * title. 0 when there is none. */
+static uint32_t headline_of(const extractor *ex, const char *t, size_t tn)
 {
     const tdp_hdoc *d = ex->d;
-    const char *t = a->title;
-    size_t tn = t ? strlen(t) : 0;
-    if (!t && d->title_len) {
-        t = d->str.data + d->title_str;
-        tn = d->title_len;
-    }
-    size_t best = ex->nb;
+    uint32_t best = 0;
     int rank = 3;
-    for (size_t k = 0; k < ex->nb && rank > 0; k++) {
-        const block *b = &ex->b[k];
-        int tag = d->nodes[b->owner].tag;
-        int r = tag == TDP_HT_H1 ? 0 : (tdp_htag_flags(tag) & HT_HEAD) ? 1 : 2;
-        if (r >= rank || b->comment || b->links * 2 > b->len || b->len > 400)
+    char buf[400];
+    for (uint32_t i = 1; i < d->n && rank > 0; i++) {
+        int tag = d->nodes[i].tag;
+        if (!(tdp_htag_flags(tag) & HT_HEAD) || ex->drop[i] == 2)
             continue;
-        const char *s = ex->bt.data + b->off;
-        if (r < 2 ? same_title(s, b->len, t, tn)
-                  : (b->len <= tn + 8 && tn <= b->len + 8 && same_title(s, b->len, t, tn))) {
-            best = k;
+        int r = tag == TDP_HT_H1 ? 0 : 1;
+        if (r >= rank)
+            continue;
+        size_t n = node_text(d, i, buf, sizeof buf);
+        if (n <= sizeof buf && same_title(buf, n, t, tn)) {
+            best = i;
             rank = r;
         }
     }
+    for (size_t k = 0; k < ex->nb && !best; k++) {
+        const block *b = &ex->b[k];
+        const char *s = ex->bt.data + b->off;
+        if (!b->comment && b->links * 2 <= b->len && b->len <= tn + 8 && tn <= b->len + 8 &&
+            same_title(s, b->len, t, tn))
+            best = b->owner;
+    }
     return best;
+}
+
+/* The headline's element (0: none) for the title found in the metadata, else
+ * for the page's <title> (og:title is sometimes the site's name); *after: the
+ * first block after it. */
+static uint32_t headline(const extractor *ex, const td_article *a, size_t *after)
+{
+    const tdp_hdoc *d = ex->d;
+    const char *dt = d->title_len ? d->str.data + d->title_str : NULL;
+    uint32_t h = a->title ? headline_of(ex, a->title, strlen(a->title)) : 0;
+    if (!h && dt)
+        h = headline_of(ex, dt, d->title_len);
+    size_t k = 0;
+    if (h) {
+        uint32_t last = last_desc(d, h);
+        while (k < ex->nb && ex->b[k].node <= last)
+            k++;
+    }
+    *after = k;
+    return h;
 }
 
 /* Under a sidebar, a widget or a footer: a block there is the site's, not the
@@ -836,7 +881,7 @@ static td_status choose(extractor *ex, const td_article *a, uint32_t *bestp)
         if (fb[b->owner] > k)
             fb[b->owner] = (uint32_t)k;
         npos[b->owner] += b->weight > 0;
-        gap[k + 1] = gap[k] + (b->weight > 0);
+        gap[k + 1] = gap[k] + (b->weight > 0 && d->nodes[b->owner].tag == TDP_HT_P);
     }
     for (size_t i = n; i-- > 1;) {
         uint32_t p = d->nodes[i].parent;
@@ -846,10 +891,11 @@ static td_status choose(extractor *ex, const td_article *a, uint32_t *bestp)
             fb[p] = fb[i];
         npos[p] += npos[i];
     }
-    size_t kh = headline(ex, a);
-    uint32_t ho = kh < ex->nb ? ex->b[kh].owner : 0;
+    size_t kn;
+    uint32_t ho = headline(ex, a, &kn);
 #ifdef TDP_HTML_DEBUG
-    fprintf(stderr, "headline block %zu node %u (title %s)\n", kh, ho, a->title ? a->title : "-");
+    fprintf(stderr, "headline node %u, next block %zu of %zu (title %s)\n", ho, kn, ex->nb,
+            a->title ? a->title : "-");
 #endif
     /* A sidebar-named element that holds the headline or half the page's weight
      * is a layout wrapper ("has-sidebar", "sticky-sidebar"), not a sidebar. */
@@ -860,13 +906,19 @@ static td_status choose(extractor *ex, const td_article *a, uint32_t *bestp)
     /* Near the headline: holds it, or starts closely after it. */
     for (size_t i = 1; ho && i < n; i++)
         near[i] = (i <= ho && ho <= end[i]) ||
-                  (i > end[ho] && fb[i] != UINT32_MAX && fb[i] > kh &&
-                   gap[fb[i]] - gap[kh + 1] <= TDP_FOLLOW_GAP);
+                  (i > end[ho] && fb[i] != UINT32_MAX && fb[i] >= kn &&
+                   gap[fb[i]] - gap[kn] <= TDP_FOLLOW_GAP);
     /* What a sidebar holds adds nothing to the elements around it. */
     for (size_t i = 0; i < n; i++)
         sc[i] = 0;
+    /* The article follows its headline: text before an <h1> that says the title
+     * (a stream of teasers above the story) adds nothing to a candidate, its
+     * junk still costs. (A lesser heading that says the title may be a recipe
+     * card's or a box's, at the end of the article.) */
+    bool h1 = ho && d->nodes[ho].tag == TDP_HT_H1;
     for (size_t k = 0; k < ex->nb; k++)
-        sc[ex->b[k].owner] += ex->b[k].weight;
+        if (!(h1 && ex->b[k].weight > 0 && ex->b[k].node < ho))
+            sc[ex->b[k].owner] += ex->b[k].weight;
     for (size_t i = n; i-- > 1;) {
         uint32_t p = d->nodes[i].parent;
         sc[p] += side[i] && !side[p] && sc[i] > 0 ? 0 : sc[i];
