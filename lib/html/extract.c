@@ -49,6 +49,8 @@ typedef struct extractor {
     bool open;
     bool keep_comments;     /* reader comments kept (drop 2), else dropped */
     bool relaxed;           /* the fallback: no element dropped for its name */
+    uint32_t head;          /* the headline's element, 0 when none */
+    size_t head_next;       /* the first block after it */
 } extractor;
 
 /* ---- class and id names ---- */
@@ -653,13 +655,32 @@ static bool item_with_text(const tdp_hdoc *d, const block *b)
     return d->nodes[b->owner].tag == TDP_HT_LI && b->len - b->links >= 40;
 }
 
+/* The list item holding node i, or 0. */
+static uint32_t item_of(const tdp_hdoc *d, uint32_t i)
+{
+    for (; i; i = d->nodes[i].parent)
+        if (d->nodes[i].tag == TDP_HT_LI)
+            return i;
+    return 0;
+}
+
 static void weigh(extractor *ex)
 {
     tdp_hdoc *d = ex->d;
+    uint32_t card = 0; /* the list item of the last heading that is a link */
     for (size_t k = 0; k < ex->nb; k++) {
         block *b = &ex->b[k];
         const char *s = ex->bt.data + b->off;
         int tag = d->nodes[b->owner].tag;
+        /* On a page with a headline of its own, a list item made of a heading
+         * that links elsewhere and a summary is a card for another page: its
+         * text weighs nothing (a stream of teasers beside the story). Without
+         * a headline (a front page) the cards are what the page has. */
+        bool in_card = false;
+        if (ex->head && (tdp_htag_flags(tag) & HT_HEAD) && b->links * 5 >= b->len * 4)
+            card = item_of(d, b->owner);
+        else if (card)
+            in_card = item_of(d, b->owner) == card;
         b->kind = (tdp_htag_flags(tag) & HT_HEAD) ? TD_PARA_HEADING
                   : tag == TDP_HT_LI                ? TD_PARA_LIST
                                                     : TD_PARA_TEXT;
@@ -687,6 +708,8 @@ static void weigh(extractor *ex)
             w = -30;
         else if (teaser(s, b->len))
             w = -len / 2;
+        else if (in_card && w > 0)
+            w = 0;
         b->weight = b->comment ? 0 : w;
     }
 }
@@ -854,7 +877,7 @@ static bool side_node(const tdp_hdoc *d, uint32_t i)
 
 /* The container: the element whose subtree weighs most once the choice's
  * weights are applied, then narrowed to a child holding 80% of its weight. */
-static td_status choose(extractor *ex, const td_article *a, uint32_t *bestp)
+static td_status choose(extractor *ex, uint32_t *bestp)
 {
     tdp_hdoc *d = ex->d;
     size_t n = d->n;
@@ -891,8 +914,8 @@ static td_status choose(extractor *ex, const td_article *a, uint32_t *bestp)
             fb[p] = fb[i];
         npos[p] += npos[i];
     }
-    size_t kn;
-    uint32_t ho = headline(ex, a, &kn);
+    size_t kn = ex->head_next;
+    uint32_t ho = ex->head;
 #ifdef TDP_HTML_DEBUG
     fprintf(stderr, "headline node %u, next block %zu of %zu (title %s)\n", ho, kn, ex->nb,
             a->title ? a->title : "-");
@@ -974,7 +997,7 @@ out:
 }
 
 /* Drops, blocks, their weights and the subtree weights, from scratch. */
-static td_status prepare(extractor *ex)
+static td_status prepare(extractor *ex, const td_article *a)
 {
     tdp_hdoc *d = ex->d;
     size_t n = d->n;
@@ -989,6 +1012,7 @@ static td_status prepare(extractor *ex)
     make_blocks(ex);
     if (ex->bt.err)
         return ex->bt.err;
+    ex->head = headline(ex, a, &ex->head_next);
     weigh(ex);
     for (size_t k = 0; k < ex->nb; k++)
         ex->score[ex->b[k].owner] += ex->b[k].weight;
@@ -1072,10 +1096,10 @@ static td_status content(extractor *ex, td_article *a, tdp_buf *out)
         const tdp_hnode *x = &d->nodes[i];
         ex->bown[i] = (tdp_htag_flags(x->tag) & HT_BLOCK) ? (uint32_t)i : ex->bown[x->parent];
     }
-    td_status st = prepare(ex);
+    td_status st = prepare(ex, a);
     uint32_t best = 0;
     if (!st)
-        st = choose(ex, a, &best);
+        st = choose(ex, &best);
     if (st)
         return st;
 #ifdef TDP_HTML_DEBUG
@@ -1112,7 +1136,7 @@ static td_status content(extractor *ex, td_article *a, tdp_buf *out)
          * for its name, the block with the most text of its own and its siblings,
          * and a note that says so. */
         ex->relaxed = true;
-        st = prepare(ex);
+        st = prepare(ex, a);
         size_t k = st ? ex->nb : densest(ex);
         if (k < ex->nb) {
             static const char note[] = "no article container: the densest text block kept";
