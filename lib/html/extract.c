@@ -917,8 +917,7 @@ static td_status choose(extractor *ex, uint32_t *bestp)
     size_t kn = ex->head_next;
     uint32_t ho = ex->head;
 #ifdef TDP_HTML_DEBUG
-    fprintf(stderr, "headline node %u, next block %zu of %zu (title %s)\n", ho, kn, ex->nb,
-            a->title ? a->title : "-");
+    fprintf(stderr, "headline node %u, next block %zu of %zu\n", ho, kn, ex->nb);
 #endif
     /* A sidebar-named element that holds the headline or half the page's weight
      * is a layout wrapper ("has-sidebar", "sticky-sidebar"), not a sidebar. */
@@ -1056,7 +1055,9 @@ static size_t densest(const extractor *ex)
 }
 
 /* The paragraphs of the container's subtree: no link lists, boilerplate lines,
- * comments or headline. */
+ * comments or headline. A list item that is mostly a link stays when most
+ * items of its list are text: it is one point of the article's list, not a
+ * menu. */
 static td_status put_container(extractor *ex, const td_article *a, uint32_t best,
                                tdp_buf *out, paras *p)
 {
@@ -1064,14 +1065,25 @@ static td_status put_container(extractor *ex, const td_article *a, uint32_t best
     const char *title = a->title;
     size_t title_len = title ? strlen(title) : 0;
     uint32_t lo = best, hi = best ? last_desc(d, best) : 0;
+    int32_t *texty = best ? tdp_calloc(d->n, sizeof *texty) : NULL;
+    if (best && !texty)
+        return TD_ENOMEM;
+    for (size_t k = 0; best && k < ex->nb; k++) {
+        const block *b = &ex->b[k];
+        if (b->owner >= lo && b->owner <= hi && d->nodes[b->owner].tag == TDP_HT_LI)
+            texty[d->nodes[b->owner].parent] +=
+                b->links * 2 <= b->len || item_with_text(d, b) ? 1 : -1;
+    }
     td_status st = TD_OK;
     for (size_t k = 0; best && k < ex->nb && !st; k++) {
         const block *b = &ex->b[k];
         if (b->owner < lo || b->owner > hi || b->comment)
             continue;
         const char *s = ex->bt.data + b->off;
-        double ld = b->len ? (double)b->links / b->len : 0;
-        if ((ld > 0.5 && !item_with_text(d, b)) || boiler_line(s, b->len))
+        bool links = b->links * 2 > b->len && !item_with_text(d, b) &&
+                     !(d->nodes[b->owner].tag == TDP_HT_LI &&
+                       texty[d->nodes[b->owner].parent] > 0);
+        if (links || boiler_line(s, b->len))
             continue;
         if (b->kind == TD_PARA_HEADING && title_len && b->len <= title_len + 8 &&
             title_len <= b->len + 8 && same_title(s, b->len, title, title_len))
@@ -1080,6 +1092,7 @@ static td_status put_container(extractor *ex, const td_article *a, uint32_t best
             continue;
         st = put_para(out, p, s, b->len, para_kind(d, b, best));
     }
+    tdp_free(texty);
     return st;
 }
 
