@@ -97,7 +97,7 @@ static const char *const k_neg_strong[] = {
 /* Whole words that mark boilerplate. */
 static const char *const k_neg_word[] = {
     "ad", "ads", "adv", "nav", "meta", "more", "also", "hidden", "hide", "date", "time",
-    "tag", "share", "tools", "links", "header", "head", "foot", "aside", "extra",
+    "tag", "share", "tools", "links", "header", "foot", "aside", "extra",
     "video", "audio", "image", "img", "photo", "figure", "media", "icon",
     "btn", "button", "form", "sr", "dialog", "alert", "notice", "overlay", "lightbox",
     "related", "source", "sources", "info", "details",
