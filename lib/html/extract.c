@@ -1054,10 +1054,55 @@ static size_t densest(const extractor *ex)
     return best;
 }
 
-/* The paragraphs of the container's subtree: no link lists, boilerplate lines,
- * comments or headline. A list item that is mostly a link stays when most
- * items of its list are text: it is one point of the article's list, not a
- * menu. */
+/* The child of `top` that holds node i (i inside top's subtree). */
+static uint32_t top_under(const tdp_hdoc *d, uint32_t top, uint32_t i)
+{
+    while (d->nodes[i].parent != top)
+        i = d->nodes[i].parent;
+    return i;
+}
+
+/* The first word of node i's class, or NULL; *n its length. */
+static const char *class_head(const tdp_hdoc *d, uint32_t i, size_t *n)
+{
+    const char *v = tdp_hnode_attr(d, i, "class", n);
+    if (!v)
+        return NULL;
+    size_t k = 0;
+    while (k < *n && v[k] == ' ')
+        k++;
+    size_t e = k;
+    while (e < *n && v[e] != ' ' && v[e] != '\t')
+        e++;
+    *n = e - k;
+    return e > k ? v + k : NULL;
+}
+
+/* A sibling of the container with its tag and the first word of its class,
+ * whose text weighs more than nothing, is another part of the same body (a
+ * story cut in two around an advertisement, sections between wide images). */
+static bool part_of(const extractor *ex, uint32_t best, uint32_t sib)
+{
+    const tdp_hdoc *d = ex->d;
+    if (sib == best || d->nodes[sib].tag != d->nodes[best].tag || ex->drop[sib] ||
+        ex->score[sib] <= 0)
+        return false;
+    size_t n, m;
+    const char *c = class_head(d, best, &n), *e = class_head(d, sib, &m);
+    if (!c || !e || n != m || memcmp(c, e, n) != 0)
+        return false;
+    /* Two paragraphs of weight at least: a lone line after the body is a plug. */
+    uint32_t last = last_desc(d, sib);
+    int np = 0;
+    for (size_t k = 0; k < ex->nb && np < 2; k++)
+        np += ex->b[k].owner >= sib && ex->b[k].owner <= last && ex->b[k].weight > 0;
+    return np >= 2;
+}
+
+/* The paragraphs of the container's subtree (and of its parts): no link lists,
+ * boilerplate lines, comments or headline. A list item that is mostly a link
+ * stays when most items of its list are text: it is one point of the article's
+ * list, not a menu. */
 static td_status put_container(extractor *ex, const td_article *a, uint32_t best,
                                tdp_buf *out, paras *p)
 {
@@ -1065,6 +1110,18 @@ static td_status put_container(extractor *ex, const td_article *a, uint32_t best
     const char *title = a->title;
     size_t title_len = title ? strlen(title) : 0;
     uint32_t lo = best, hi = best ? last_desc(d, best) : 0;
+    /* Parts: the span from the first to the last, the others between left out. */
+    uint32_t par = best ? d->nodes[best].parent : 0;
+    bool parts = false;
+    if (par && d->nodes[best].tag != TDP_HT_P)
+        for (uint32_t c = d->nodes[par].first; c; c = d->nodes[c].next)
+            if (part_of(ex, best, c)) {
+                parts = true;
+                if (c < lo)
+                    lo = c;
+                if (last_desc(d, c) > hi)
+                    hi = last_desc(d, c);
+            }
     int32_t *texty = best ? tdp_calloc(d->n, sizeof *texty) : NULL;
     if (best && !texty)
         return TD_ENOMEM;
@@ -1077,7 +1134,9 @@ static td_status put_container(extractor *ex, const td_article *a, uint32_t best
     td_status st = TD_OK;
     for (size_t k = 0; best && k < ex->nb && !st; k++) {
         const block *b = &ex->b[k];
-        if (b->owner < lo || b->owner > hi || b->comment)
+        if (b->owner < lo || b->owner > hi || b->comment ||
+            (parts && !(b->owner >= best && b->owner <= last_desc(d, best)) &&
+             !part_of(ex, best, top_under(d, par, b->owner))))
             continue;
         const char *s = ex->bt.data + b->off;
         bool links = b->links * 2 > b->len && !item_with_text(d, b) &&
