@@ -380,7 +380,6 @@ static td_status mark_drops(extractor *ex)
             mtext[p] = mtext[i];
     }
     uint32_t ptotal = ptext[0], atotal = atext[0];
-    tdp_free(in_p);
 
     ex->drop[0] = 0;
     for (size_t i = 1; i < n; i++) {
@@ -419,6 +418,10 @@ static td_status mark_drops(extractor *ex)
          * they are called (a byline span or a bold run around a whole post). */
         if (v < 0 && (fl & HT_INLINE) && atext[i] >= 200)
             v = 0;
+        /* Nor is a link inside a paragraph: its words are part of a sentence
+         * (a glossary link named "popup", a name named "hovercard"). */
+        if (v < 0 && x->tag == TDP_HT_A && (in_p[x->parent] & 1))
+            v = 0;
         /* A name that marks boilerplate whatever else is said needs nearly all of
          * the page's text to be spared. */
         bool nearly_all = (atotal && atext[i] * 5 > atotal * 4) ||
@@ -451,6 +454,7 @@ static td_status mark_drops(extractor *ex)
     tdp_free(ptext);
     tdp_free(atext);
     tdp_free(mtext);
+    tdp_free(in_p);
     return TD_OK;
 }
 
