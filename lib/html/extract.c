@@ -620,7 +620,8 @@ static bool boiler_line(const char *s, size_t n)
         "publicit\xC3\xA9", "getty images", "reuters/", "ap photo", "afp/",
         "story continues below", "continue reading", "skip advertisement",
         "this article", "loading", "watch:", "listen to", "download the",
-        "we use cookies", "this site uses cookies", "by clicking", NULL};
+        "we use cookies", "this site uses cookies", "by clicking", "last updated",
+        "last modified", NULL};
     if (n > 120)
         return false;
     size_t i = 0;
