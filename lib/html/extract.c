@@ -785,11 +785,14 @@ static bool same_title(const char *s, size_t n, const char *t, size_t tn)
 }
 
 /* The text of element i (its text nodes in order) into buf; its length, or
- * cap + 1 when it is longer than cap. */
+ * cap + 1 when it is longer than cap or spans more than cap nodes (a heading
+ * left open over the page is not a headline, and is not read to its end). */
 static size_t node_text(const tdp_hdoc *d, uint32_t i, char *buf, size_t cap)
 {
     uint32_t last = last_desc(d, i);
     size_t o = 0;
+    if (last - i > cap)
+        return cap + 1;
     for (uint32_t j = i + 1; j <= last; j++) {
         const tdp_hnode *x = &d->nodes[j];
         if (x->tag != TDP_HT_TEXT)
@@ -1083,53 +1086,50 @@ static const char *class_head(const tdp_hdoc *d, uint32_t i, size_t *n)
     return e > k ? v + k : NULL;
 }
 
-/* A sibling of the container with its tag and the first word of its class,
- * whose text weighs more than nothing, is another part of the same body (a
- * story cut in two around an advertisement, sections between wide images). */
-static bool part_of(const extractor *ex, uint32_t best, uint32_t sib)
+/* Node j has node i's tag and the first word of its class. */
+static bool same_kind(const tdp_hdoc *d, uint32_t i, uint32_t j)
 {
-    const tdp_hdoc *d = ex->d;
-    if (sib == best || d->nodes[sib].tag != d->nodes[best].tag || ex->drop[sib] ||
-        ex->score[sib] <= 0)
-        return false;
     size_t n, m;
-    const char *c = class_head(d, best, &n), *e = class_head(d, sib, &m);
-    if (!c || !e || n != m || memcmp(c, e, n) != 0)
-        return false;
-    /* Two paragraphs of weight at least: a lone line after the body is a plug. */
-    uint32_t last = last_desc(d, sib);
-    int np = 0;
-    for (size_t k = 0; k < ex->nb && np < 2; k++)
-        np += ex->b[k].owner >= sib && ex->b[k].owner <= last && ex->b[k].weight > 0;
-    return np >= 2;
+    const char *c = class_head(d, i, &n), *e = class_head(d, j, &m);
+    return d->nodes[i].tag == d->nodes[j].tag && c && e && n == m && memcmp(c, e, n) == 0;
 }
 
-/* The paragraphs of the container's subtree (and of its parts): no link lists,
- * boilerplate lines, comments or headline. A list item that is mostly a link
- * stays when most items of its list are text: it is one point of the article's
- * list, not a menu. */
+/* The paragraphs of the container's subtree: no link lists, boilerplate lines,
+ * comments or headline. A list item that is mostly a link stays when most items
+ * of its list are text: it is one point of the article's list, not a menu.
+ * A sibling of the container of the same kind (tag and first class word) with
+ * two paragraphs of weight or more is another part of the same body (sections
+ * between wide images, a story cut around an advertisement); a lone line there
+ * is a plug. */
 static td_status put_container(extractor *ex, const td_article *a, uint32_t best,
                                tdp_buf *out, paras *p)
 {
     const tdp_hdoc *d = ex->d;
     const char *title = a->title;
     size_t title_len = title ? strlen(title) : 0;
-    uint32_t lo = best, hi = best ? last_desc(d, best) : 0;
-    /* Parts: the span from the first to the last, the others between left out. */
-    uint32_t par = best ? d->nodes[best].parent : 0;
-    bool parts = false;
-    if (par && d->nodes[best].tag != TDP_HT_P)
-        for (uint32_t c = d->nodes[par].first; c; c = d->nodes[c].next)
-            if (part_of(ex, best, c)) {
-                parts = true;
-                if (c < lo)
-                    lo = c;
-                if (last_desc(d, c) > hi)
-                    hi = last_desc(d, c);
-            }
-    int32_t *texty = best ? tdp_calloc(d->n, sizeof *texty) : NULL;
+    uint32_t lo = best, hi = best ? last_desc(d, best) : 0, bhi = hi;
+    uint32_t par = best && d->nodes[best].tag != TDP_HT_P ? d->nodes[best].parent : 0;
+    /* texty[list]: its text items less its link items; part[child of par]:
+     * paragraphs of weight, -1 once taken as a part. */
+    int32_t *texty = best ? tdp_calloc(2 * d->n, sizeof *texty) : NULL;
     if (best && !texty)
         return TD_ENOMEM;
+    int32_t *part = texty + d->n;
+    bool parts = false;
+    if (par) {
+        uint32_t phi = last_desc(d, par);
+        for (size_t k = 0; k < ex->nb; k++)
+            if (ex->b[k].owner > par && ex->b[k].owner <= phi && ex->b[k].weight > 0)
+                part[top_under(d, par, ex->b[k].owner)]++;
+        for (uint32_t c = d->nodes[par].first; c; c = d->nodes[c].next)
+            if (c != best && part[c] >= 2 && !ex->drop[c] && ex->score[c] > 0 &&
+                same_kind(d, best, c)) {
+                part[c] = -1;
+                parts = true;
+                lo = c < lo ? c : lo;
+                hi = last_desc(d, c) > hi ? last_desc(d, c) : hi;
+            }
+    }
     for (size_t k = 0; best && k < ex->nb; k++) {
         const block *b = &ex->b[k];
         if (b->owner >= lo && b->owner <= hi && d->nodes[b->owner].tag == TDP_HT_LI)
@@ -1140,8 +1140,8 @@ static td_status put_container(extractor *ex, const td_article *a, uint32_t best
     for (size_t k = 0; best && k < ex->nb && !st; k++) {
         const block *b = &ex->b[k];
         if (b->owner < lo || b->owner > hi || b->comment ||
-            (parts && !(b->owner >= best && b->owner <= last_desc(d, best)) &&
-             !part_of(ex, best, top_under(d, par, b->owner))))
+            (parts && (b->owner < best || b->owner > bhi) &&
+             part[top_under(d, par, b->owner)] != -1))
             continue;
         const char *s = ex->bt.data + b->off;
         bool links = b->links * 2 > b->len && !item_with_text(d, b) &&
