@@ -878,9 +878,9 @@ static bool side_node(const tdp_hdoc *d, uint32_t i)
 #define TDP_AWAY_FACTOR 0.5
 #define TDP_SIDE_FACTOR 0.5
 #define TDP_LONE_FACTOR 0.5
-/* "Closely follows": at most this many paragraphs of positive weight between
- * the headline and the candidate's first block (a standfirst; bylines and dates
- * weigh nothing). */
+/* "Closely follows": at most this many prose paragraphs (<p> of positive
+ * weight) between the headline and the candidate's first block (a standfirst;
+ * bylines and dates weigh nothing, key points and captions are not <p>). */
 #define TDP_FOLLOW_GAP 1
 
 /* The container: the element whose subtree weighs most once the choice's
