@@ -660,6 +660,11 @@ static bool item_with_text(const tdp_hdoc *d, const block *b)
     return d->nodes[b->owner].tag == TDP_HT_LI && b->len - b->links >= 40;
 }
 
+/* "Closely follows": at most this many prose paragraphs (<p> of positive
+ * weight) between the headline and the candidate's first block (a standfirst;
+ * bylines and dates weigh nothing, key points and captions are not <p>). */
+#define TDP_FOLLOW_GAP 1
+
 /* The list item holding node i, or 0. */
 static uint32_t item_of(const tdp_hdoc *d, uint32_t i)
 {
@@ -673,14 +678,17 @@ static void weigh(extractor *ex)
 {
     tdp_hdoc *d = ex->d;
     uint32_t card = 0; /* the list item of the last heading that is a link */
+    uint32_t story = 0; /* paragraphs of weight after the headline, not in cards */
     for (size_t k = 0; k < ex->nb; k++) {
         block *b = &ex->b[k];
         const char *s = ex->bt.data + b->off;
         int tag = d->nodes[b->owner].tag;
         /* On a page with a headline of its own, a list item made of a heading
-         * that links elsewhere and a summary is a card for another page: its
-         * text weighs nothing (a stream of teasers beside the story). Without
-         * a headline (a front page) the cards are what the page has. */
+         * that links elsewhere and a summary is a card for another page, and
+         * once the story's own prose has come between the headline and it, its
+         * text weighs nothing (a stream of teasers after the story). Cards
+         * that closely follow the headline are the post (a roundup); without
+         * a headline (a front page) they are what the page has. */
         bool in_card = false;
         if (ex->head && (tdp_htag_flags(tag) & HT_HEAD) && b->links * 5 >= b->len * 4)
             card = item_of(d, b->owner);
@@ -713,9 +721,10 @@ static void weigh(extractor *ex)
             w = -30;
         else if (teaser(s, b->len))
             w = -len / 2;
-        else if (in_card && w > 0)
+        else if (in_card && w > 0 && story > TDP_FOLLOW_GAP)
             w = 0;
         b->weight = b->comment ? 0 : w;
+        story += k >= ex->head_next && w > 0 && !in_card && tag == TDP_HT_P;
     }
 }
 
@@ -878,10 +887,6 @@ static bool side_node(const tdp_hdoc *d, uint32_t i)
 #define TDP_AWAY_FACTOR 0.5
 #define TDP_SIDE_FACTOR 0.5
 #define TDP_LONE_FACTOR 0.5
-/* "Closely follows": at most this many prose paragraphs (<p> of positive
- * weight) between the headline and the candidate's first block (a standfirst;
- * bylines and dates weigh nothing, key points and captions are not <p>). */
-#define TDP_FOLLOW_GAP 1
 
 /* The container: the element whose subtree weighs most once the choice's
  * weights are applied, then narrowed to a child holding 80% of its weight. */
