@@ -894,19 +894,14 @@ static td_status choose(extractor *ex, uint32_t *bestp)
 {
     tdp_hdoc *d = ex->d;
     size_t n = d->n;
-    uint32_t *end = tdp_malloc(n * sizeof *end);
-    uint32_t *fb = tdp_malloc(n * sizeof *fb);
-    uint32_t *npos = tdp_calloc(n, sizeof *npos);
-    uint8_t *side = tdp_calloc(n, 1);
-    uint8_t *near = tdp_calloc(n, 1);
-    uint32_t *gap = tdp_malloc((ex->nb + 1) * sizeof *gap);
-    int64_t *sc = tdp_malloc(n * sizeof *sc);
+    /* One zeroed block for the per-node and per-block arrays, widest first. */
+    int64_t *sc = tdp_calloc(1, n * (sizeof(int64_t) + 3 * sizeof(uint32_t) + 2) +
+                                    (ex->nb + 1) * sizeof(uint32_t));
+    if (!sc)
+        return TD_ENOMEM;
+    uint32_t *end = (uint32_t *)(sc + n), *fb = end + n, *npos = fb + n, *gap = npos + n;
+    uint8_t *side = (uint8_t *)(gap + ex->nb + 1), *near = side + n;
     uint32_t best = 0;
-    td_status st = TD_OK;
-    if (!end || !fb || !npos || !side || !near || !gap || !sc) {
-        st = TD_ENOMEM;
-        goto out;
-    }
     for (size_t i = 0; i < n; i++) {
         end[i] = (uint32_t)i;
         fb[i] = UINT32_MAX;
@@ -943,9 +938,6 @@ static td_status choose(extractor *ex, uint32_t *bestp)
         near[i] = (i <= ho && ho <= end[i]) ||
                   (i > end[ho] && fb[i] != UINT32_MAX && fb[i] >= kn &&
                    gap[fb[i]] - gap[kn] <= TDP_FOLLOW_GAP);
-    /* What a sidebar holds adds nothing to the elements around it. */
-    for (size_t i = 0; i < n; i++)
-        sc[i] = 0;
     /* The article follows its headline: text before an <h1> that says the title
      * (a stream of teasers above the story) adds nothing to a candidate, its
      * junk still costs. (A lesser heading that says the title may be a recipe
@@ -954,6 +946,7 @@ static td_status choose(extractor *ex, uint32_t *bestp)
     for (size_t k = 0; k < ex->nb; k++)
         if (!(h1 && ex->b[k].weight > 0 && ex->b[k].node < ho))
             sc[ex->b[k].owner] += ex->b[k].weight;
+    /* What a sidebar holds adds nothing to the elements around it. */
     for (size_t i = n; i-- > 1;) {
         uint32_t p = d->nodes[i].parent;
         sc[p] += side[i] && !side[p] && sc[i] > 0 ? 0 : sc[i];
@@ -976,12 +969,10 @@ static td_status choose(extractor *ex, uint32_t *bestp)
             best = (uint32_t)i;
         }
     }
-    if (!best)
-        goto out;
     /* Descend while one child holds 80% of the weight or more: the rest is page
      * furniture that happened to weigh a little more than nothing. The headline's
      * container is not left for a child away from it, nor for one in a sidebar. */
-    for (;;) {
+    while (best) {
         uint32_t bc = 0;
         for (uint32_t c = d->nodes[best].first; c; c = d->nodes[c].next)
             if (d->nodes[c].tag != TDP_HT_TEXT && !ex->drop[c] &&
@@ -993,19 +984,12 @@ static td_status choose(extractor *ex, uint32_t *bestp)
         best = bc;
     }
     /* A single paragraph or list item is never the container: take its parent. */
-    while (d->nodes[best].parent && fb[best] != UINT32_MAX && ex->b[fb[best]].owner == best &&
+    while (best && d->nodes[best].parent && fb[best] != UINT32_MAX && ex->b[fb[best]].owner == best &&
            npos[best] < 2)
         best = d->nodes[best].parent;
-out:
-    tdp_free(end);
-    tdp_free(fb);
-    tdp_free(npos);
-    tdp_free(side);
-    tdp_free(near);
-    tdp_free(gap);
     tdp_free(sc);
     *bestp = best;
-    return st;
+    return TD_OK;
 }
 
 /* Drops, blocks, their weights and the subtree weights, from scratch. */
