@@ -29,6 +29,7 @@
 typedef struct block {
     uint32_t off, len;      /* text in ex->bt */
     uint32_t owner;         /* innermost block element */
+    uint32_t node;          /* its first text node: blocks are in this order */
     uint32_t links;         /* bytes of text inside <a> */
     int32_t weight;
     uint8_t kind;           /* td_para_kind */
@@ -43,11 +44,13 @@ typedef struct extractor {
     block *b;
     size_t nb, capb;
     tdp_buf bt;             /* block texts */
-    uint32_t cur_owner;
+    uint32_t cur_owner, cur_node;
     uint32_t cur_off, cur_links;
     bool open;
     bool keep_comments;     /* reader comments kept (drop 2), else dropped */
     bool relaxed;           /* the fallback: no element dropped for its name */
+    uint32_t head;          /* the headline's element, 0 when none */
+    size_t head_next;       /* the first block after it */
 } extractor;
 
 /* ---- class and id names ---- */
@@ -94,7 +97,7 @@ static const char *const k_neg_strong[] = {
 /* Whole words that mark boilerplate. */
 static const char *const k_neg_word[] = {
     "ad", "ads", "adv", "nav", "meta", "more", "also", "hidden", "hide", "date", "time",
-    "tag", "share", "tools", "links", "header", "head", "foot", "aside", "extra",
+    "tag", "share", "tools", "links", "header", "foot", "aside", "extra",
     "video", "audio", "image", "img", "photo", "figure", "media", "icon",
     "btn", "button", "form", "sr", "dialog", "alert", "notice", "overlay", "lightbox",
     "related", "source", "sources", "info", "details",
@@ -377,7 +380,6 @@ static td_status mark_drops(extractor *ex)
             mtext[p] = mtext[i];
     }
     uint32_t ptotal = ptext[0], atotal = atext[0];
-    tdp_free(in_p);
 
     ex->drop[0] = 0;
     for (size_t i = 1; i < n; i++) {
@@ -416,6 +418,10 @@ static td_status mark_drops(extractor *ex)
          * they are called (a byline span or a bold run around a whole post). */
         if (v < 0 && (fl & HT_INLINE) && atext[i] >= 200)
             v = 0;
+        /* Nor is a link inside a paragraph: its words are part of a sentence
+         * (a glossary link named "popup", a name named "hovercard"). */
+        if (v < 0 && x->tag == TDP_HT_A && (in_p[x->parent] & 1))
+            v = 0;
         /* A name that marks boilerplate whatever else is said needs nearly all of
          * the page's text to be spared. */
         bool nearly_all = (atotal && atext[i] * 5 > atotal * 4) ||
@@ -448,6 +454,7 @@ static td_status mark_drops(extractor *ex)
     tdp_free(ptext);
     tdp_free(atext);
     tdp_free(mtext);
+    tdp_free(in_p);
     return TD_OK;
 }
 
@@ -475,12 +482,14 @@ static void flush(extractor *ex)
     k->off = ex->cur_off;
     k->len = (uint32_t)(bt->len - ex->cur_off);
     k->owner = ex->cur_owner;
+    k->node = ex->cur_node;
     k->links = ex->cur_links;
     k->comment = ex->drop[ex->cur_owner] == 2;
     tdp_buf_putc(bt, '\0');
 }
 
-static void put_text(extractor *ex, uint32_t owner, const char *s, size_t n, bool link)
+static void put_text(extractor *ex, uint32_t owner, uint32_t node, const char *s, size_t n,
+                     bool link)
 {
     tdp_buf *bt = &ex->bt;
     if (ex->open && owner != ex->cur_owner)
@@ -488,6 +497,7 @@ static void put_text(extractor *ex, uint32_t owner, const char *s, size_t n, boo
     if (!ex->open) {
         ex->open = true;
         ex->cur_owner = owner;
+        ex->cur_node = node;
         ex->cur_off = (uint32_t)bt->len;
         ex->cur_links = 0;
     }
@@ -540,7 +550,7 @@ static void make_blocks(extractor *ex)
         if (ex->drop[i] != 1) {
             unsigned fl = tdp_htag_flags(x->tag);
             if (x->tag == TDP_HT_TEXT) {
-                put_text(ex, ex->bown[x->parent], d->str.data + x->str, x->len, in_a > 0);
+                put_text(ex, ex->bown[x->parent], i, d->str.data + x->str, x->len, in_a > 0);
             } else if (x->tag == TDP_HT_BR) {
                 newline(ex);
             } else {
@@ -610,7 +620,8 @@ static bool boiler_line(const char *s, size_t n)
         "publicit\xC3\xA9", "getty images", "reuters/", "ap photo", "afp/",
         "story continues below", "continue reading", "skip advertisement",
         "this article", "loading", "watch:", "listen to", "download the",
-        "we use cookies", "this site uses cookies", "by clicking", NULL};
+        "we use cookies", "this site uses cookies", "by clicking", "last updated",
+        "last modified", NULL};
     if (n > 120)
         return false;
     size_t i = 0;
@@ -649,13 +660,40 @@ static bool item_with_text(const tdp_hdoc *d, const block *b)
     return d->nodes[b->owner].tag == TDP_HT_LI && b->len - b->links >= 40;
 }
 
+/* "Closely follows": at most this many prose paragraphs (<p> of positive
+ * weight) between the headline and the candidate's first block (a standfirst;
+ * bylines and dates weigh nothing, key points and captions are not <p>). */
+#define TDP_FOLLOW_GAP 1
+
+/* The list item holding node i, or 0. */
+static uint32_t item_of(const tdp_hdoc *d, uint32_t i)
+{
+    for (; i; i = d->nodes[i].parent)
+        if (d->nodes[i].tag == TDP_HT_LI)
+            return i;
+    return 0;
+}
+
 static void weigh(extractor *ex)
 {
     tdp_hdoc *d = ex->d;
+    uint32_t card = 0; /* the list item of the last heading that is a link */
+    uint32_t story = 0; /* paragraphs of weight after the headline, not in cards */
     for (size_t k = 0; k < ex->nb; k++) {
         block *b = &ex->b[k];
         const char *s = ex->bt.data + b->off;
         int tag = d->nodes[b->owner].tag;
+        /* On a page with a headline of its own, a list item made of a heading
+         * that links elsewhere and a summary is a card for another page, and
+         * once the story's own prose has come between the headline and it, its
+         * text weighs nothing (a stream of teasers after the story). Cards
+         * that closely follow the headline are the post (a roundup); without
+         * a headline (a front page) they are what the page has. */
+        bool in_card = false;
+        if (ex->head && (tdp_htag_flags(tag) & HT_HEAD) && b->links * 5 >= b->len * 4)
+            card = item_of(d, b->owner);
+        else if (card)
+            in_card = item_of(d, b->owner) == card;
         b->kind = (tdp_htag_flags(tag) & HT_HEAD) ? TD_PARA_HEADING
                   : tag == TDP_HT_LI                ? TD_PARA_LIST
                                                     : TD_PARA_TEXT;
@@ -683,7 +721,10 @@ static void weigh(extractor *ex)
             w = -30;
         else if (teaser(s, b->len))
             w = -len / 2;
+        else if (in_card && w > 0 && story > TDP_FOLLOW_GAP)
+            w = 0;
         b->weight = b->comment ? 0 : w;
+        story += k >= ex->head_next && w > 0 && !in_card && tag == TDP_HT_P;
     }
 }
 
@@ -752,34 +793,78 @@ static bool same_title(const char *s, size_t n, const char *t, size_t tn)
     return false;
 }
 
-/* The block of the headline: the first <h1> that says the title, else the first
- * heading that does, else the first other block that is exactly the title.
- * ex->nb when there is none. */
-static size_t headline(const extractor *ex, const td_article *a)
+/* The text of element i (its text nodes in order) into buf; its length, or
+ * cap + 1 when it is longer than cap or spans more than cap nodes (a heading
+ * left open over the page is not a headline, and is not read to its end). */
+static size_t node_text(const tdp_hdoc *d, uint32_t i, char *buf, size_t cap)
+{
+    uint32_t last = last_desc(d, i);
+    size_t o = 0;
+    if (last - i > cap)
+        return cap + 1;
+    for (uint32_t j = i + 1; j <= last; j++) {
+        const tdp_hnode *x = &d->nodes[j];
+        if (x->tag != TDP_HT_TEXT)
+            continue;
+        if (x->len > cap - o)
+            return cap + 1;
+        memcpy(buf + o, d->str.data + x->str, x->len);
+        o += x->len;
+    }
+    return o;
+}
+
+/* The headline for title t: the first <h1> that says it, else the first other
+ * heading that does, wherever they are (a page header dropped as furniture
+ * still places the headline), else the first kept block that is exactly the
+ * title. 0 when there is none. */
+static uint32_t headline_of(const extractor *ex, const char *t, size_t tn)
 {
     const tdp_hdoc *d = ex->d;
-    const char *t = a->title;
-    size_t tn = t ? strlen(t) : 0;
-    if (!t && d->title_len) {
-        t = d->str.data + d->title_str;
-        tn = d->title_len;
-    }
-    size_t best = ex->nb;
+    uint32_t best = 0;
     int rank = 3;
-    for (size_t k = 0; k < ex->nb && rank > 0; k++) {
-        const block *b = &ex->b[k];
-        int tag = d->nodes[b->owner].tag;
-        int r = tag == TDP_HT_H1 ? 0 : (tdp_htag_flags(tag) & HT_HEAD) ? 1 : 2;
-        if (r >= rank || b->comment || b->links * 2 > b->len || b->len > 400)
+    char buf[400];
+    for (uint32_t i = 1; i < d->n && rank > 0; i++) {
+        int tag = d->nodes[i].tag;
+        if (!(tdp_htag_flags(tag) & HT_HEAD) || ex->drop[i] == 2)
             continue;
-        const char *s = ex->bt.data + b->off;
-        if (r < 2 ? same_title(s, b->len, t, tn)
-                  : (b->len <= tn + 8 && tn <= b->len + 8 && same_title(s, b->len, t, tn))) {
-            best = k;
+        int r = tag == TDP_HT_H1 ? 0 : 1;
+        if (r >= rank)
+            continue;
+        size_t n = node_text(d, i, buf, sizeof buf);
+        if (n <= sizeof buf && same_title(buf, n, t, tn)) {
+            best = i;
             rank = r;
         }
     }
+    for (size_t k = 0; k < ex->nb && !best; k++) {
+        const block *b = &ex->b[k];
+        const char *s = ex->bt.data + b->off;
+        if (!b->comment && b->links * 2 <= b->len && b->len <= tn + 8 && tn <= b->len + 8 &&
+            same_title(s, b->len, t, tn))
+            best = b->owner;
+    }
     return best;
+}
+
+/* The headline's element (0: none) for the title found in the metadata, else
+ * for the page's <title> (og:title is sometimes the site's name); *after: the
+ * first block after it. */
+static uint32_t headline(const extractor *ex, const td_article *a, size_t *after)
+{
+    const tdp_hdoc *d = ex->d;
+    const char *dt = d->title_len ? d->str.data + d->title_str : NULL;
+    uint32_t h = a->title ? headline_of(ex, a->title, strlen(a->title)) : 0;
+    if (!h && dt)
+        h = headline_of(ex, dt, d->title_len);
+    size_t k = 0;
+    if (h) {
+        uint32_t last = last_desc(d, h);
+        while (k < ex->nb && ex->b[k].node <= last)
+            k++;
+    }
+    *after = k;
+    return h;
 }
 
 /* Under a sidebar, a widget or a footer: a block there is the site's, not the
@@ -802,30 +887,21 @@ static bool side_node(const tdp_hdoc *d, uint32_t i)
 #define TDP_AWAY_FACTOR 0.5
 #define TDP_SIDE_FACTOR 0.5
 #define TDP_LONE_FACTOR 0.5
-/* "Closely follows": at most this many paragraphs of positive weight between
- * the headline and the candidate's first block (a standfirst; bylines and dates
- * weigh nothing). */
-#define TDP_FOLLOW_GAP 1
 
 /* The container: the element whose subtree weighs most once the choice's
  * weights are applied, then narrowed to a child holding 80% of its weight. */
-static td_status choose(extractor *ex, const td_article *a, uint32_t *bestp)
+static td_status choose(extractor *ex, uint32_t *bestp)
 {
     tdp_hdoc *d = ex->d;
     size_t n = d->n;
-    uint32_t *end = tdp_malloc(n * sizeof *end);
-    uint32_t *fb = tdp_malloc(n * sizeof *fb);
-    uint32_t *npos = tdp_calloc(n, sizeof *npos);
-    uint8_t *side = tdp_calloc(n, 1);
-    uint8_t *near = tdp_calloc(n, 1);
-    uint32_t *gap = tdp_malloc((ex->nb + 1) * sizeof *gap);
-    int64_t *sc = tdp_malloc(n * sizeof *sc);
+    /* One zeroed block for the per-node and per-block arrays, widest first. */
+    int64_t *sc = tdp_calloc(1, n * (sizeof(int64_t) + 3 * sizeof(uint32_t) + 2) +
+                                    (ex->nb + 1) * sizeof(uint32_t));
+    if (!sc)
+        return TD_ENOMEM;
+    uint32_t *end = (uint32_t *)(sc + n), *fb = end + n, *npos = fb + n, *gap = npos + n;
+    uint8_t *side = (uint8_t *)(gap + ex->nb + 1), *near = side + n;
     uint32_t best = 0;
-    td_status st = TD_OK;
-    if (!end || !fb || !npos || !side || !near || !gap || !sc) {
-        st = TD_ENOMEM;
-        goto out;
-    }
     for (size_t i = 0; i < n; i++) {
         end[i] = (uint32_t)i;
         fb[i] = UINT32_MAX;
@@ -836,7 +912,7 @@ static td_status choose(extractor *ex, const td_article *a, uint32_t *bestp)
         if (fb[b->owner] > k)
             fb[b->owner] = (uint32_t)k;
         npos[b->owner] += b->weight > 0;
-        gap[k + 1] = gap[k] + (b->weight > 0);
+        gap[k + 1] = gap[k] + (b->weight > 0 && d->nodes[b->owner].tag == TDP_HT_P);
     }
     for (size_t i = n; i-- > 1;) {
         uint32_t p = d->nodes[i].parent;
@@ -846,10 +922,10 @@ static td_status choose(extractor *ex, const td_article *a, uint32_t *bestp)
             fb[p] = fb[i];
         npos[p] += npos[i];
     }
-    size_t kh = headline(ex, a);
-    uint32_t ho = kh < ex->nb ? ex->b[kh].owner : 0;
+    size_t kn = ex->head_next;
+    uint32_t ho = ex->head;
 #ifdef TDP_HTML_DEBUG
-    fprintf(stderr, "headline block %zu node %u (title %s)\n", kh, ho, a->title ? a->title : "-");
+    fprintf(stderr, "headline node %u, next block %zu of %zu\n", ho, kn, ex->nb);
 #endif
     /* A sidebar-named element that holds the headline or half the page's weight
      * is a layout wrapper ("has-sidebar", "sticky-sidebar"), not a sidebar. */
@@ -860,13 +936,17 @@ static td_status choose(extractor *ex, const td_article *a, uint32_t *bestp)
     /* Near the headline: holds it, or starts closely after it. */
     for (size_t i = 1; ho && i < n; i++)
         near[i] = (i <= ho && ho <= end[i]) ||
-                  (i > end[ho] && fb[i] != UINT32_MAX && fb[i] > kh &&
-                   gap[fb[i]] - gap[kh + 1] <= TDP_FOLLOW_GAP);
-    /* What a sidebar holds adds nothing to the elements around it. */
-    for (size_t i = 0; i < n; i++)
-        sc[i] = 0;
+                  (i > end[ho] && fb[i] != UINT32_MAX && fb[i] >= kn &&
+                   gap[fb[i]] - gap[kn] <= TDP_FOLLOW_GAP);
+    /* The article follows its headline: text before an <h1> that says the title
+     * (a stream of teasers above the story) adds nothing to a candidate, its
+     * junk still costs. (A lesser heading that says the title may be a recipe
+     * card's or a box's, at the end of the article.) */
+    bool h1 = ho && d->nodes[ho].tag == TDP_HT_H1;
     for (size_t k = 0; k < ex->nb; k++)
-        sc[ex->b[k].owner] += ex->b[k].weight;
+        if (!(h1 && ex->b[k].weight > 0 && ex->b[k].node < ho))
+            sc[ex->b[k].owner] += ex->b[k].weight;
+    /* What a sidebar holds adds nothing to the elements around it. */
     for (size_t i = n; i-- > 1;) {
         uint32_t p = d->nodes[i].parent;
         sc[p] += side[i] && !side[p] && sc[i] > 0 ? 0 : sc[i];
@@ -889,12 +969,10 @@ static td_status choose(extractor *ex, const td_article *a, uint32_t *bestp)
             best = (uint32_t)i;
         }
     }
-    if (!best)
-        goto out;
     /* Descend while one child holds 80% of the weight or more: the rest is page
      * furniture that happened to weigh a little more than nothing. The headline's
      * container is not left for a child away from it, nor for one in a sidebar. */
-    for (;;) {
+    while (best) {
         uint32_t bc = 0;
         for (uint32_t c = d->nodes[best].first; c; c = d->nodes[c].next)
             if (d->nodes[c].tag != TDP_HT_TEXT && !ex->drop[c] &&
@@ -906,23 +984,16 @@ static td_status choose(extractor *ex, const td_article *a, uint32_t *bestp)
         best = bc;
     }
     /* A single paragraph or list item is never the container: take its parent. */
-    while (d->nodes[best].parent && fb[best] != UINT32_MAX && ex->b[fb[best]].owner == best &&
+    while (best && d->nodes[best].parent && fb[best] != UINT32_MAX && ex->b[fb[best]].owner == best &&
            npos[best] < 2)
         best = d->nodes[best].parent;
-out:
-    tdp_free(end);
-    tdp_free(fb);
-    tdp_free(npos);
-    tdp_free(side);
-    tdp_free(near);
-    tdp_free(gap);
     tdp_free(sc);
     *bestp = best;
-    return st;
+    return TD_OK;
 }
 
 /* Drops, blocks, their weights and the subtree weights, from scratch. */
-static td_status prepare(extractor *ex)
+static td_status prepare(extractor *ex, const td_article *a)
 {
     tdp_hdoc *d = ex->d;
     size_t n = d->n;
@@ -937,6 +1008,7 @@ static td_status prepare(extractor *ex)
     make_blocks(ex);
     if (ex->bt.err)
         return ex->bt.err;
+    ex->head = headline(ex, a, &ex->head_next);
     weigh(ex);
     for (size_t k = 0; k < ex->nb; k++)
         ex->score[ex->b[k].owner] += ex->b[k].weight;
@@ -979,23 +1051,92 @@ static size_t densest(const extractor *ex)
     return best;
 }
 
+/* The child of `top` that holds node i (i inside top's subtree). */
+static uint32_t top_under(const tdp_hdoc *d, uint32_t top, uint32_t i)
+{
+    while (d->nodes[i].parent != top)
+        i = d->nodes[i].parent;
+    return i;
+}
+
+/* The first word of node i's class, or NULL; *n its length. */
+static const char *class_head(const tdp_hdoc *d, uint32_t i, size_t *n)
+{
+    const char *v = tdp_hnode_attr(d, i, "class", n);
+    if (!v)
+        return NULL;
+    size_t k = 0;
+    while (k < *n && v[k] == ' ')
+        k++;
+    size_t e = k;
+    while (e < *n && v[e] != ' ' && v[e] != '\t')
+        e++;
+    *n = e - k;
+    return e > k ? v + k : NULL;
+}
+
+/* Node j has node i's tag and the first word of its class. */
+static bool same_kind(const tdp_hdoc *d, uint32_t i, uint32_t j)
+{
+    size_t n, m;
+    const char *c = class_head(d, i, &n), *e = class_head(d, j, &m);
+    return d->nodes[i].tag == d->nodes[j].tag && c && e && n == m && memcmp(c, e, n) == 0;
+}
+
 /* The paragraphs of the container's subtree: no link lists, boilerplate lines,
- * comments or headline. */
+ * comments or headline. A list item that is mostly a link stays when most items
+ * of its list are text: it is one point of the article's list, not a menu.
+ * A sibling of the container of the same kind (tag and first class word) with
+ * two paragraphs of weight or more is another part of the same body (sections
+ * between wide images, a story cut around an advertisement); a lone line there
+ * is a plug. */
 static td_status put_container(extractor *ex, const td_article *a, uint32_t best,
                                tdp_buf *out, paras *p)
 {
     const tdp_hdoc *d = ex->d;
     const char *title = a->title;
     size_t title_len = title ? strlen(title) : 0;
-    uint32_t lo = best, hi = best ? last_desc(d, best) : 0;
+    uint32_t lo = best, hi = best ? last_desc(d, best) : 0, bhi = hi;
+    uint32_t par = best && d->nodes[best].tag != TDP_HT_P ? d->nodes[best].parent : 0;
+    /* texty[list]: its text items less its link items; part[child of par]:
+     * paragraphs of weight, -1 once taken as a part. */
+    int32_t *texty = best ? tdp_calloc(2 * d->n, sizeof *texty) : NULL;
+    if (best && !texty)
+        return TD_ENOMEM;
+    int32_t *part = texty + d->n;
+    bool parts = false;
+    if (par) {
+        uint32_t phi = last_desc(d, par);
+        for (size_t k = 0; k < ex->nb; k++)
+            if (ex->b[k].owner > par && ex->b[k].owner <= phi && ex->b[k].weight > 0)
+                part[top_under(d, par, ex->b[k].owner)]++;
+        for (uint32_t c = d->nodes[par].first; c; c = d->nodes[c].next)
+            if (c != best && part[c] >= 2 && !ex->drop[c] && ex->score[c] > 0 &&
+                same_kind(d, best, c)) {
+                part[c] = -1;
+                parts = true;
+                lo = c < lo ? c : lo;
+                hi = last_desc(d, c) > hi ? last_desc(d, c) : hi;
+            }
+    }
+    for (size_t k = 0; best && k < ex->nb; k++) {
+        const block *b = &ex->b[k];
+        if (b->owner >= lo && b->owner <= hi && d->nodes[b->owner].tag == TDP_HT_LI)
+            texty[d->nodes[b->owner].parent] +=
+                b->links * 2 <= b->len || item_with_text(d, b) ? 1 : -1;
+    }
     td_status st = TD_OK;
     for (size_t k = 0; best && k < ex->nb && !st; k++) {
         const block *b = &ex->b[k];
-        if (b->owner < lo || b->owner > hi || b->comment)
+        if (b->owner < lo || b->owner > hi || b->comment ||
+            (parts && (b->owner < best || b->owner > bhi) &&
+             part[top_under(d, par, b->owner)] != -1))
             continue;
         const char *s = ex->bt.data + b->off;
-        double ld = b->len ? (double)b->links / b->len : 0;
-        if ((ld > 0.5 && !item_with_text(d, b)) || boiler_line(s, b->len))
+        bool links = b->links * 2 > b->len && !item_with_text(d, b) &&
+                     !(d->nodes[b->owner].tag == TDP_HT_LI &&
+                       texty[d->nodes[b->owner].parent] > 0);
+        if (links || boiler_line(s, b->len))
             continue;
         if (b->kind == TD_PARA_HEADING && title_len && b->len <= title_len + 8 &&
             title_len <= b->len + 8 && same_title(s, b->len, title, title_len))
@@ -1004,6 +1145,7 @@ static td_status put_container(extractor *ex, const td_article *a, uint32_t best
             continue;
         st = put_para(out, p, s, b->len, para_kind(d, b, best));
     }
+    tdp_free(texty);
     return st;
 }
 
@@ -1020,10 +1162,10 @@ static td_status content(extractor *ex, td_article *a, tdp_buf *out)
         const tdp_hnode *x = &d->nodes[i];
         ex->bown[i] = (tdp_htag_flags(x->tag) & HT_BLOCK) ? (uint32_t)i : ex->bown[x->parent];
     }
-    td_status st = prepare(ex);
+    td_status st = prepare(ex, a);
     uint32_t best = 0;
     if (!st)
-        st = choose(ex, a, &best);
+        st = choose(ex, &best);
     if (st)
         return st;
 #ifdef TDP_HTML_DEBUG
@@ -1060,7 +1202,7 @@ static td_status content(extractor *ex, td_article *a, tdp_buf *out)
          * for its name, the block with the most text of its own and its siblings,
          * and a note that says so. */
         ex->relaxed = true;
-        st = prepare(ex);
+        st = prepare(ex, a);
         size_t k = st ? ex->nb : densest(ex);
         if (k < ex->nb) {
             static const char note[] = "no article container: the densest text block kept";

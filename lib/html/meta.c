@@ -514,34 +514,51 @@ td_status tdp_html_meta(const tdp_hdoc *d, td_article *a)
     if (a->outlet && a->outlet[0] == '@')
         a->outlet = NULL; /* a twitter handle is not a name */
     if (!a->title) {
-        const char *t = NULL;
-        size_t tn = 0;
+        /* Sources in order; one that says only the outlet's name (the site's
+         * title on every page) gives way to the next. */
+        const char *ts[5];
+        size_t tl[5];
+        int nt = 0;
         if (m.title.s && m.title.rank == 0) {
-            t = m.title.s;
-            tn = m.title.n;
-        } else if (jh.set) {
-            t = m.jl.data + jh.off;
-            tn = jh.len;
-        } else if (m.title.s) {
-            t = m.title.s;
-            tn = m.title.n;
-        } else if (h1.len) {
-            t = h1.data;
-            tn = h1.len;
-        } else if (d->title_len) {
-            t = d->str.data + d->title_str;
-            tn = d->title_len;
+            ts[nt] = m.title.s;
+            tl[nt++] = m.title.n;
         }
-        if (t) {
-            tdp_buf tb = TDP_BUF_INIT;
-            tdp_buf_put(&tb, t, tn);
+        if (jh.set) {
+            ts[nt] = m.jl.data + jh.off;
+            tl[nt++] = jh.len;
+        }
+        if (m.title.s && m.title.rank != 0) {
+            ts[nt] = m.title.s;
+            tl[nt++] = m.title.n;
+        }
+        if (h1.len) {
+            ts[nt] = h1.data;
+            tl[nt++] = h1.len;
+        }
+        if (d->title_len) {
+            ts[nt] = d->str.data + d->title_str;
+            tl[nt++] = d->title_len;
+        }
+        tdp_buf tb = TDP_BUF_INIT;
+        size_t s0 = 0, l = 0;
+        for (int k = 0; k < nt; k++) {
+            tb.len = 0;
+            tdp_buf_put(&tb, ts[k], tl[k]);
             collapse(&tb);
-            size_t s0;
-            size_t l = tb.len ? tdp_html_trim_title(tb.data, tb.len, a->outlet, &s0) : 0;
-            if (tb.err || !set_str(a, &a->title, tb.data + s0, l))
-                st = TD_ENOMEM;
-            tdp_buf_free(&tb);
+            l = tb.len ? tdp_html_trim_title(tb.data, tb.len, a->outlet, &s0) : 0;
+            if (l && !(a->outlet && contains_ci(a->outlet, strlen(a->outlet), tb.data + s0, l)))
+                break;
+            if (k + 1 < nt)
+                continue;
+            /* Every source names the outlet: the first one, as it is. */
+            tb.len = 0;
+            tdp_buf_put(&tb, ts[0], tl[0]);
+            collapse(&tb);
+            l = tb.len ? tdp_html_trim_title(tb.data, tb.len, a->outlet, &s0) : 0;
         }
+        if (nt && (tb.err || !set_str(a, &a->title, tb.data + s0, l)))
+            st = TD_ENOMEM;
+        tdp_buf_free(&tb);
     }
     if (!a->author) {
         if (m.author.s && !looks_url(m.author.s, m.author.n)) {
