@@ -34,6 +34,7 @@ typedef struct nctx {
     tdp_toklist view;
     uint32_t sent;
     tdp_hset lower;         /* folded words written in lower case somewhere */
+    size_t opening;         /* where the sentence's own words begin, past a dateline */
     size_t cap;
 } nctx;
 
@@ -91,7 +92,7 @@ static bool initial(const nctx *c, size_t i)
 {
     size_t a = i ? c->tl->toks[i - 1].off + c->tl->toks[i - 1].len : 0;
     size_t b = c->tl->toks[i].off;
-    if (i == 0)
+    if (i == 0 || b == c->opening)
         return true;
     for (size_t k = a; k < b; k++) {
         unsigned char ch = (unsigned char)c->s[k];
@@ -436,6 +437,16 @@ static td_status run(nctx *c, size_t i, size_t j)
     }
     if (first_name)
         return add(c, i, j, TDP_ENT_PERSON, title_before(c, i));
+    /* "union secretary Lena Brandt", "Marta Olsen, general secretary of the
+     * union": a role in lower case beside two or three name words makes them a
+     * person, whatever the first name */
+    if (plen == j - i && plen <= 3) {
+        const char *title = title_before(c, i);
+        if (!title && plen >= 2)
+            title = title_after(c, j);
+        if (title)
+            return add(c, i, j, TDP_ENT_PERSON, title);
+    }
     return add(c, i, j, TDP_ENT_OTHER, NULL);
 }
 
@@ -530,6 +541,124 @@ static bool demonym(const char *k)
     return false;
 }
 
+/* The last word of a key: a person's key is the surname. */
+static const char *surname(const char *key)
+{
+    const char *sp = strrchr(key, ' ');
+    return sp ? sp + 1 : key;
+}
+
+/* Lone words and unknown runs that end in a known person's surname are that
+ * person. */
+static td_status by_surname(tdp_analysis *an)
+{
+    tdp_hset persons;
+    tdp_hset_init(&persons);
+    td_status st = TD_OK;
+    for (size_t i = 0; i < an->n_mentions && !st; i++)
+        if (an->mentions[i].type == TDP_ENT_PERSON)
+            st = tdp_hset_add(&persons,
+                              tdp_hash(an->mentions[i].key, strlen(an->mentions[i].key)));
+    for (size_t i = 0; i < an->n_mentions && !st; i++) {
+        tdp_mention *m = &an->mentions[i];
+        const char *last = surname(m->key);
+        if (m->type == TDP_ENT_OTHER && tdp_hset_has(&persons, tdp_hash(last, strlen(last)))) {
+            m->type = TDP_ENT_PERSON;
+            m->key = last;
+        }
+    }
+    tdp_hset_free(&persons);
+    return st;
+}
+
+td_status tdp_name_speakers(tdp_analysis *an)
+{
+    /* the speakers of untyped names: each one's key, and whether it is a whole
+     * name (two words or more) */
+    tdp_hmap spoke; /* key -> 1: spoke as a lone word, 2: as a whole name */
+    tdp_hmap_init(&spoke, sizeof(uint8_t), 0);
+    td_status st = TD_OK;
+    for (size_t i = 0; i < an->n_quotes && !st; i++) {
+        const tdp_quote *q = &an->quotes[i];
+        if (!q->speaker_key || q->speaker_type != TDP_ENT_OTHER || !q->cue)
+            continue;
+        void *v;
+        st = tdp_hmap_put(&spoke, tdp_hash(q->speaker_key, strlen(q->speaker_key)), &v, NULL);
+        if (!st && *(uint8_t *)v < 2)
+            *(uint8_t *)v = strchr(q->speaker_key, ' ') ? 2 : 1;
+    }
+    if (st || !spoke.n) {
+        tdp_hmap_free(&spoke);
+        return st;
+    }
+    /* a lone word speaks for the whole name of the article that ends in it */
+    tdp_hset whole;
+    tdp_hset_init(&whole);
+    for (size_t i = 0; i < an->n_mentions && !st; i++) {
+        const tdp_mention *m = &an->mentions[i];
+        if (m->type != TDP_ENT_OTHER || !strchr(m->key, ' '))
+            continue;
+        const char *last = surname(m->key);
+        const uint8_t *lone = tdp_hmap_get(&spoke, tdp_hash(last, strlen(last)));
+        const uint8_t *full = tdp_hmap_get(&spoke, tdp_hash(m->key, strlen(m->key)));
+        if ((lone && *lone == 1) || full)
+            st = tdp_hset_add(&whole, tdp_hash(last, strlen(last)));
+    }
+    for (size_t i = 0; i < an->n_mentions && !st; i++) {
+        tdp_mention *m = &an->mentions[i];
+        const char *last = surname(m->key);
+        if (m->type == TDP_ENT_OTHER && strchr(m->key, ' ') &&
+            tdp_hset_has(&whole, tdp_hash(last, strlen(last)))) {
+            m->type = TDP_ENT_PERSON;
+            m->key = last;
+        }
+    }
+    tdp_hset_free(&whole);
+    tdp_hmap_free(&spoke);
+    if (!st)
+        st = by_surname(an);
+    /* the quotes follow their speakers */
+    for (size_t i = 0; i < an->n_quotes && !st; i++) {
+        tdp_quote *q = &an->quotes[i];
+        if (!q->speaker_key || q->speaker_type != TDP_ENT_OTHER)
+            continue;
+        for (size_t k = 0; k < an->n_mentions; k++) {
+            const tdp_mention *m = &an->mentions[k];
+            if (m->type == TDP_ENT_PERSON && m->name == q->speaker) {
+                q->speaker_type = TDP_ENT_PERSON;
+                q->speaker_key = m->key;
+                break;
+            }
+        }
+    }
+    return st;
+}
+
+/*
+ * Where the dateline of the first paragraph ends: "HALDEN (Coast Courier) - ",
+ * "KESTREL BAY, March 4 - ". The place and the outlet there say where and by whom
+ * the story was filed; they are not actors of it. 0 when there is none.
+ */
+static size_t dateline_end(const td_article *a, const tdp_analysis *an)
+{
+    if (!a->dateline || !an->n_sents || an->sents[0].para != 0 || !a->n_paras)
+        return 0;
+    const char *t = a->paras[0].text;
+    size_t n = a->paras[0].len, dl = strlen(a->dateline);
+    if (dl > n || memcmp(t, a->dateline, dl))
+        return 0;
+    static const char *const dash[] = {" - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " -- ",
+                                       "\xE2\x80\x94", ": "};
+    size_t lim = dl + 80 < n ? dl + 80 : n; /* "(Outlet)", ", March 4 2026" and the like */
+    for (size_t k = dl; k < lim; k++)
+        for (size_t d = 0; d < sizeof dash / sizeof *dash; d++) {
+            size_t l = strlen(dash[d]);
+            if (k + l <= n && !memcmp(t + k, dash[d], l))
+                return k + l;
+        }
+    return 0;
+}
+
 td_status tdp_find_mentions(td_article *a, tdp_analysis *an, const tdp_toklist *all,
                             const size_t *sent_tok)
 {
@@ -545,7 +674,9 @@ td_status tdp_find_mentions(td_article *a, tdp_analysis *an, const tdp_toklist *
             st = tdp_hset_add(&c.lower, tdp_hash(tdp_toklist_fold(all, i),
                                                  base_len(tdp_toklist_fold(all, i),
                                                           all->toks[i].flen)));
+    size_t dl_end = dateline_end(a, an);
     for (size_t s = 0; s < an->n_sents && !st; s++) {
+        c.opening = s == 0 && dl_end > an->sents[0].off ? dl_end - an->sents[0].off : 0;
         c.s = an->sents[s].text;
         c.n = an->sents[s].len;
         c.sent = (uint32_t)s;
@@ -556,33 +687,15 @@ td_status tdp_find_mentions(td_article *a, tdp_analysis *an, const tdp_toklist *
     tdp_hset_free(&c.lower);
     if (st)
         return st;
-    /* Lone words and unknown runs that end in a known person's surname. */
-    tdp_hset persons;
-    tdp_hset_init(&persons);
-    for (size_t i = 0; i < an->n_mentions && !st; i++)
-        if (an->mentions[i].type == TDP_ENT_PERSON)
-            st = tdp_hset_add(&persons,
-                              tdp_hash(an->mentions[i].key, strlen(an->mentions[i].key)));
-    if (st) {
-        tdp_hset_free(&persons);
+    st = by_surname(an);
+    if (st)
         return st;
-    }
-    for (size_t i = 0; i < an->n_mentions; i++) {
-        tdp_mention *m = &an->mentions[i];
-        if (m->type != TDP_ENT_OTHER)
-            continue;
-        const char *sp = strrchr(m->key, ' ');
-        const char *last = sp ? sp + 1 : m->key;
-        if (tdp_hset_has(&persons, tdp_hash(last, strlen(last)))) {
-            m->type = TDP_ENT_PERSON;
-            m->key = last;
-        }
-    }
-    tdp_hset_free(&persons);
-    /* Lone adjectives and page furniture are not names. */
+    /* Lone adjectives, page furniture and the dateline are not names. */
     size_t w = 0;
     for (size_t i = 0; i < an->n_mentions; i++) {
         const tdp_mention *m = &an->mentions[i];
+        if (m->sent == 0 && an->sents[0].off + m->off < dl_end)
+            continue;
         if (m->type == TDP_ENT_OTHER && demonym(m->key))
             continue;
         if (m->type == TDP_ENT_ORG && (!strcmp(m->key, "gmt") || !strcmp(m->key, "utc") ||
