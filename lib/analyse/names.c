@@ -142,6 +142,11 @@ static bool joinable(const nctx *c, size_t i)
         return true; /* initial */
     if (gl == 1 && g[0] == '.' && p->len == 1 && t->len == 1)
         return true; /* "U.S." */
+    if (gl == 2 && g[0] == '\'' && g[1] == ' ' && p->len > 1 && c->s[p->off + p->len - 1] == 's') {
+        /* a plural possessive inside an organisation's name: "Dockworkers' Union" */
+        const char *f = F(c, i);
+        return tdp_lex_org_word(f, base_len(f, FL(c, i)));
+    }
     return false;
 }
 
