@@ -11,8 +11,9 @@
  *   quote precision = found quotes overlapping any gold Content / found quotes
  *   quote recall    = gold direct quotes overlapped by a found quote / gold ones
  * Speakers are scored on matched quotes whose gold Source names someone (holds a
- * capitalised word; pronouns and "officials" are left out): right when the found
- * speaker's key (a surname, or a folded name) occurs in the folded gold Source.
+ * capitalised word; pronouns and "officials" are left out): right when every word
+ * of the found speaker's key (a surname, or an organisation's folded words, which
+ * its key holds sorted: "department state") occurs in the folded gold Source.
  *   speaker precision = right / matched quotes given a speaker
  *   speaker recall    = right / matched quotes
  * Spans in .ann files count code points; they are mapped to bytes here.
@@ -26,6 +27,24 @@
 
 #include "analyse/analyse_p.h"
 #include "bench.h"
+
+/* Every space-separated word of key occurs in the folded source text. */
+static bool key_in(const char *src, const char *key)
+{
+    char w[128];
+    for (const char *p = key; *p;) {
+        const char *e = strchr(p, ' ');
+        size_t l = e ? (size_t)(e - p) : strlen(p);
+        if (l && l < sizeof w) {
+            memcpy(w, p, l);
+            w[l] = '\0';
+            if (!strstr(src, w))
+                return false;
+        }
+        p += l + (e != NULL);
+    }
+    return true;
+}
 
 typedef struct span {
     size_t a, b;            /* bytes */
@@ -250,7 +269,7 @@ static void run_doc(const char *text, size_t n, const attribution *at, size_t na
             fold_lower(src, sl, gf, sizeof gf);
             if (qu->speaker_key) {
                 st->spk_given++;
-                bool right = strstr(gf, qu->speaker_key) != NULL;
+                bool right = key_in(gf, qu->speaker_key);
                 st->spk_right += right;
                 if (dump && !right)
                     printf("  %s: speaker %s, gold \"%.*s\"\n", name, qu->speaker_key,

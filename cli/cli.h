@@ -113,6 +113,7 @@ long cli_read_all(char **paths, int n, const char *stage, cli_article_fn fn, voi
 
 /* Subcommands, one file each. */
 int cmd_clean(int argc, char **argv);
+int cmd_analyse(int argc, char **argv);
 int cmd_brief(int argc, char **argv);
 int cmd_dedup(int argc, char **argv);
 int cmd_ingest(int argc, char **argv);

@@ -8,6 +8,7 @@
 #include "cli.h"
 
 static const cli_cmd k_cmds[] = {
+    {"analyse", cmd_analyse, "print what the engine reads in each article: dates, names, quotes"},
     {"brief", cmd_brief, "read articles and print a brief of each story"},
     {"clean", cmd_clean, "print articles as the engine sees them after cleaning"},
     {"dedup", cmd_dedup, "find copies and near-copies"},

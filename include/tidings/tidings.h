@@ -11,6 +11,7 @@
 #include "article.h"
 #include "reader.h"
 #include "clean.h"
+#include "analysis.h"
 #include "dedup.h"
 #include "corpus.h"
 #include "brief.h"

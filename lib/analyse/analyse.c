@@ -397,6 +397,8 @@ td_status tdp_analyse(td_article *a)
         st = tdp_find_quotes(a, an, &scratch);
         tdp_toklist_free(&scratch);
     }
+    if (!st)
+        st = tdp_name_speakers(an);
 
     tdp_hmap_free(&rs.slots);
     tdp_free(rs.sent_tok);

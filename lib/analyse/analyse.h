@@ -60,6 +60,7 @@ typedef struct tdp_quote {
     const char *speaker_title; /* the speaker's role as the text gives it, or NULL */
     uint8_t speaker_type; /* tdp_ent_type of the speaker (PERSON, ORG...) */
     uint8_t partial;      /* 1: a quoted fragment inside the reporter's sentence */
+    const char *cue;      /* the speech verb the speaker was found by, or NULL */
 } tdp_quote;
 
 typedef enum tdp_term_kind { TDP_TERM_WORD = 0, TDP_TERM_NAME = 1, TDP_TERM_NUMBER = 2 } tdp_term_kind;

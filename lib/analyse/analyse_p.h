@@ -31,4 +31,9 @@ td_status tdp_find_mentions(td_article *a, tdp_analysis *an, const tdp_toklist *
 /* Direct quotes with their speakers (an->quotes); needs sents and mentions. */
 td_status tdp_find_quotes(td_article *a, tdp_analysis *an, tdp_toklist *tl);
 
+/* Names of no known kind that speak, attributed by a speech verb ("Lena Brandt";
+ * "Brandt told reporters" when the article also writes "Lena Brandt"), are
+ * people: they, the mentions of their surname and their quotes are typed so. */
+td_status tdp_name_speakers(tdp_analysis *an);
+
 #endif

@@ -34,6 +34,7 @@ typedef struct nctx {
     tdp_toklist view;
     uint32_t sent;
     tdp_hset lower;         /* folded words written in lower case somewhere */
+    size_t opening;         /* where the sentence's own words begin, past a dateline */
     size_t cap;
     const tdp_lang *lang;   /* the article's: its titles and role nouns */
     unsigned dlangs;        /* its date tables and English's (month names) */
@@ -100,7 +101,7 @@ static bool initial(const nctx *c, size_t i)
 {
     size_t a = i ? c->tl->toks[i - 1].off + c->tl->toks[i - 1].len : 0;
     size_t b = c->tl->toks[i].off;
-    if (i == 0)
+    if (i == 0 || b == c->opening)
         return true;
     for (size_t k = a; k < b; k++) {
         unsigned char ch = (unsigned char)c->s[k];
@@ -150,6 +151,11 @@ static bool joinable(const nctx *c, size_t i)
         return true; /* initial */
     if (gl == 1 && g[0] == '.' && p->len == 1 && t->len == 1)
         return true; /* "U.S." */
+    if (gl == 2 && g[0] == '\'' && g[1] == ' ' && p->len > 1 && c->s[p->off + p->len - 1] == 's') {
+        /* a plural possessive inside an organisation's name: "Dockworkers' Union" */
+        const char *f = F(c, i);
+        return tdp_lex_org_word(f, base_len(f, FL(c, i)));
+    }
     return false;
 }
 
@@ -239,10 +245,67 @@ static const char *key_str(nctx *c, size_t a, size_t b)
     return tdp_article_str(c->a, buf, bl);
 }
 
+static int cmp_word(const void *x, const void *y)
+{
+    return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+/*
+ * An organisation's key: its folded words in sorted order, without "the", "of",
+ * "for", "and", and without a leading country when two words or more remain, so
+ * that "State Department", "US State Department" and "Department of State" are one
+ * key, as are "NATO-Russia Council" and "Russia-NATO Council".
+ */
+static const char *org_key(nctx *c, size_t a, size_t b)
+{
+    const char *w[16];
+    char words[512]; /* the words, hyphenated ones cut in parts, NUL after each */
+    size_t n = 0, wl = 0;
+    if (b - a >= 3 && tdp_lex_place(F(c, a), FL(c, a)) &&
+        c->tl->toks[a + 1].off == c->tl->toks[a].off + c->tl->toks[a].len + 1 &&
+        c->s[c->tl->toks[a].off + c->tl->toks[a].len] == ' ')
+        a++; /* "US State Department"; not "Russia-NATO Council" */
+    for (size_t k = a; k < b; k++) {
+        if (connector(F(c, k)) || is(c, k, "the"))
+            continue;
+        const char *f = F(c, k);
+        size_t l = base_len(f, FL(c, k));
+        for (size_t p = 0; p < l && n < sizeof w / sizeof *w;) {
+            size_t e = p;
+            while (e < l && f[e] != '-')
+                e++;
+            if (e > p && wl + (e - p) + 1 <= sizeof words) {
+                memcpy(words + wl, f + p, e - p);
+                w[n++] = words + wl;
+                wl += e - p;
+                words[wl++] = '\0';
+            }
+            p = e + 1;
+        }
+    }
+    if (n < 2)
+        return key_str(c, a, b);
+    qsort(w, n, sizeof *w, cmp_word);
+    char buf[512];
+    size_t bl = 0;
+    for (size_t k = 0; k < n; k++) {
+        size_t l = strlen(w[k]);
+        if (bl + l + 1 >= sizeof buf)
+            break;
+        if (k)
+            buf[bl++] = ' ';
+        memcpy(buf + bl, w[k], l);
+        bl += l;
+    }
+    return tdp_article_str(c->a, buf, bl);
+}
+
 static td_status add(nctx *c, size_t a, size_t b, int type, const char *title)
 {
     const char *name = span_str(c, a, b, true);
-    const char *key = type == TDP_ENT_PERSON ? key_str(c, b - 1, b) : key_str(c, a, b);
+    const char *key = type == TDP_ENT_PERSON ? key_str(c, b - 1, b)
+                      : type == TDP_ENT_ORG  ? org_key(c, a, b)
+                                             : key_str(c, a, b);
     if (!name || !key)
         return TD_ENOMEM;
     if (TDP_GROW(c->an->mentions, c->cap, c->an->n_mentions + 1))
@@ -376,7 +439,8 @@ static td_status run(nctx *c, size_t i, size_t j)
         if (title_word(c, f, l) || tdp_lex_org_word(f, l) ||
             tdp_lex_org_acronym(f, l) || connector(f) || !strcmp(f, "the") ||
             (FLG(c, k - 1) & TDP_TOK_ALLCAPS) ||
-            (tdp_lex_place(f, l) && k - 1 > i))
+            (tdp_lex_place(f, l) && k - 1 > i &&
+             !tdp_lex_first_name(F(c, k - 2), FL(c, k - 2)))) /* not "Chuck Jordan" */
             break;
         k--;
         if (tdp_lex_first_name(f, l) && k < j - 1)
@@ -445,6 +509,16 @@ static td_status run(nctx *c, size_t i, size_t j)
     }
     if (first_name)
         return add(c, i, j, TDP_ENT_PERSON, title_before(c, i));
+    /* "union secretary Lena Brandt", "Marta Olsen, general secretary of the
+     * union": a role in lower case beside two or three name words makes them a
+     * person, whatever the first name */
+    if (plen == j - i && plen <= 3) {
+        const char *title = title_before(c, i);
+        if (!title && plen >= 2)
+            title = title_after(c, j);
+        if (title)
+            return add(c, i, j, TDP_ENT_PERSON, title);
+    }
     return add(c, i, j, TDP_ENT_OTHER, NULL);
 }
 
@@ -539,6 +613,249 @@ static bool demonym(const char *k)
     return false;
 }
 
+/* The last word of a key: a person's key is the surname. */
+static const char *surname(const char *key)
+{
+    const char *sp = strrchr(key, ' ');
+    return sp ? sp + 1 : key;
+}
+
+/* Lone words and unknown runs that end in a known person's surname are that
+ * person. */
+static td_status by_surname(tdp_analysis *an)
+{
+    tdp_hset persons;
+    tdp_hset_init(&persons);
+    td_status st = TD_OK;
+    for (size_t i = 0; i < an->n_mentions && !st; i++)
+        if (an->mentions[i].type == TDP_ENT_PERSON)
+            st = tdp_hset_add(&persons,
+                              tdp_hash(an->mentions[i].key, strlen(an->mentions[i].key)));
+    for (size_t i = 0; i < an->n_mentions && !st; i++) {
+        tdp_mention *m = &an->mentions[i];
+        const char *last = surname(m->key);
+        if (m->type == TDP_ENT_OTHER && tdp_hset_has(&persons, tdp_hash(last, strlen(last)))) {
+            m->type = TDP_ENT_PERSON;
+            m->key = last;
+        }
+    }
+    tdp_hset_free(&persons);
+    return st;
+}
+
+td_status tdp_name_speakers(tdp_analysis *an)
+{
+    /* the speakers of untyped names: each one's key, and whether it is a whole
+     * name (two words or more) */
+    tdp_hmap spoke; /* key -> 1: spoke as a lone word, 2: as a whole name */
+    tdp_hmap_init(&spoke, sizeof(uint8_t), 0);
+    td_status st = TD_OK;
+    for (size_t i = 0; i < an->n_quotes && !st; i++) {
+        const tdp_quote *q = &an->quotes[i];
+        if (!q->speaker_key || q->speaker_type != TDP_ENT_OTHER || !q->cue)
+            continue;
+        void *v;
+        st = tdp_hmap_put(&spoke, tdp_hash(q->speaker_key, strlen(q->speaker_key)), &v, NULL);
+        if (!st && *(uint8_t *)v < 2)
+            *(uint8_t *)v = strchr(q->speaker_key, ' ') ? 2 : 1;
+    }
+    if (st || !spoke.n) {
+        tdp_hmap_free(&spoke);
+        return st;
+    }
+    /* a lone word speaks for the whole name of the article that ends in it */
+    tdp_hset whole;
+    tdp_hset_init(&whole);
+    for (size_t i = 0; i < an->n_mentions && !st; i++) {
+        const tdp_mention *m = &an->mentions[i];
+        if (m->type != TDP_ENT_OTHER || !strchr(m->key, ' '))
+            continue;
+        const char *last = surname(m->key);
+        const uint8_t *lone = tdp_hmap_get(&spoke, tdp_hash(last, strlen(last)));
+        const uint8_t *full = tdp_hmap_get(&spoke, tdp_hash(m->key, strlen(m->key)));
+        if ((lone && *lone == 1) || full)
+            st = tdp_hset_add(&whole, tdp_hash(last, strlen(last)));
+    }
+    for (size_t i = 0; i < an->n_mentions && !st; i++) {
+        tdp_mention *m = &an->mentions[i];
+        const char *last = surname(m->key);
+        if (m->type == TDP_ENT_OTHER && strchr(m->key, ' ') &&
+            tdp_hset_has(&whole, tdp_hash(last, strlen(last)))) {
+            m->type = TDP_ENT_PERSON;
+            m->key = last;
+        }
+    }
+    tdp_hset_free(&whole);
+    tdp_hmap_free(&spoke);
+    if (!st)
+        st = by_surname(an);
+    /* the quotes follow their speakers */
+    for (size_t i = 0; i < an->n_quotes && !st; i++) {
+        tdp_quote *q = &an->quotes[i];
+        if (!q->speaker_key || q->speaker_type != TDP_ENT_OTHER)
+            continue;
+        for (size_t k = 0; k < an->n_mentions; k++) {
+            const tdp_mention *m = &an->mentions[k];
+            if (m->type == TDP_ENT_PERSON && m->name == q->speaker) {
+                q->speaker_type = TDP_ENT_PERSON;
+                q->speaker_key = m->key;
+                break;
+            }
+        }
+    }
+    return st;
+}
+
+/* ASCII-case-insensitive equality of a and b[0..n). */
+static bool same_folded(const char *a, const char *b, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        unsigned char x = (unsigned char)a[k], y = (unsigned char)b[k];
+        if (!x || (x | 0x20) != (y | 0x20) || ((x ^ y) && !((x | 0x20) >= 'a' && (x | 0x20) <= 'z')))
+            return false;
+    }
+    return !a[n];
+}
+
+/* The initials of an organisation's name: the first letter of each word other
+ * than "of", "the", "for", "and" (hyphens part words: "NATO-Russia Council" gives
+ * "nrc"). 0 when they do not make 2 to 7 letters. */
+static size_t initials(const char *name, char *out)
+{
+    size_t n = 0;
+    for (const char *p = name; *p;) {
+        while (*p == ' ' || *p == '-')
+            p++;
+        const char *e = p;
+        while (*e && *e != ' ' && *e != '-')
+            e++;
+        size_t l = (size_t)(e - p);
+        bool skip = (l == 2 && same_folded("of", p, 2)) || (l == 3 && same_folded("the", p, 3)) ||
+                    (l == 3 && same_folded("for", p, 3)) || (l == 3 && same_folded("and", p, 3));
+        if (l && !skip) {
+            unsigned char ch = (unsigned char)*p;
+            if (n == 7 || !((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z'))
+                return 0;
+            out[n++] = (char)(ch | 0x20);
+        }
+        p = e;
+    }
+    out[n] = '\0';
+    return n >= 2 ? n : 0;
+}
+
+/*
+ * What the article itself says a name is:
+ * - an acronym made of the initials of an organisation the article names is that
+ *   organisation ("NRC" beside "NATO-Russia Council", "KBDU" beside "Kestrel Bay
+ *   Dockworkers' Union");
+ * - the outlet that published the article is its source, not an actor in it;
+ * - the dateline's place, and a name written after "in", "near", "outside" or
+ *   "across", are places ("in Lindqvist"), and so is every other mention with
+ *   their key.
+ */
+static td_status by_context(const td_article *a, tdp_analysis *an)
+{
+    tdp_hmap acr; /* hash of initials -> index of the organisation */
+    tdp_hset place;
+    tdp_hmap_init(&acr, sizeof(size_t), 0);
+    tdp_hset_init(&place);
+    td_status st = TD_OK;
+    char ini[8];
+    for (size_t i = 0; i < an->n_mentions && !st; i++) {
+        const tdp_mention *m = &an->mentions[i];
+        if (m->type == TDP_ENT_ORG && strchr(m->key, ' ') && initials(m->name, ini)) {
+            void *v;
+            bool added;
+            st = tdp_hmap_put(&acr, tdp_hash(ini, strlen(ini)), &v, &added);
+            if (!st && added)
+                *(size_t *)v = i;
+        }
+    }
+    if (!st && a->dateline) {
+        char key[128];
+        size_t n = strlen(a->dateline);
+        if (n < sizeof key) {
+            for (size_t k = 0; k <= n; k++) {
+                unsigned char ch = (unsigned char)a->dateline[k];
+                key[k] = (char)(ch >= 'A' && ch <= 'Z' ? ch | 0x20 : ch);
+            }
+            st = tdp_hset_add(&place, tdp_hash(key, n));
+        }
+    }
+    static const char *const prep[] = {"in ", "near ", "outside ", "across "};
+    for (size_t i = 0; i < an->n_mentions && !st; i++) {
+        tdp_mention *m = &an->mentions[i];
+        if (m->type == TDP_ENT_OTHER || m->type == TDP_ENT_ORG) {
+            size_t l = strlen(m->key);
+            const size_t *o = l >= 2 && l <= 7 && !strchr(m->key, ' ')
+                                  ? tdp_hmap_get(&acr, tdp_hash(m->key, l))
+                                  : NULL;
+            if (o && *o != i && strlen(m->name) == l) {
+                m->type = TDP_ENT_ORG;
+                m->key = an->mentions[*o].key;
+                continue;
+            }
+        }
+        if (m->type != TDP_ENT_OTHER)
+            continue;
+        const tdp_sentence *sn = &an->sents[m->sent];
+        const char *after = sn->text + m->off + m->len;
+        bool poss = m->off + m->len < sn->len && after[0] == '\'';
+        for (size_t k = 0; k < sizeof prep / sizeof *prep && !poss; k++) {
+            size_t pl = strlen(prep[k]);
+            if (m->off >= pl && !memcmp(sn->text + m->off - pl, prep[k], pl) &&
+                (m->off == pl || sn->text[m->off - pl - 1] == ' ')) {
+                st = tdp_hset_add(&place, tdp_hash(m->key, strlen(m->key)));
+                break;
+            }
+        }
+    }
+    for (size_t i = 0; i < an->n_mentions && !st; i++) {
+        tdp_mention *m = &an->mentions[i];
+        if (m->type == TDP_ENT_OTHER && tdp_hset_has(&place, tdp_hash(m->key, strlen(m->key))))
+            m->type = TDP_ENT_PLACE;
+    }
+    /* the outlet */
+    size_t w = 0, ol = a->outlet ? strlen(a->outlet) : 0;
+    for (size_t i = 0; i < an->n_mentions; i++) {
+        const tdp_mention *m = &an->mentions[i];
+        if (ol && m->type != TDP_ENT_PERSON && same_folded(m->name, a->outlet, ol))
+            continue;
+        an->mentions[w++] = *m;
+    }
+    if (!st)
+        an->n_mentions = w;
+    tdp_hset_free(&place);
+    tdp_hmap_free(&acr);
+    return st;
+}
+
+/*
+ * Where the dateline of the first paragraph ends: "HALDEN (Coast Courier) - ",
+ * "KESTREL BAY, March 4 - ". The place and the outlet there say where and by whom
+ * the story was filed; they are not actors of it. 0 when there is none.
+ */
+static size_t dateline_end(const td_article *a, const tdp_analysis *an)
+{
+    if (!a->dateline || !an->n_sents || an->sents[0].para != 0 || !a->n_paras)
+        return 0;
+    const char *t = a->paras[0].text;
+    size_t n = a->paras[0].len, dl = strlen(a->dateline);
+    if (dl > n || memcmp(t, a->dateline, dl))
+        return 0;
+    static const char *const dash[] = {" - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " -- ",
+                                       "\xE2\x80\x94", ": "};
+    size_t lim = dl + 80 < n ? dl + 80 : n; /* "(Outlet)", ", March 4 2026" and the like */
+    for (size_t k = dl; k < lim; k++)
+        for (size_t d = 0; d < sizeof dash / sizeof *dash; d++) {
+            size_t l = strlen(dash[d]);
+            if (k + l <= n && !memcmp(t + k, dash[d], l))
+                return k + l;
+        }
+    return 0;
+}
+
 td_status tdp_find_mentions(td_article *a, tdp_analysis *an, const tdp_toklist *all,
                             const size_t *sent_tok)
 {
@@ -559,7 +876,9 @@ td_status tdp_find_mentions(td_article *a, tdp_analysis *an, const tdp_toklist *
             st = tdp_hset_add(&c.lower, tdp_hash(tdp_toklist_fold(all, i),
                                                  base_len(tdp_toklist_fold(all, i),
                                                           all->toks[i].flen)));
+    size_t dl_end = dateline_end(a, an);
     for (size_t s = 0; s < an->n_sents && !st; s++) {
+        c.opening = s == 0 && dl_end > an->sents[0].off ? dl_end - an->sents[0].off : 0;
         c.s = an->sents[s].text;
         c.n = an->sents[s].len;
         c.sent = (uint32_t)s;
@@ -570,33 +889,15 @@ td_status tdp_find_mentions(td_article *a, tdp_analysis *an, const tdp_toklist *
     tdp_hset_free(&c.lower);
     if (st)
         return st;
-    /* Lone words and unknown runs that end in a known person's surname. */
-    tdp_hset persons;
-    tdp_hset_init(&persons);
-    for (size_t i = 0; i < an->n_mentions && !st; i++)
-        if (an->mentions[i].type == TDP_ENT_PERSON)
-            st = tdp_hset_add(&persons,
-                              tdp_hash(an->mentions[i].key, strlen(an->mentions[i].key)));
-    if (st) {
-        tdp_hset_free(&persons);
+    st = by_surname(an);
+    if (st)
         return st;
-    }
-    for (size_t i = 0; i < an->n_mentions; i++) {
-        tdp_mention *m = &an->mentions[i];
-        if (m->type != TDP_ENT_OTHER)
-            continue;
-        const char *sp = strrchr(m->key, ' ');
-        const char *last = sp ? sp + 1 : m->key;
-        if (tdp_hset_has(&persons, tdp_hash(last, strlen(last)))) {
-            m->type = TDP_ENT_PERSON;
-            m->key = last;
-        }
-    }
-    tdp_hset_free(&persons);
-    /* Lone adjectives and page furniture are not names. */
+    /* Lone adjectives, page furniture and the dateline are not names. */
     size_t w = 0;
     for (size_t i = 0; i < an->n_mentions; i++) {
         const tdp_mention *m = &an->mentions[i];
+        if (m->sent == 0 && an->sents[0].off + m->off < dl_end)
+            continue;
         if (m->type == TDP_ENT_OTHER && demonym(m->key))
             continue;
         if (m->type == TDP_ENT_ORG && (!strcmp(m->key, "gmt") || !strcmp(m->key, "utc") ||
@@ -605,5 +906,5 @@ td_status tdp_find_mentions(td_article *a, tdp_analysis *an, const tdp_toklist *
         an->mentions[w++] = *m;
     }
     an->n_mentions = w;
-    return TD_OK;
+    return by_context(a, an);
 }

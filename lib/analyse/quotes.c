@@ -33,6 +33,11 @@ typedef struct mkey {
     uint32_t type, idx;
 } mkey;
 
+/* A word of a paragraph: the verb a quote is attributed by. */
+typedef struct cue_at {
+    uint32_t para, off, len;
+} cue_at;
+
 typedef struct qctx {
     td_article *a;
     const tdp_lang *lang;   /* the article's: its speech verbs and role nouns */
@@ -43,6 +48,9 @@ typedef struct qctx {
     size_t *person_upto;    /* [r]: the last person among byp[0..r), or SIZE_MAX */
     const char **title_of;  /* [i]: the first title given for mention i's entity */
     size_t last_who;        /* mention that spoke the last quote, or SIZE_MAX */
+    cue_at cue;             /* the speech verb the speaker was found by (len 0: none) */
+    cue_at last_cue;        /* ... for the last quote */
+    cue_at near_cue;        /* ... for near_who */
     uint32_t near_sent;     /* the sentence near_who was read from, or UINT32_MAX */
     size_t near_who;        /* what it says of the speaker (see next_sentence) */
 } qctx;
@@ -51,6 +59,12 @@ typedef struct qctx {
 static bool speech_verb(const qctx *q, const char *f)
 {
     return tdp_lang_has(q->lang, TDP_WL_SPEECH, f, strlen(f));
+}
+
+/* Notes the speech verb at paragraph p, bytes [off, off + len). */
+static void set_cue(qctx *q, uint32_t p, size_t off, uint32_t len)
+{
+    q->cue = (cue_at){p, (uint32_t)off, len};
 }
 
 static bool pronoun(const char *f)
@@ -211,6 +225,7 @@ static size_t speaker_after(qctx *q, uint32_t p, const char *t, size_t from, siz
         if (!speech_verb(q, f))
             continue;
         size_t vpos = from + tl->toks[i].off;
+        set_cue(q, p, vpos, tl->toks[i].len);
         if (i == 0 || (i == 1 && !strcmp(tdp_toklist_fold(tl, 0), "he")) == false) {
             /* "..., said Peskov": verb first */
             if (i == 0) {
@@ -249,6 +264,7 @@ static size_t speaker_before(qctx *q, uint32_t p, const char *t, size_t from, si
         if (!speech_verb(q, f))
             continue;
         size_t vpos = from + tl->toks[i].off;
+        set_cue(q, p, vpos, tl->toks[i].len);
         if (!strcmp(f, "according")) {
             /* "according to Kremlin spokesman Dmitry Peskov, are “…”" */
             size_t m = mention_in(q, p, vpos, to, M_FIRST_PERSON);
@@ -282,8 +298,11 @@ static size_t speaker_before(qctx *q, uint32_t p, const char *t, size_t from, si
  * ("He added"), or SIZE_MAX. Read once for a run of quotes that it follows. */
 static size_t next_sentence(qctx *q, uint32_t s)
 {
-    if (q->near_sent == s)
+    if (q->near_sent == s) {
+        q->cue = q->near_cue;
         return q->near_who;
+    }
+    q->cue.len = 0;
     const tdp_sentence *next = &q->an->sents[s];
     size_t who = SIZE_MAX;
     tdp_toklist *tl = q->tl;
@@ -294,6 +313,7 @@ static size_t next_sentence(qctx *q, uint32_t s)
         const char *f = tdp_toklist_fold(tl, i);
         if (!speech_verb(q, f))
             continue;
+        set_cue(q, next->para, next->off + tl->toks[i].off, tl->toks[i].len);
         if (i > 0 && pronoun(tdp_toklist_fold(tl, 0))) {
             who = NEAR_PRONOUN;
             break;
@@ -312,6 +332,9 @@ static size_t next_sentence(qctx *q, uint32_t s)
     }
     q->near_sent = s;
     q->near_who = who;
+    if (who == SIZE_MAX)
+        q->cue.len = 0;
+    q->near_cue = q->cue;
     return who;
 }
 
@@ -372,22 +395,31 @@ static td_status add_quote(qctx *q, uint32_t p, const char *t, size_t cs, size_t
     size_t sl_end = sl->off + sl->len;
     size_t who = SIZE_MAX;
     bool same_sentence = false;
+    q->cue.len = 0;
     if (qclose_end && qclose_end < sl_end)
         who = speaker_after(q, p, t, qclose_end, sl_end, qopen);
     size_t bfrom = sf->off > prev_end ? sf->off : prev_end;
-    if (who == SIZE_MAX && qopen > bfrom)
+    if (who == SIZE_MAX && qopen > bfrom) {
+        q->cue.len = 0;
         who = speaker_before(q, p, t, bfrom, qopen, qopen);
+    }
     same_sentence = who != SIZE_MAX;
-    if (who == SIZE_MAX)
+    if (who == SIZE_MAX) {
+        q->cue.len = 0;
         who = speaker_near(q, s_first, s_last, qopen, p);
+    }
+    if (who == SIZE_MAX)
+        q->cue.len = 0;
     if (words <= 3 && !same_sentence)
         return TD_OK; /* a scare quote or a catchword */
     /* A quote that goes on in the same paragraph, or fills the paragraph after
      * one, keeps its speaker. */
     if (who == SIZE_MAX && an->n_quotes && q->last_who != SIZE_MAX &&
         (an->quotes[an->n_quotes - 1].para == p ||
-         (alone && an->quotes[an->n_quotes - 1].para + 1 == p)))
+         (alone && an->quotes[an->n_quotes - 1].para + 1 == p))) {
         who = q->last_who;
+        q->cue = q->last_cue;
+    }
     /* A quote standing alone after a sentence about someone: that person. */
     if (who == SIZE_MAX && alone && s_first > 0) {
         const tdp_sentence *prev = &an->sents[s_first - 1];
@@ -397,6 +429,7 @@ static td_status add_quote(qctx *q, uint32_t p, const char *t, size_t cs, size_t
             who = m;
     }
     q->last_who = who;
+    q->last_cue = q->cue;
     if (TDP_GROW(an->quotes, q->cap, an->n_quotes + 1))
         return TD_ENOMEM;
     const char *text = tdp_article_str(q->a, t + cs, ce - cs);
@@ -418,6 +451,12 @@ static td_status add_quote(qctx *q, uint32_t p, const char *t, size_t cs, size_t
         qu->speaker_type = m->type;
         /* else a title given elsewhere in the article for the same person */
         qu->speaker_title = m->title ? m->title : q->title_of[who];
+        if (q->cue.len) {
+            const tdp_para *cp = &q->a->paras[q->cue.para];
+            qu->cue = tdp_article_str(q->a, cp->text + q->cue.off, q->cue.len);
+            if (!qu->cue)
+                return TD_ENOMEM;
+        }
     }
     return TD_OK;
 }

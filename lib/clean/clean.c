@@ -1092,10 +1092,35 @@ static size_t first_body(const ctx *c)
 
 static bool list_item(const unsigned char *s, size_t n);
 
+/*
+ * A title the input gives that is no headline: a timestamp ("Wednesday 16 November
+ * 2022 16:06, UK": a whole date and a clock time in a few words) or a byline with
+ * its date ("By bne IntelliNews January 5, 2022").
+ */
+static bool stamp_title(const char *s, size_t n)
+{
+    stamp st;
+    if (!n || !tdp_date_stamp(s, n, true, &st) || !st.has_date)
+        return false;
+    size_t words = 0;
+    for (size_t i = 0; i < n; i++)
+        words += !is_space((unsigned char)s[i]) && (i == 0 || is_space((unsigned char)s[i - 1]));
+    if (st.has_time && words <= 8)
+        return true;
+    char norm[64];
+    size_t nn = n < sizeof norm ? n : sizeof norm - 1, k;
+    for (size_t i = 0; i < nn; i++)
+        norm[i] = (char)(is_upper((unsigned char)s[i]) ? s[i] | 0x20 : s[i]);
+    norm[nn] = '\0';
+    return words <= 10 && tdp_lex_byline(norm, nn, &k);
+}
+
 static void detect_title(ctx *c)
 {
     td_article *a = c->a;
     span site = {NULL, 0};
+    if (a->title && stamp_title(a->title, strlen(a->title)))
+        a->title = NULL; /* read the title from the text instead */
     if (a->title) {
         /* given by the input: its lines go, and a site suffix is dropped */
         size_t tn = strlen(a->title);

@@ -83,6 +83,18 @@ static outcome run(void)
             check(st, TD_OK, "td_article_json");
             td_free(js);
         }
+        td_analysis *an = NULL;
+        if (!st) {
+            st = td_analysis_new(a, &an);
+            check(st, TD_OK, "td_analysis_new");
+        }
+        if (!st) {
+            js = NULL;
+            st = td_analysis_json(an, &js, &n);
+            check(st, TD_OK, "td_analysis_json");
+            td_free(js);
+        }
+        td_analysis_free(an);
         st = td_corpus_add(c, a);
         check(st, TD_OK, "td_corpus_add");
     }

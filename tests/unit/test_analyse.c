@@ -11,6 +11,7 @@
 
 #include "analyse/analyse_p.h"
 #include "failalloc.h"
+#include "tidings/analysis.h"
 
 static td_article *make(const char *date, const char *const *paras, size_t n)
 {
@@ -273,14 +274,14 @@ static void test_seed_quotes_and_names(void **state)
         return;
     }
     assert_int_equal(a->an->n_quotes, 1);
-    assert_true(has_quote(a->an, "The United States and NATO are ready", "department of state"));
+    assert_true(has_quote(a->an, "The United States and NATO are ready", "department state"));
     assert_true(has_person(a->an, "blinken", "US Secretary of State"));
     assert_true(has_person(a->an, "stoltenberg", "NATO Secretary General"));
     td_article_free(a);
 
     a = seed("001_48b5e4cbf4ecd0dd.txt", NULL);
     assert_non_null(a);
-    assert_true(has_quote(a->an, "Secretary of State Blinken spoke today", "state department"));
+    assert_true(has_quote(a->an, "Secretary of State Blinken spoke today", "department state"));
     assert_true(has_quote(a->an, "to provide firm legal guarantees", "zakharova"));
     assert_true(has_person(a->an, "blinken", NULL)); /* "Anthony Blinken" */
     assert_true(has_person(a->an, "peskov", "Kremlin spokesman"));
@@ -393,6 +394,102 @@ static void test_many_quotes(void **state)
     td_article_free(a);
 }
 
+/* ---- the public view (tidings/analysis.h) ---- */
+
+static bool span_is(const td_analysis *an, td_span sp, const char *want)
+{
+    const char *t = td_analysis_text(an, NULL);
+    return sp.end - sp.start == strlen(want) && !memcmp(t + sp.start, want, strlen(want));
+}
+
+/* Character offsets of the JSON record for the first occurrence of "key":"value"
+ * followed by "start":S,"end":E. */
+static void json_span(const char *js, const char *text_json, long *start, long *end)
+{
+    const char *p = strstr(js, text_json);
+    assert_non_null(p);
+    p = strstr(p, "\"start\":");
+    assert_non_null(p);
+    assert_int_equal(sscanf(p, "\"start\":%ld,\"end\":%ld", start, end), 2);
+}
+
+static void test_view(void **state)
+{
+    (void)state;
+    const char *p[] = {
+        "Z\xC3\xBCrich city councillor Anna M\xC3\xBCller said on Monday the vote on the "
+        "new tram line would take place on Sunday.",
+        "\"We will count every ballot twice,\" M\xC3\xBCller told reporters."};
+    td_article *a = make("2026-03-02", p, 2);
+    td_analysis *an = NULL;
+    assert_int_equal(td_analysis_new(a, &an), TD_OK);
+    size_t len;
+    const char *t = td_analysis_text(an, &len);
+    /* the paragraphs, joined by a blank line */
+    assert_int_equal(len, strlen(p[0]) + 2 + strlen(p[1]));
+    assert_int_equal(memcmp(t + strlen(p[0]), "\n\n", 2), 0);
+    assert_int_equal(td_analysis_sentence_count(an), 2);
+    assert_true(span_is(an, td_analysis_sentence(an, 1), p[1]));
+    /* dates: Monday is the day before, Sunday is planned */
+    const td_date_ref *sunday = NULL;
+    for (size_t i = 0; i < td_analysis_date_count(an); i++) {
+        const td_date_ref *d = td_analysis_date(an, i);
+        if (span_is(an, d->span, "Sunday"))
+            sunday = d;
+    }
+    assert_non_null(sunday);
+    assert_int_equal(sunday->value.year, 2026);
+    assert_int_equal(sunday->value.month, 3);
+    assert_int_equal(sunday->value.day, 8);
+    assert_true(sunday->planned);
+    assert_int_equal(sunday->tense, TD_TENSE_FUTURE);
+    /* the later "Müller" names the entity "Anna Müller" */
+    const td_mention_ref *later = NULL;
+    for (size_t i = 0; i < td_analysis_mention_count(an); i++) {
+        const td_mention_ref *m = td_analysis_mention(an, i);
+        if (m->span.start > strlen(p[0]))
+            later = m;
+    }
+    assert_non_null(later);
+    assert_true(span_is(an, later->span, "M\xC3\xBCller"));
+    assert_string_equal(later->entity, "Anna M\xC3\xBCller");
+    assert_int_equal(later->type, TD_ENTITY_PERSON);
+    /* the quote: its words, its speaker and its verb */
+    assert_int_equal(td_analysis_quote_count(an), 1);
+    const td_quote_ref *q = td_analysis_quote(an, 0);
+    assert_true(span_is(an, q->span, "We will count every ballot twice,") ||
+                span_is(an, q->span, "We will count every ballot twice"));
+    assert_non_null(q->speaker);
+    assert_string_equal(q->speaker, "Anna M\xC3\xBCller");
+    assert_non_null(q->cue);
+    assert_string_equal(q->cue, "told");
+    assert_null(td_analysis_quote(an, 1));
+    assert_null(td_analysis_date(an, 99));
+    /* JSON offsets count characters: two "ü" before the quote's paragraph */
+    char *js;
+    size_t n;
+    assert_int_equal(td_analysis_json(an, &js, &n), TD_OK);
+    assert_int_equal(strlen(js), n);
+    long s, e;
+    json_span(js, "\"quotes\":[{\"text\":\"We will", &s, &e);
+    long want = (long)(q->span.start - 2);
+    assert_int_equal(s, want);
+    assert_int_equal(e - s, (long)(q->span.end - q->span.start));
+    json_span(js, "\"text\":\"Sunday\"", &s, &e);
+    assert_int_equal(s, (long)(sunday->span.start - 2));
+    assert_non_null(strstr(js, "\"planned\":true"));
+    td_free(js);
+    td_analysis_free(an);
+    td_article_free(a);
+    /* an article with nothing left after cleaning */
+    td_article *empty = td_article_new();
+    assert_non_null(empty);
+    an = (td_analysis *)1;
+    assert_int_equal(td_analysis_new(empty, &an), TD_EEMPTY);
+    assert_null(an);
+    td_article_free(empty);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -403,6 +500,7 @@ int main(void)
         cmocka_unit_test(test_seed_dates),
         cmocka_unit_test(test_seed_quotes_and_names),
         cmocka_unit_test(test_many_quotes),
+        cmocka_unit_test(test_view),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
