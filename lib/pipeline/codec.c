@@ -16,7 +16,7 @@
  *             (phrase = u32 off, len; u8 form, kind, mod, tense, marker, unit,
  *             in_quote; i8 weekday; i16 year; i8 month, day, day2; i16 shift)
  *             u32 n, n x (str name, key, title; u32 sent, off, len; u8 type)
- *             u32 n, n x (str text, speaker, speaker_key, speaker_title;
+ *             u32 n, n x (str text, speaker, speaker_key, speaker_title, cue;
  *                         u32 sent, para; u8 speaker_type, partial) quotes
  *             u32 n, n x (u64 hash, u32 count, u8 kind)           terms
  *   features: u32 n, n x (u64 hash, f32 count, u8 kind); i32 own;
@@ -172,6 +172,7 @@ td_status tdp_prepared_encode(const tdp_prepared *p, unsigned char **out, size_t
         put_cstr(&w, q->speaker);
         put_cstr(&w, q->speaker_key);
         put_cstr(&w, q->speaker_title);
+        put_cstr(&w, q->cue);
         put_u32(&w, q->sent);
         put_u32(&w, q->para);
         put_u8(&w, q->speaker_type);
@@ -448,7 +449,7 @@ static td_status read_analysis(rd *r, td_article *a)
             an->n_mentions = i + 1;
     }
 
-    n = st || r->bad ? 0 : get_count(r, 26);
+    n = st || r->bad ? 0 : get_count(r, 30);
     an->quotes = get_array(n, sizeof *an->quotes, &st);
     for (uint32_t i = 0; i < n && !st && !r->bad; i++) {
         tdp_quote *q = &an->quotes[i];
@@ -459,6 +460,8 @@ static td_status read_analysis(rd *r, td_article *a)
             st = get_str(r, a, &q->speaker_key, NULL);
         if (!st)
             st = get_str(r, a, &q->speaker_title, NULL);
+        if (!st)
+            st = get_str(r, a, &q->cue, NULL);
         q->sent = get_u32(r);
         q->para = get_u32(r);
         q->speaker_type = get_u8(r);

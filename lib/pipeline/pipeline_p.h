@@ -46,7 +46,7 @@ void tdp_prepared_free(tdp_prepared *p);
  * cluster features, signatures): a reader then takes stored bytes of another
  * version for stale and prepares the article again from its raw input.
  */
-#define TDP_PREPARED_VERSION 2   /* 2: copy signatures of folded tokens */
+#define TDP_PREPARED_VERSION 3   /* 2: copy signatures of folded tokens; 3: quote cues */
 
 /*
  * The prepared article as bytes (tdp_malloc'd into *out). The raw input (text,
