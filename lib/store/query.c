@@ -268,6 +268,7 @@ static td_status add_articles(td_store *s, uint64_t story, td_corpus *c, uint64_
     int rc;
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
         ++*found;
+        int version = sqlite3_column_type(q, 1) == SQLITE_NULL ? 0 : sqlite3_column_int(q, 1);
         tdp_prepared p;
         bool fresh;
         st = tdp_store_prepared(s, sqlite3_column_int64(q, 0), q, 1, &p, &fresh);
