@@ -269,6 +269,10 @@ static td_status add_articles(td_store *s, uint64_t story, td_corpus *c, uint64_
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
         ++*found;
         int version = sqlite3_column_type(q, 1) == SQLITE_NULL ? 0 : sqlite3_column_int(q, 1);
+        /* what the brief shows comes from the prepared article, but a read that meets
+         * a damaged raw input says so */
+        if ((st = tdp_store_raw_verify(s, sqlite3_column_int64(q, 0))) != TD_OK)
+            break;
         tdp_prepared p;
         bool fresh;
         st = tdp_store_prepared(s, sqlite3_column_int64(q, 0), q, 1, &p, &fresh);

@@ -980,6 +980,22 @@ static td_status prepare_raw(td_store *s, int64_t seq, tdp_prepared *out, bool *
     return TD_OK;
 }
 
+td_status tdp_store_raw_verify(td_store *s, int64_t seq)
+{
+    td_status st = TD_OK;
+    sqlite3_stmt *q = tdp_store_stmt(s, TDP_S_RAW_ONE, &st);
+    if (!q)
+        return st;
+    sqlite3_bind_int64(q, 1, seq);
+    int rc = sqlite3_step(q);
+    if (rc == SQLITE_ROW)
+        st = tdp_store_raw_check(s, q, 0);
+    else if (rc != SQLITE_DONE)
+        st = tdp_store_fail(s, rc, "cannot read an article");
+    sqlite3_reset(q);
+    return st;
+}
+
 /*
  * The info of a stored article without usable stored features: its raw input is
  * prepared again. *left_out: the pipeline now rejects it (it stays stored but is

@@ -88,6 +88,9 @@ td_article *tdp_store_article(sqlite3_stmt *q, int col0);
 /* Whether the raw columns at col0 still hash to the content hash stored beside
  * them: TD_OK, or TD_ECORRUPT / TD_ENOMEM with the message set (the article's id). */
 td_status tdp_store_raw_check(td_store *s, sqlite3_stmt *q, int col0);
+/* Article seq's raw input checked against its content hash (no row: TD_OK); a
+ * mismatch is TD_ECORRUPT with the message set. */
+td_status tdp_store_raw_verify(td_store *s, int64_t seq);
 
 /*
  * What the clusterer was shown of an article (tdp_cinfo) to and from the blob of
