@@ -15,7 +15,7 @@
 #include <unistd.h>
 
 #include "store/store_p.h"
-#include "store_sql.h"
+#include "store_test.h"
 
 static char g_dir[64];
 static char g_db[128];
@@ -41,22 +41,6 @@ static int teardown(void **state)
     }
     rmdir(g_dir);
     return 0;
-}
-
-static td_article *art(const char *id, const char *title, const char *date,
-                       const char *source, const char *text)
-{
-    td_article *a = td_article_new();
-    assert_non_null(a);
-    assert_int_equal(td_article_set(a, TD_FIELD_ID, id, strlen(id)), TD_OK);
-    if (title)
-        assert_int_equal(td_article_set(a, TD_FIELD_TITLE, title, strlen(title)), TD_OK);
-    if (date)
-        assert_int_equal(td_article_set(a, TD_FIELD_DATE, date, strlen(date)), TD_OK);
-    if (source)
-        assert_int_equal(td_article_set(a, TD_FIELD_SOURCE, source, strlen(source)), TD_OK);
-    assert_int_equal(td_article_set(a, TD_FIELD_TEXT, text, strlen(text)), TD_OK);
-    return a;
 }
 
 static td_store *open_rw(void)

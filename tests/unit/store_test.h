@@ -1,14 +1,34 @@
 /*
- * store_sql.h - the store tests' direct SQL on a database file (include after
- * cmocka.h): a statement run through a connection of its own, and the state a
- * settle leaves when it empties one story into another.
+ * store_test.h - what the store tests share (include after cmocka.h): an article
+ * from its fields, a statement run on a database file through a connection of
+ * its own, and the state a settle leaves when it empties one story into another.
  */
-#ifndef TD_TEST_STORE_SQL_H
-#define TD_TEST_STORE_SQL_H
+#ifndef TD_TEST_STORE_TEST_H
+#define TD_TEST_STORE_TEST_H
 
 #include <sqlite3.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
+
+#include "tidings/article.h"
+
+/* An article with these fields (NULL: not set). */
+static td_article *art(const char *id, const char *title, const char *date,
+                       const char *source, const char *text)
+{
+    td_article *a = td_article_new();
+    assert_non_null(a);
+    assert_int_equal(td_article_set(a, TD_FIELD_ID, id, strlen(id)), TD_OK);
+    if (title)
+        assert_int_equal(td_article_set(a, TD_FIELD_TITLE, title, strlen(title)), TD_OK);
+    if (date)
+        assert_int_equal(td_article_set(a, TD_FIELD_DATE, date, strlen(date)), TD_OK);
+    if (source)
+        assert_int_equal(td_article_set(a, TD_FIELD_SOURCE, source, strlen(source)), TD_OK);
+    assert_int_equal(td_article_set(a, TD_FIELD_TEXT, text, strlen(text)), TD_OK);
+    return a;
+}
 
 static void sql(const char *path, const char *q)
 {
