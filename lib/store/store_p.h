@@ -110,9 +110,9 @@ td_status tdp_store_story_build(td_store *s, uint64_t story, int64_t listed,
 /*
  * The prepared article of stored article `seq`: from the `prepared` columns
  * version and data at col and col + 1 of q's row (q NULL: none) when they are of
- * the current version, else its raw input prepared again, with *fresh set so that the
- * caller can store it. TD_EEMPTY: the pipeline rejects it now; other failures
- * set the message.
+ * the current version, else its raw input prepared again, with *fresh set so
+ * that the caller can store it. TD_EEMPTY: the pipeline rejects it now; other
+ * failures set the message.
  */
 struct tdp_prepared;
 td_status tdp_store_prepared(td_store *s, int64_t seq, sqlite3_stmt *q, int col,
