@@ -229,7 +229,7 @@ static size_t make_article(const plan *p, size_t i, gen_article *g, char *buf, s
     }
     if (edits_out)
         *edits_out = edits;
-    uint32_t st[GEN_MAX_PARAS + 2], ln[GEN_MAX_PARAS + 2], n;
+    uint32_t st[GEN_MAX_PARAS + 2], ln[GEN_MAX_PARAS + 2], n = 0;
     size_t len = gen_render(g, &g_vocab, buf, cap, st, ln, &n);
     for (uint32_t k = 0; k < n; k++)
         paras[k] = (tdp_para){buf + st[k], ln[k], TD_PARA_TEXT};

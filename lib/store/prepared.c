@@ -5,9 +5,8 @@
  * tdp_prepared_encode writes it, then those bytes as raw DEFLATE (libdeflate,
  * level 1). Text, names and the structure around them compress; term hashes and
  * the MinHash do not. On the 20 000-article feed of tests/store/kill.sh a
- * prepared article takes 1 378 bytes as the codec writes it and about 760
- * deflated (level 6 gains 1%, at several times the time).
-
+ * prepared article takes 1 378 bytes as the codec writes it and 761 deflated;
+ * an ECB+ or PolNeAR article 12.8 KB and 6.4 KB.
  */
 #include <libdeflate.h>
 #include <string.h>
@@ -15,7 +14,8 @@
 #include "pipeline/pipeline_p.h"
 #include "store/store_p.h"
 
-/* Deflate level: 1 is within 1% of 6 in size here, and the fastest. */
+/* Deflate level: 6 saves 1.5% more on the 20k feed and 5% on ECB+ and PolNeAR,
+ * in 1.2 and 3 times the time of 1. */
 #define LEVEL 1
 /* A prepared article longer than this is refused (it would not be stored). */
 #define MAX_BYTES (1u << 30)

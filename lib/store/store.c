@@ -97,7 +97,6 @@ static const char *const k_sql[TDP_S_N_] = {
         "updated = ?2 WHERE id = ?1 RETURNING n_articles",
     [TDP_S_EMPTIED] = "UPDATE stories SET merged_into = ?2 WHERE id = ?1 AND n_articles = 0",
     [TDP_S_SET_HEADLINE] = "UPDATE stories SET headline = ?2 WHERE id = ?1",
-    [TDP_S_HAS_SETTLED] = "SELECT 1 FROM articles WHERE story = ?1 AND settled = 1 LIMIT 1",
     [TDP_S_STORY_PREP] = "SELECT a.seq, p.version, p.data FROM articles AS a "
                          "LEFT JOIN prepared AS p ON p.seq = a.seq WHERE a.story = ?1 "
                          "ORDER BY a.day, a.seq",
@@ -1698,7 +1697,7 @@ static td_status settle_load(td_store *s, settle_run *r, int64_t reach)
 static td_status has_settled(td_store *s, uint64_t story, bool *yes)
 {
     td_status st = TD_OK;
-    sqlite3_stmt *q = tdp_store_stmt(s, TDP_S_HAS_SETTLED, &st);
+    sqlite3_stmt *q = tdp_store_stmt(s, TDP_S_STORY_SETTLED, &st); /* its first row */
     if (!q)
         return st;
     sqlite3_bind_int64(q, 1, (sqlite3_int64)story);

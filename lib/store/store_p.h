@@ -24,7 +24,7 @@ enum {
     TDP_S_INS_PREP, TDP_S_EARLIER, TDP_S_UNSETTLED, TDP_S_NEAR, TDP_S_STORY_SETTLED,
     TDP_S_PREP_ONE, TDP_S_STORY_PREP_V3, TDP_S_MOVE_ART,
     TDP_S_INS_MOVE, TDP_S_SETTLED, TDP_S_RECOUNT, TDP_S_EMPTIED, TDP_S_SET_HEADLINE,
-    TDP_S_HAS_SETTLED, TDP_S_STORY_PREP, TDP_S_HEADLINE,
+    TDP_S_STORY_PREP, TDP_S_HEADLINE,
     TDP_S_N_
 };
 
@@ -116,9 +116,9 @@ td_status tdp_store_story_build(td_store *s, uint64_t story, int64_t listed,
 /*
  * The prepared article of stored article `seq`: from the `prepared` columns
  * version and data at col and col + 1 of q's row (q NULL: none) when they are of
- * the current version, else its raw input prepared again, with *fresh set so that the
- * caller can store it. TD_EEMPTY: the pipeline rejects it now; other failures
- * set the message.
+ * the current version, else its raw input prepared again, with *fresh set so
+ * that the caller can store it. TD_EEMPTY: the pipeline rejects it now; other
+ * failures set the message.
  */
 struct tdp_prepared;
 td_status tdp_store_prepared(td_store *s, int64_t seq, sqlite3_stmt *q, int col,

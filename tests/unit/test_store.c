@@ -17,7 +17,7 @@
 #include "support.h"
 
 #include "store/store_p.h"
-#include "store_sql.h"
+#include "store_test.h"
 
 static char g_dir[64];
 static char g_db[128];
@@ -43,12 +43,6 @@ static int teardown(void **state)
     }
     rmdir(g_dir);
     return 0;
-}
-
-static td_article *art(const char *id, const char *title, const char *date,
-                       const char *source, const char *text)
-{
-    return td_test_article(id, title, date, source, text);
 }
 
 static td_store *open_rw(void)

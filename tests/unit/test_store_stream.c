@@ -16,7 +16,14 @@
 
 #include "pipeline/pipeline_p.h"
 #include "store/store_p.h"
-#include "store_sql.h"
+#include "store_test.h"
+
+/* An article without an outlet. */
+static td_article *art4(const char *id, const char *title, const char *date,
+                        const char *text)
+{
+    return art(id, title, date, NULL, text);
+}
 
 static char g_dir[64];
 static char g_db[128], g_db2[128];
@@ -62,12 +69,6 @@ static td_store *open_at(const char *db, int64_t now)
     return s;
 }
 
-static td_article *art(const char *id, const char *title, const char *date,
-                       const char *text)
-{
-    return td_test_article(id, title, date, NULL, text);
-}
-
 /* ---- a generated feed: 40 days of reports on recurring topics ---- */
 
 #define FEED_DAYS 40
@@ -92,7 +93,7 @@ static td_article *feed_article(int i)
         n += snprintf(text + n, sizeof text - (size_t)n,
                       "The %s of %s number %d went on in town %d. ", k_words[(t + k) % 20],
                       k_words[(t * 7 + k) % 20], t, t % 31);
-    return art(id, title, date, text);
+    return art4(id, title, date, text);
 }
 
 /* Ingests feed articles [from, to) and records each one's story. */
@@ -409,7 +410,7 @@ static void test_store_undated_arrivals(void **state)
         char id[16];
         td_ingest_result r;
         snprintf(id, sizeof id, "u%d", day);
-        assert_int_equal(td_store_ingest(s, art(id, "Harbour cranes idle", NULL,
+        assert_int_equal(td_store_ingest(s, art4(id, "Harbour cranes idle", NULL,
                                                 "Dockers at the harbour kept the cranes "
                                                 "idle, the union said."), &r), TD_OK);
         if (day == 0)
@@ -450,7 +451,7 @@ static void test_future_and_past_dates(void **state)
     /* a fresh store whose first article claims a date next summer */
     td_store *s = open_at(g_db, NOW_2026_11_22);
     td_ingest_result r;
-    assert_int_equal(td_store_ingest(s, art("fut0", "Budget vote", "2027-06-01",
+    assert_int_equal(td_store_ingest(s, art4("fut0", "Budget vote", "2027-06-01",
                                             "The council approved the budget."), &r), TD_OK);
     int32_t today = tdp_days_from_civil(2026, 11, 22);
     assert_int_equal(tdp_clusterer_clock(s->cl), today);
@@ -467,7 +468,7 @@ static void test_future_and_past_dates(void **state)
         char id[16], date[16];
         snprintf(id, sizeof id, "s%d", d);
         snprintf(date, sizeof date, "2026-03-%02d", d);
-        assert_int_equal(td_store_ingest(s, art(id, "Port strike goes on", date,
+        assert_int_equal(td_store_ingest(s, art4(id, "Port strike goes on", date,
                                                 "Dockers at the port of Varna stayed "
                                                 "out on strike."), &r), TD_OK);
         strike = r.story;
@@ -480,14 +481,14 @@ static void test_future_and_past_dates(void **state)
     for (size_t i = 0; i < 3; i++) {
         char id[16];
         snprintf(id, sizeof id, "odd%zu", i);
-        assert_int_equal(td_store_ingest(s, art(id, "Port strike goes on", odd[i],
+        assert_int_equal(td_store_ingest(s, art4(id, "Port strike goes on", odd[i],
                                                 "Dockers at the port of Varna stayed "
                                                 "out on strike."), &r), TD_OK);
         assert_int_equal(tdp_clusterer_clock(s->cl), clock);
         assert_true(tdp_clusterer_live(s->cl) >= live);
     }
     /* an undated article arriving today is placed on the stream's latest day */
-    assert_int_equal(td_store_ingest(s, art("nodate", "Port strike goes on", NULL,
+    assert_int_equal(td_store_ingest(s, art4("nodate", "Port strike goes on", NULL,
                                             "Dockers at the port of Varna stayed out on "
                                             "strike."), &r), TD_OK);
     assert_int_equal(r.story, strike);
@@ -502,7 +503,7 @@ static void test_future_and_past_dates(void **state)
     assert_int_equal(day, clock);
     /* resumed, the strike is still live: the far-past article did not age it */
     s = open_at(g_db, NOW_2026_11_22);
-    assert_int_equal(td_store_ingest(s, art("s6", "Port strike goes on", "2026-03-06",
+    assert_int_equal(td_store_ingest(s, art4("s6", "Port strike goes on", "2026-03-06",
                                             "Dockers at the port of Varna stayed out on "
                                             "strike."), &r), TD_OK);
     assert_int_equal(r.story, strike);
@@ -526,7 +527,7 @@ static void test_show_story_id(void **state)
     for (int i = 0; i < 4; i++) {
         char id[8];
         snprintf(id, sizeof id, "k%d", i);
-        assert_int_equal(td_store_ingest(s, art(id, NULL, "2022-05-02", texts[i]), &r[i]),
+        assert_int_equal(td_store_ingest(s, art4(id, NULL, "2022-05-02", texts[i]), &r[i]),
                          TD_OK);
     }
     assert_true(r[3].story >= 4);
@@ -569,10 +570,10 @@ static void test_corpus_story_id(void **state)
     td_corpus_opts o = {0, 0, 0, 42};
     td_corpus *c = td_corpus_new(&o);
     assert_non_null(c);
-    assert_int_equal(td_corpus_add(c, art("a", "Floods in Riverton", "2022-05-02",
+    assert_int_equal(td_corpus_add(c, art4("a", "Floods in Riverton", "2022-05-02",
                                           "Heavy rain flooded the lower town of "
                                           "Riverton.")), TD_OK);
-    assert_int_equal(td_corpus_add(c, art("b", "Marlins win", "2022-05-03",
+    assert_int_equal(td_corpus_add(c, art4("b", "Marlins win", "2022-05-03",
                                           "The Marlins beat the Storm at Kesterton "
                                           "Park.")), TD_OK);
     assert_int_equal(td_corpus_build(c), TD_OK);
@@ -594,10 +595,10 @@ static void test_corpus_story_id(void **state)
     td_corpus_free(c);
     /* without it, the same two articles are two stories numbered from 1 */
     c = td_corpus_new(NULL);
-    assert_int_equal(td_corpus_add(c, art("a", "Floods in Riverton", "2022-05-02",
+    assert_int_equal(td_corpus_add(c, art4("a", "Floods in Riverton", "2022-05-02",
                                           "Heavy rain flooded the lower town of "
                                           "Riverton.")), TD_OK);
-    assert_int_equal(td_corpus_add(c, art("b", "Marlins win", "2022-05-03",
+    assert_int_equal(td_corpus_add(c, art4("b", "Marlins win", "2022-05-03",
                                           "The Marlins beat the Storm at Kesterton "
                                           "Park.")), TD_OK);
     assert_int_equal(td_corpus_build(c), TD_OK);

@@ -1,14 +1,24 @@
 /*
- * store_sql.h - the store tests' direct SQL on a database file (include after
- * cmocka.h): a statement run through a connection of its own, and the state a
- * settle leaves when it empties one story into another.
+ * store_test.h - what the store tests share (include after cmocka.h): an article
+ * from its fields (support.h's builder), a statement run on a database file through a connection of
+ * its own, and the state a settle leaves when it empties one story into another.
  */
-#ifndef TD_TEST_STORE_SQL_H
-#define TD_TEST_STORE_SQL_H
+#ifndef TD_TEST_STORE_TEST_H
+#define TD_TEST_STORE_TEST_H
 
 #include <sqlite3.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
+
+#include "support.h"
+
+/* An article with these fields (NULL: not set). */
+static td_article *art(const char *id, const char *title, const char *date,
+                       const char *source, const char *text)
+{
+    return td_test_article(id, title, date, source, text);
+}
 
 static void sql(const char *path, const char *q)
 {
