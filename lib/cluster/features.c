@@ -87,7 +87,6 @@ typedef struct tok {
     char s[MAXTOK + 1];
     size_t n;
     bool cap, allcap, start, number;
-    long num;           /* value when a plain integer below 10^9, else -1 */
 } tok;
 
 typedef struct tokenizer {
@@ -216,18 +215,6 @@ static void emit(tokenizer *z, tok *t)
         e->lower++;
 }
 
-/* The plain integer value of a number below 10^9, else -1. */
-static long plain_value(const char *s, size_t n)
-{
-    long v = 0;
-    for (size_t k = 0; k < n; k++) {
-        if (s[k] < '0' || s[k] > '9' || v > 100000000)
-            return -1;
-        v = v * 10 + (s[k] - '0');
-    }
-    return v;
-}
-
 /* The words of the one tokenizer, each emitted with its case and whether it opens
  * a sentence (after . ! ? : or a line break). */
 static void tokenize(tokenizer *z, const char *s, size_t n)
@@ -248,7 +235,6 @@ static void tokenize(tokenizer *z, const char *s, size_t n)
         t.cap = (k.flags & TDP_TOK_CAP) != 0;
         t.allcap = (k.flags & TDP_TOK_ALLCAPS) != 0;
         t.start = start;
-        t.num = t.number ? plain_value(t.s, t.n) : -1;
         start = false;
         emit(z, &t);
     }
@@ -367,24 +353,6 @@ static void scan_text(tokenizer *z, const td_article *a, tdp_toklist *tl)
     }
 }
 
-static td_status info_build(const td_article *a, tdp_cinfo *info, bool own_terms,
-                            bool title_only);
-
-td_status tdp_cluster_info(const td_article *a, tdp_cinfo *info)
-{
-    return info_build(a, info, false, false);
-}
-
-td_status tdp_cluster_info_ex(const td_article *a, tdp_cinfo *info, bool own_terms)
-{
-    return info_build(a, info, own_terms, false);
-}
-
-td_status tdp_cluster_info_title(const td_article *a, tdp_cinfo *info)
-{
-    return info_build(a, info, false, true);
-}
-
 /* Everything the clusterer needs of an article (title_only: of its title). */
 static td_status info_build(const td_article *a, tdp_cinfo *info, bool own_terms,
                             bool title_only)
@@ -479,6 +447,21 @@ static td_status info_build(const td_article *a, tdp_cinfo *info, bool own_terms
     info->n_md = z.n_mds;
     info->own = own_day(a);
     return TD_OK;
+}
+
+td_status tdp_cluster_info(const td_article *a, tdp_cinfo *info)
+{
+    return info_build(a, info, false, false);
+}
+
+td_status tdp_cluster_info_ex(const td_article *a, tdp_cinfo *info, bool own_terms)
+{
+    return info_build(a, info, own_terms, false);
+}
+
+td_status tdp_cluster_info_title(const td_article *a, tdp_cinfo *info)
+{
+    return info_build(a, info, false, true);
 }
 
 void tdp_cluster_info_free(tdp_cinfo *info)
