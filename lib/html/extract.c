@@ -984,8 +984,8 @@ static td_status choose(extractor *ex, uint32_t *bestp)
         best = bc;
     }
     /* A single paragraph or list item is never the container: take its parent. */
-    while (best && d->nodes[best].parent && fb[best] != UINT32_MAX && ex->b[fb[best]].owner == best &&
-           npos[best] < 2)
+    while (best && d->nodes[best].parent && fb[best] != UINT32_MAX &&
+           ex->b[fb[best]].owner == best && npos[best] < 2)
         best = d->nodes[best].parent;
     tdp_free(sc);
     *bestp = best;
