@@ -28,7 +28,7 @@
  * The decoder trusts nothing: the checksum first, then every count against the
  * bytes left (before anything is allocated), every index against what it points
  * into (a sentence inside its paragraph, a name inside its sentence), every kind
- * against its range, and the sort order the consumers rely on (terms and features
+ * and day against its range, and the sort order the consumers rely on (terms and features
  * by hash, strictly).
  */
 #include <math.h>
@@ -489,6 +489,14 @@ static td_status read_analysis(rd *r, td_article *a)
     return st;
 }
 
+/* A day (since 1970) a td_date can name: years -32768..32767 lie within 13 million
+ * days of 1970. Anything further is not a date, and would overflow the clusterer's
+ * day arithmetic. */
+static bool day_ok(int32_t d)
+{
+    return d >= -13000000 && d <= 13000000;
+}
+
 static td_status read_info(rd *r, tdp_cinfo *f)
 {
     td_status st = TD_OK;
@@ -506,10 +514,14 @@ static td_status read_info(rd *r, tdp_cinfo *f)
             f->n = i + 1;
     }
     f->own = (int32_t)get_u32(r);
+    if (f->own != TDP_NODAY && !day_ok(f->own))
+        r->bad = true;
     n = st || r->bad ? 0 : get_count(r, 4);
     f->full = get_array(n, sizeof *f->full, &st);
     for (uint32_t i = 0; i < n && !st && !r->bad; i++) {
         f->full[i] = (int32_t)get_u32(r);
+        if (!day_ok(f->full[i]))
+            r->bad = true;
         f->n_full = i + 1;
     }
     n = st || r->bad ? 0 : get_count(r, 2);
