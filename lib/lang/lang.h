@@ -70,7 +70,7 @@ bool tdp_token_next_opt(const char *s, size_t n, size_t *pos, tdp_token *t, unsi
  * The folded form of a whole string, as tokens fold (NFKC and case folding,
  * typographic apostrophes to "'"), spaces and punctuation kept: for look-ups of
  * short lines and phrases. Writes out (NUL-terminated) and returns its length; 0
- * when it does not fit in cap or a run of non-ASCII text is over 384 code points.
+ * when it does not fit in cap. Invalid UTF-8 becomes U+FFFD.
  */
 size_t tdp_fold(const char *s, size_t n, char *out, size_t cap);
 
