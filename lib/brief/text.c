@@ -118,19 +118,7 @@ td_status tdp_btok_set(tdp_btok *t, tdp_arena *arena, const char *s, size_t n,
 
 uint32_t tdp_set_common(const uint64_t *a, uint32_t na, const uint64_t *b, uint32_t nb)
 {
-    uint32_t i = 0, j = 0, c = 0;
-    while (i < na && j < nb) {
-        if (a[i] < b[j])
-            i++;
-        else if (a[i] > b[j])
-            j++;
-        else {
-            c++;
-            i++;
-            j++;
-        }
-    }
-    return c;
+    return (uint32_t)tdp_set_intersection(a, na, b, nb);
 }
 
 double tdp_set_jaccard(const uint64_t *a, uint32_t na, const uint64_t *b, uint32_t nb)

@@ -12,7 +12,6 @@
  * then placed by tdp_date_resolve. A deictic phrase inside a quotation ("today",
  * "on Tuesday") is placed against the day the statement was made when the same
  * sentence dates it outside the quotation ("..., she said on 5 January"). */
-#include <utf8proc.h>
 
 #include "lang/dates.h"
 
@@ -138,40 +137,6 @@ int tdp_date_digits(const char *s, size_t n)
         v = v * 10 + (s[i] - '0');
     }
     return v;
-}
-
-/* Lower case of s[0..n) into out (cap bytes); its length, 0 when it does not fit.
- * A typographic apostrophe becomes "'" and a no-break space a space. */
-static size_t lower(const char *s, size_t n, char *out, size_t cap)
-{
-    size_t o = 0;
-    for (size_t i = 0; i < n;) {
-        if (o + 5 >= cap)
-            return 0;
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x80) {
-            out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-            i++;
-            continue;
-        }
-        size_t adv;
-        int32_t cp = tdp_utf8_decode(s + i, n - i, &adv);
-        if (cp < 0 || !adv) {
-            out[o++] = (char)c;
-            i++;
-            continue;
-        }
-        i += adv;
-        if (cp == 0x2019 || cp == 0x2018)
-            cp = '\'';
-        else if (cp == 0xA0)
-            cp = ' ';
-        else
-            cp = utf8proc_tolower(cp);
-        o += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)out + o);
-    }
-    out[o] = '\0';
-    return o;
 }
 
 bool tdp_date_numeric(const char *s, size_t n, bool short_year, int *y, int *m, int *d)
@@ -332,7 +297,7 @@ bool tdp_date_stamp(const char *s, size_t n, bool lenient, tdp_stamp *st)
                 st->has_time = true;
                 /* "4:04 pm": the half of the day as a word of its own */
                 if (i + 1 < k && h <= 12) {
-                    size_t wn = lower(tk[i + 1].p, tk[i + 1].n, w, sizeof w);
+                    size_t wn = tdp_fold(tk[i + 1].p, tk[i + 1].n, w, sizeof w);
                     bool pm = wn && w[0] == 'p' && (!strcmp(w, "pm") || !strncmp(w, "p.m", 3));
                     bool am = wn && w[0] == 'a' && (!strcmp(w, "am") || !strncmp(w, "a.m", 3));
                     if (pm && h < 12)
@@ -348,7 +313,7 @@ bool tdp_date_stamp(const char *s, size_t n, bool lenient, tdp_stamp *st)
                     size_t qn = tk[i + 1].n;
                     while (qn && (q[qn - 1] == ',' || q[qn - 1] == ')'))
                         qn--;
-                    size_t wn = lower(q, qn, w, sizeof w);
+                    size_t wn = tdp_fold(q, qn, w, sizeof w);
                     if (wn && tdp_zone_word(w, wn, &z)) {
                         st->zone = z;
                         st->has_zone = true;
@@ -377,7 +342,7 @@ bool tdp_date_stamp(const char *s, size_t n, bool lenient, tdp_stamp *st)
                 return false;
             continue;
         }
-        size_t wn = lower(p, m, w, sizeof w);
+        size_t wn = tdp_fold(p, m, w, sizeof w);
         if (!wn) {
             if (lenient)
                 continue;
@@ -436,7 +401,7 @@ bool tdp_date_month_day(const char *s, size_t n, int *m, int *d, size_t *end)
         size_t mn = mt->n;
         while (mn && (mt->p[mn - 1] == ',' || mt->p[mn - 1] == '.'))
             mn--;
-        size_t wn = lower(mt->p, mn, w, sizeof w);
+        size_t wn = tdp_fold(mt->p, mn, w, sizeof w);
         int mm = wn ? tdp_month_word(w, wn, TDP_DL_ALL, NULL) : 0;
         int dd = tdp_date_digits(dt->p, dn);
         if (mm && dd >= 1 && dd <= 31) {

@@ -70,7 +70,7 @@ bool tdp_token_next_opt(const char *s, size_t n, size_t *pos, tdp_token *t, unsi
  * The folded form of a whole string, as tokens fold (NFKC and case folding,
  * typographic apostrophes to "'"), spaces and punctuation kept: for look-ups of
  * short lines and phrases. Writes out (NUL-terminated) and returns its length; 0
- * when it does not fit in cap or a run of non-ASCII text is over 384 code points.
+ * when it does not fit in cap. Invalid UTF-8 becomes U+FFFD.
  */
 size_t tdp_fold(const char *s, size_t n, char *out, size_t cap);
 
@@ -104,12 +104,6 @@ void tdp_toklist_free(tdp_toklist *tl);
 
 /* ---- languages ---- */
 
-/* A list of folded words (or phrases), sorted bytewise. */
-typedef struct tdp_wordlist {
-    const char *const *w;
-    size_t n;
-} tdp_wordlist;
-
 /* The kinds of word list a language has. */
 typedef enum tdp_wordkind {
     TDP_WL_STOP,     /* function words: out of terms, word sets and names */
@@ -130,28 +124,38 @@ typedef enum tdp_wordkind {
     TDP_WL_N_
 } tdp_wordkind;
 
-/* In a words_<code>.c file: .list[kind] = the array's words and count. */
-#define TDP_LANG_LIST(kind, arr) .list[kind] = {(arr), sizeof(arr) / sizeof((arr)[0])}
-
-/* What tidings knows of one language (lib/lang/words_<code>.c). */
+/*
+ * What tidings knows of one language (lib/lang/words_<code>.c). Each list is one
+ * string of entries in folded form, sorted bytewise: words separated by one space,
+ * phrases (TDP_WL_CHROME and after) by '|'. NULL: the language has none of that kind.
+ */
 typedef struct tdp_lang {
     const char *code;        /* ISO 639-1 */
     const char *snowball;    /* Snowball stemmer name; NULL: words are not stemmed */
-    tdp_wordlist list[TDP_WL_N_];
+    const char *list[TDP_WL_N_];
 } tdp_lang;
 
 /*
- * In a words_<code>.c file, after its lists: defines tdp_lang_<code>(), which the
- * registry calls (a function, not a variable: only functions leave the library's
- * objects). The rest are the TDP_LANG_LIST()s of the language.
+ * A words_<code>.c file is this and nothing else:
+ *     TDP_LANG_DEFINE(de, "german",
+ *         [TDP_WL_STOP] = "aber alle allem ...",
+ *         [TDP_WL_CHROME] = "lesen sie auch|mehr zum thema|...",)
+ * It defines tdp_lang_<code>(), which the registry calls (a function, not a
+ * variable: only functions leave the library's objects).
  */
 #define TDP_LANG_DEFINE(code_, snowball_, ...)                                    \
     const tdp_lang *tdp_lang_##code_(void);                                       \
     const tdp_lang *tdp_lang_##code_(void)                                        \
     {                                                                             \
-        static const tdp_lang l = {.code = #code_, .snowball = snowball_, __VA_ARGS__}; \
+        static const tdp_lang l = {.code = #code_, .snowball = snowball_,          \
+                                   .list = {__VA_ARGS__}};                        \
         return &l;                                                                \
     }
+
+/* The entries of a language's list of that kind one by one: *pos starts at 0; sets
+ * *w and *n (not NUL-terminated) and returns false after the last. */
+bool tdp_wordlist_next(const tdp_lang *l, tdp_wordkind kind, size_t *pos, const char **w,
+                       size_t *n);
 
 /* The languages known, in code order; English is the fallback of every look-up. */
 size_t tdp_lang_count(void);

@@ -25,6 +25,22 @@ static const unsigned char ascii_cls[128] = {
     ['Z'] = C_UPPER,
 };
 
+/* ASCII letters and digits folded (lower case); 0 for every other byte. */
+static const unsigned char ascii_fold[128] = {
+    ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4', ['5'] = '5',
+    ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+    ['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f',
+    ['g'] = 'g', ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l',
+    ['m'] = 'm', ['n'] = 'n', ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r',
+    ['s'] = 's', ['t'] = 't', ['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x',
+    ['y'] = 'y', ['z'] = 'z',
+    ['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f',
+    ['G'] = 'g', ['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l',
+    ['M'] = 'm', ['N'] = 'n', ['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r',
+    ['S'] = 's', ['T'] = 't', ['U'] = 'u', ['V'] = 'v', ['W'] = 'w', ['X'] = 'x',
+    ['Y'] = 'y', ['Z'] = 'z',
+};
+
 static int cls_cp(int32_t cp)
 {
     if (cp < 0x80)
@@ -197,6 +213,7 @@ static inline bool next_token(const char *s, size_t n, size_t *pos, tdp_token *t
     }
     size_t start = p;
     unsigned letters = 0, uppers = 0, digits = 0;
+    unsigned asc = 0, adig = 0;     /* ASCII letters and digits, ASCII digits */
     bool ascii = true, comma = false;
     uint16_t flags = c == C_UPPER ? TDP_TOK_CAP : 0;
     /* ASCII tokens are folded on the way (lower case; a number's commas go and
@@ -205,23 +222,17 @@ static inline bool next_token(const char *s, size_t n, size_t *pos, tdp_token *t
     while (p < n) {
         unsigned char b = (unsigned char)s[p];
         if (b < 0x80) {
+            unsigned char f = ascii_fold[b];
+            if (f) {    /* a letter or digit: the common case, in one look-up */
+                asc++;
+                uppers += (unsigned)(b - 'A') < 26u;
+                adig += (unsigned)(b - '0') < 10u;
+                if (o < TDP_TOKEN_FOLD_MAX)
+                    t->fold[o++] = (char)f;
+                p++;
+                continue;
+            }
             c = ascii_cls[b];
-            if (c == C_LOWER || c == C_DIGIT) {
-                letters += c == C_LOWER;
-                digits += c == C_DIGIT;
-                if (o < TDP_TOKEN_FOLD_MAX)
-                    t->fold[o++] = (char)b;
-                p++;
-                continue;
-            }
-            if (c == C_UPPER) {
-                letters++;
-                uppers++;
-                if (o < TDP_TOKEN_FOLD_MAX)
-                    t->fold[o++] = (char)(b + 32);
-                p++;
-                continue;
-            }
             if (c == C_OTHER)
                 break;
             adv = 1;
@@ -244,11 +255,11 @@ static inline bool next_token(const char *s, size_t n, size_t *pos, tdp_token *t
                 break;
             int nc = cls_at(s, n, p + adv, &a2, &cp2);
             if (c == C_APOS) {
-                if ((opt & TDP_TOKOPT_APOS_SPLITS) || !letters ||
+                if ((opt & TDP_TOKOPT_APOS_SPLITS) || !(letters + asc - adig) ||
                     !(nc == C_LOWER || nc == C_UPPER || nc == C_LETTER))
                     break;
             } else {
-                if ((opt & TDP_TOKOPT_NUMSEP_SPLITS) || letters || nc != C_DIGIT ||
+                if ((opt & TDP_TOKOPT_NUMSEP_SPLITS) || letters + asc - adig || nc != C_DIGIT ||
                     p == start)
                     break;
                 unsigned char pb = (unsigned char)s[p - 1];
@@ -266,6 +277,8 @@ static inline bool next_token(const char *s, size_t n, size_t *pos, tdp_token *t
         }
         p += adv;
     }
+    letters += asc - adig;
+    digits += adig;
     t->off = (uint32_t)start;
     t->len = (uint32_t)(p - start);
     if (digits && !letters)

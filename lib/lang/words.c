@@ -71,17 +71,33 @@ static void build(void)
         k_langs[l] = k_data[l]();
     g_en = tdp_lang_en();
     tdp_hmap_init_fixed(&g_words, sizeof(word_langs), 50, g_buf, sizeof g_buf);
+    const char *w;
     for (size_t l = 0; l < N_LANGS; l++)
         for (int k = 0; k < TDP_WL_N_; k++)
-            for (size_t i = 0; i < k_langs[l]->list[k].n; i++) {
-                const char *w = k_langs[l]->list[k].w[i];
+            for (size_t pos = 0, n; tdp_wordlist_next(k_langs[l], k, &pos, &w, &n);) {
                 void *v;
-                if (tdp_hmap_put(&g_words, tdp_hash(w, strlen(w)), &v, NULL)) {
+                if (tdp_hmap_put(&g_words, tdp_hash(w, n), &v, NULL)) {
                     g_full = true;
                     return;
                 }
                 ((word_langs *)v)->langs[k] |= (uint16_t)(1u << l);
             }
+}
+
+bool tdp_wordlist_next(const tdp_lang *l, tdp_wordkind kind, size_t *pos, const char **w,
+                       size_t *n)
+{
+    const char *s = l && (unsigned)kind < TDP_WL_N_ ? l->list[kind] : NULL;
+    if (!s || !s[*pos])
+        return false;
+    char sep = kind >= TDP_WL_CHROME ? '|' : ' ';
+    const char *b = s + *pos, *e = strchr(b, sep);
+    if (!e)
+        e = b + strlen(b);
+    *w = b;
+    *n = (size_t)(e - b);
+    *pos = (size_t)(e - s) + (*e != '\0');
+    return true;
 }
 
 static size_t index_of(const tdp_lang *l)

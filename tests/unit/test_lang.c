@@ -149,24 +149,38 @@ static void test_toklist(void **state)
  * the tokenizer gives it (one token, folded). */
 static void check_list(const tdp_lang *lang, tdp_wordkind kind)
 {
-    const tdp_wordlist *l = &lang->list[kind];
-    const char *code = lang->code;
-    for (size_t i = 0; i < l->n; i++) {
-        const char *w = l->w[i];
-        if (i)
-            assert_true(strcmp(l->w[i - 1], w) < 0);
+    const char *code = lang->code, *e;
+    char w[256], prev[256] = "";
+    size_t n, pos = 0;
+    while (tdp_wordlist_next(lang, kind, &pos, &e, &n)) {
+        assert_true(n > 0 && n < sizeof w);
+        memcpy(w, e, n);
+        w[n] = '\0';
+        if (prev[0] && strcmp(prev, w) >= 0)
+            fail_msg("%s: \"%s\" after \"%s\": not sorted, or twice", code, w, prev);
         if (kind >= TDP_WL_CHROME) {
             /* phrases: what tdp_fold gives */
             char f[256];
-            if (tdp_fold(w, strlen(w), f, sizeof f) != strlen(w) || strcmp(f, w))
+            if (tdp_fold(w, n, f, sizeof f) != n || strcmp(f, w))
                 fail_msg("%s: \"%s\" is not folded", code, w);
         } else {
             collected c = tok(w);
             if (c.n != 1 || strcmp(c.folds[0], w))
                 fail_msg("%s: \"%s\" is not one folded token", code, w);
         }
-        assert_true(tdp_lang_has(lang, kind, w, strlen(w)));
+        assert_true(tdp_lang_has(lang, kind, w, n));
+        memcpy(prev, w, n + 1);
     }
+}
+
+/* The number of entries in a list. */
+static size_t list_len(const tdp_lang *l, tdp_wordkind kind)
+{
+    size_t pos = 0, n, count = 0;
+    const char *w;
+    while (tdp_wordlist_next(l, kind, &pos, &w, &n))
+        count++;
+    return count;
 }
 
 static void test_language_data(void **state)
@@ -181,14 +195,14 @@ static void test_language_data(void **state)
         assert_ptr_equal(tdp_lang_get(l->code), l);
         if (i)
             assert_true(strcmp(tdp_lang_at(i - 1)->code, l->code) < 0);
-        assert_true(l->list[TDP_WL_STOP].n > 10);
-        assert_true(l->list[TDP_WL_DETECT].n >= 20);
+        assert_true(list_len(l, TDP_WL_STOP) > 10);
+        assert_true(list_len(l, TDP_WL_DETECT) >= 20);
         for (int k = 0; k < TDP_WL_N_; k++)
             check_list(l, (tdp_wordkind)k);
         /* what the quote and name finders need of every language */
-        assert_true(l->list[TDP_WL_SPEECH].n >= 10);
-        assert_true(l->list[TDP_WL_TITLE].n >= 10);
-        assert_true(l->list[TDP_WL_ROLE].n >= 5);
+        assert_true(list_len(l, TDP_WL_SPEECH) >= 10);
+        assert_true(list_len(l, TDP_WL_TITLE) >= 10);
+        assert_true(list_len(l, TDP_WL_ROLE) >= 5);
     }
     assert_string_equal(tdp_lang_get(NULL)->code, "en");
     assert_string_equal(tdp_lang_get("pt-BR")->code, "pt");
