@@ -689,20 +689,31 @@ td_status tdp_name_speakers(tdp_analysis *an)
     tdp_hmap_free(&spoke);
     if (!st)
         st = by_surname(an);
-    /* the quotes follow their speakers */
+    /* the quotes follow their speakers: a quote names its speaker by the mention's
+     * own string, so the person mentions are looked up by that pointer (linear in
+     * quotes and mentions) */
+    tdp_hmap person; /* mention name pointer -> index of the first person mention */
+    tdp_hmap_init(&person, sizeof(size_t), 0);
+    for (size_t k = 0; k < an->n_mentions && !st; k++) {
+        if (an->mentions[k].type != TDP_ENT_PERSON)
+            continue;
+        void *v;
+        bool added;
+        st = tdp_hmap_put(&person, (uint64_t)(uintptr_t)an->mentions[k].name, &v, &added);
+        if (!st && added)
+            *(size_t *)v = k;
+    }
     for (size_t i = 0; i < an->n_quotes && !st; i++) {
         tdp_quote *q = &an->quotes[i];
         if (!q->speaker_key || q->speaker_type != TDP_ENT_OTHER)
             continue;
-        for (size_t k = 0; k < an->n_mentions; k++) {
-            const tdp_mention *m = &an->mentions[k];
-            if (m->type == TDP_ENT_PERSON && m->name == q->speaker) {
-                q->speaker_type = TDP_ENT_PERSON;
-                q->speaker_key = m->key;
-                break;
-            }
+        const size_t *k = tdp_hmap_get(&person, (uint64_t)(uintptr_t)q->speaker);
+        if (k) {
+            q->speaker_type = TDP_ENT_PERSON;
+            q->speaker_key = an->mentions[*k].key;
         }
     }
+    tdp_hmap_free(&person);
     return st;
 }
 
@@ -846,7 +857,10 @@ static size_t dateline_end(const td_article *a, const tdp_analysis *an)
         return 0;
     static const char *const dash[] = {" - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " -- ",
                                        "\xE2\x80\x94", ": "};
-    size_t lim = dl + 80 < n ? dl + 80 : n; /* "(Outlet)", ", March 4 2026" and the like */
+    /* room for "(Outlet)" or ", March 4 2026" before the dash; set by hand from the
+     * datelines of the seeds and examples/ (the longest tail there is "(Sputnik)"),
+     * not tuned on a corpus */
+    size_t lim = dl + 80 < n ? dl + 80 : n;
     for (size_t k = dl; k < lim; k++)
         for (size_t d = 0; d < sizeof dash / sizeof *dash; d++) {
             size_t l = strlen(dash[d]);

@@ -1105,6 +1105,9 @@ static bool stamp_title(const char *s, size_t n)
     size_t words = 0;
     for (size_t i = 0; i < n; i++)
         words += !is_space((unsigned char)s[i]) && (i == 0 || is_space((unsigned char)s[i - 1]));
+    /* a date, a clock time and a zone or place take up to 8 words ("Wednesday 16
+     * November 2022 16:06, UK", the stamp reported in the issue); set by hand, not
+     * tuned on a corpus */
     if (st.has_time && words <= 8)
         return true;
     char norm[64];
@@ -1112,6 +1115,7 @@ static bool stamp_title(const char *s, size_t n)
     for (size_t i = 0; i < nn; i++)
         norm[i] = (char)(is_upper((unsigned char)s[i]) ? s[i] | 0x20 : s[i]);
     norm[nn] = '\0';
+    /* "By" + a name of up to four words + a date of up to five */
     return words <= 10 && tdp_lex_byline(norm, nn, &k);
 }
 
